@@ -1,0 +1,208 @@
+import Foundation
+import CCmarkGFM
+
+/// How a document is rendered.
+public struct MarkdownOptions: Sendable {
+    /// Raw HTML in the source is passed through; otherwise it is omitted (cmark's safe mode).
+    /// The tagfilter extension applies either way.
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+    }
+}
+
+/// Renders GitHub-flavoured Markdown with cmark-gfm and collects headings, links and images
+/// while walking the tree.
+public enum MarkdownRenderer {
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Registers cmark-gfm's extensions exactly once, before the first parse.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Renders `source`. `rewriteLink` may return a new destination for a link (for example
+    /// `governance.md#how` becomes `governance.html#how`); returning nil keeps it as written.
+    public static func render(
+        _ source: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        rewriteLink: @escaping (String) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
+        precondition(registered)
+        let parseOptions = CMARK_OPT_FOOTNOTES
+        let renderOptions = parseOptions | (options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+
+        guard let parser = cmark_parser_new(parseOptions) else { fatalError("cmark_parser_new failed") }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var utf8 = source.utf8CString
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        defer { cmark_node_free(document) }
+
+        var collector = TreeCollector(rewriteLink: rewriteLink)
+        collector.walk(document)
+        for heading in collector.headingNodes {
+            replaceWithIdentifiedHeading(heading.node, level: heading.level, id: heading.id)
+        }
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let cString = cmark_render_html(document, renderOptions, extensions) else {
+            fatalError("cmark_render_html failed")
+        }
+        defer { free(cString) }
+        return RenderedMarkdown(
+            html: String(cString: cString),
+            headings: collector.headings,
+            links: collector.links,
+            images: collector.images,
+            footnoteCount: collector.footnoteCount
+        )
+    }
+
+    /// cmark-gfm's HTML renderer gives headings no id, so each heading becomes a custom block
+    /// that writes its own opening and closing tags around the same inline children.
+    /// Custom blocks are written as they are, even in safe mode.
+    private static func replaceWithIdentifiedHeading(_ heading: OpaquePointer, level: Int, id: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(escapeAttribute(id))\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_insert_before(heading, block)
+        cmark_node_unlink(heading)
+        cmark_node_free(heading)
+    }
+}
+
+/// Escapes text for use inside a double-quoted HTML attribute.
+public func escapeAttribute(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": out += "&amp;"
+        case "\"": out += "&quot;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        default: out.append(character)
+        }
+    }
+    return out
+}
+
+/// One walk over the tree: heading ids, links (rewritten in place), images, footnotes.
+private struct TreeCollector {
+    struct HeadingNode {
+        var node: OpaquePointer
+        var level: Int
+        var id: String
+    }
+
+    let rewriteLink: (String) -> String?
+    var headings: [Heading] = []
+    var headingNodes: [HeadingNode] = []
+    var links: [Link] = []
+    var images: [Image] = []
+    var footnoteCount = 0
+    var slugs = SlugRegistry()
+
+    init(rewriteLink: @escaping (String) -> String?) {
+        self.rewriteLink = rewriteLink
+    }
+
+    mutating func walk(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: collectHeading(node)
+            case CMARK_NODE_LINK: collectLink(node)
+            case CMARK_NODE_IMAGE:
+                images.append(Image(source: url(of: node), alt: plainText(of: node), position: position(of: node)))
+            case CMARK_NODE_FOOTNOTE_DEFINITION: footnoteCount += 1
+            default: break
+            }
+        }
+    }
+
+    private mutating func collectHeading(_ node: OpaquePointer) {
+        let level = Int(cmark_node_get_heading_level(node))
+        let explicitID = takeExplicitID(from: node)
+        let text = plainText(of: node)
+        let id = slugs.claim(explicitID ?? slug(text))
+        headings.append(Heading(level: level, text: text, id: id, position: position(of: node)))
+        headingNodes.append(HeadingNode(node: node, level: level, id: id))
+    }
+
+    private mutating func collectLink(_ node: OpaquePointer) {
+        let original = url(of: node)
+        var destination = original
+        if let rewritten = rewriteLink(original) {
+            cmark_node_set_url(node, rewritten)
+            destination = rewritten
+        }
+        links.append(Link(original: original, destination: destination, text: plainText(of: node), position: position(of: node)))
+    }
+
+    /// Removes a trailing `{#my-id}` from the heading's last text and returns the id.
+    private func takeExplicitID(from heading: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(last) else { return nil }
+        let text = String(cString: literal)
+        guard let (id, rest) = splitExplicitID(text) else { return nil }
+        cmark_node_set_literal(last, rest)
+        return id
+    }
+
+    private func url(of node: OpaquePointer) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    private func position(of node: OpaquePointer) -> SourcePosition {
+        SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+    }
+
+    /// The text a reader sees in a node: its text and code spans, with breaks as spaces.
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+}
+
+/// Splits `"Title {#my-id}"` into `("my-id", "Title")`; nil when there is no such suffix.
+func splitExplicitID(_ text: String) -> (id: String, rest: String)? {
+    var trimmed = Substring(text)
+    while trimmed.last == " " { trimmed = trimmed.dropLast() }
+    guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
+    let id = trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)]
+    guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }) else { return nil }
+    var rest = trimmed[..<open.lowerBound]
+    while rest.last == " " { rest = rest.dropLast() }
+    return (String(id), String(rest))
+}

@@ -1,0 +1,44 @@
+/// Where something sits in a Markdown source: 1-based line and column,
+/// counted in the text handed to the renderer.
+public struct SourcePosition: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A heading of the rendered document, with the id its HTML element carries.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var position: SourcePosition
+}
+
+/// A link as the author wrote it (`original`) and as it was rendered (`destination`).
+public struct Link: Sendable, Hashable {
+    public var original: String
+    public var destination: String
+    public var text: String
+    public var position: SourcePosition
+}
+
+/// An image reference with its alternative text.
+public struct Image: Sendable, Hashable {
+    public var source: String
+    public var alt: String
+    public var position: SourcePosition
+}
+
+/// Everything the rest of the build needs from one Markdown document, as plain values:
+/// nothing downstream re-parses the HTML.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var links: [Link]
+    public var images: [Image]
+    public var footnoteCount: Int
+}

@@ -1,0 +1,91 @@
+import Markdown
+
+/// Checks that every link and image in every chapter leads somewhere that exists.
+enum LinkChecker {
+    static func check(_ site: RenderedPublication) -> [Diagnostic] {
+        let resolver = LinkResolver(site.publication)
+        var anchors: [String: Set<String>] = [:]
+        for edition in site.editions {
+            for rendered in edition.chapters {
+                anchors["\(edition.edition.id)/\(rendered.chapter.id)"] = Set(rendered.markdown.headings.map(\.id))
+            }
+        }
+        var files = Set<String>()
+        for edition in site.publication.editions {
+            for asset in edition.assets { files.insert("\(edition.id)/\(asset)") }
+        }
+        var diagnostics: [Diagnostic] = []
+        for edition in site.editions {
+            for rendered in edition.chapters {
+                let context = Context(rendered: rendered, editionID: edition.edition.id, site: site,
+                                      resolver: resolver, anchors: anchors, files: files)
+                for link in rendered.markdown.links {
+                    if let problem = context.problem(with: link.original, isImage: false) {
+                        diagnostics.append(context.diagnostic(problem, at: link.position))
+                    }
+                }
+                for image in rendered.markdown.images {
+                    if let problem = context.problem(with: image.source, isImage: true) {
+                        diagnostics.append(context.diagnostic(problem, at: image.position))
+                    }
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private struct Problem {
+        var message: String
+        var hint: String
+    }
+
+    private struct Context {
+        let rendered: RenderedChapter
+        let editionID: String
+        let site: RenderedPublication
+        let resolver: LinkResolver
+        let anchors: [String: Set<String>]
+        let files: Set<String>
+
+        func diagnostic(_ problem: Problem, at position: SourcePosition) -> Diagnostic {
+            .error(rendered.chapter.sourcePath, line: rendered.fileLine(position), column: position.column,
+                   problem.message, hint: problem.hint)
+        }
+
+        func problem(with destination: String, isImage: Bool) -> Problem? {
+            switch resolver.resolve(destination, fromEdition: editionID) {
+            case .external:
+                return nil
+            case .samePage(let fragment):
+                return missingAnchor(fragment, in: "\(editionID)/\(rendered.chapter.id)", written: destination, allowFootnotes: true)
+            case .chapter(let edition, let chapter, let fragment):
+                guard let fragment else { return nil }
+                return missingAnchor(fragment, in: "\(edition)/\(chapter)", written: destination, allowFootnotes: false)
+            case .missingChapter(let contentPath, _):
+                let folder = contentPath.split(separator: "/").first.map(String.init) ?? editionID
+                let candidates = site.publication.edition(folder)?.chapters.map(\.fileName) ?? []
+                let name = String(contentPath.split(separator: "/").last ?? "")
+                let suggestion = closestMatch(to: name, in: candidates).map { "did you mean '\($0)'? " } ?? ""
+                return Problem(message: "link to a chapter that does not exist: '\(destination)'",
+                               hint: "\(suggestion)link to a chapter by its file name, such as 'governance.md' or '../draft/capabilities.md'")
+            case .file(let contentPath):
+                guard !files.contains(contentPath) else { return nil }
+                let what = isImage ? "image" : "file"
+                return Problem(message: "\(isImage ? "image" : "link") '\(destination)' points to a \(what) that does not exist (content/\(contentPath))",
+                               hint: "put the \(what) beside the chapters, such as in content/\(editionID)/images/, and check the spelling")
+            case .outsideContent:
+                return Problem(message: "'\(destination)' points outside the content folder",
+                               hint: "link only to files inside content/, or use a full web address")
+            }
+        }
+
+        private func missingAnchor(_ fragment: String, in key: String, written: String, allowFootnotes: Bool) -> Problem? {
+            let known = anchors[key] ?? []
+            if known.contains(fragment) { return nil }
+            if allowFootnotes, fragment.hasPrefix("fn-") || fragment.hasPrefix("fnref-") { return nil }
+            let suggestion = closestMatch(to: fragment, in: Array(known)).map { "did you mean '#\($0)'? " } ?? ""
+            return Problem(message: "link '\(written)' points to a heading that does not exist",
+                           hint: "\(suggestion)headings' anchors are their text in lower case with '-' between words; or end a heading with {#\(fragment)}")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// One entry of a controlled vocabulary: a theme, an audience or a status.
+public struct Term: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var description: String
+}
+
+/// A controlled list that chapter metadata must draw from.
+public struct Vocabulary: Sendable {
+    public var name: String
+    public var terms: [Term]
+
+    public func term(_ id: String) -> Term? { terms.first { $0.id == id } }
+    public var ids: [String] { terms.map(\.id) }
+}
+
+public struct Licence: Sendable {
+    public var name: String
+    public var url: String?
+}
+
+/// `content/routemap.yml`: what every edition of the publication shares.
+public struct PublicationConfig: Sendable {
+    public var title: String
+    public var shortTitle: String
+    public var publisher: String
+    public var licence: Licence?
+    /// The canonical address of the published site, ending in `/`.
+    public var baseURL: String?
+    public var language: String
+    /// Pass raw HTML in chapters through instead of omitting it.
+    public var allowRawHTML: Bool
+    public var themes: Vocabulary
+    public var audiences: Vocabulary
+    public var statuses: Vocabulary
+    /// Edition folder names, oldest first.
+    public var editionIDs: [String]
+}
+
+enum ConfigLoader {
+    static let fileName = "routemap.yml"
+    static let knownFields = ["title", "short_title", "publisher", "licence", "base_url", "language", "raw_html",
+                              "themes", "audiences", "statuses", "editions"]
+
+    /// Reads the configuration text; nil when it has errors, which are logged.
+    static func load(_ text: String, file: String, log: DiagnosticLog) -> PublicationConfig? {
+        let errorsBefore = log.items.errors.count
+        guard let root = parseYAML(text, file: file, lineOffset: 0, log: log) else {
+            if log.items.errors.count == errorsBefore { log.add(.error(file, "the configuration is empty", hint: "start with 'title:' and the 'editions:' list")) }
+            return nil
+        }
+        guard let fields = FieldReader(root, file: file, lineOffset: 0, log: log, what: "the configuration") else { return nil }
+        fields.warnUnknownFields(known: knownFields, what: "the configuration")
+
+        let title = fields.requiredString("title", at: root, hint: "add 'title: <the publication's title>'")
+        let licence = fields.nested("licence").flatMap { licenceFields -> Licence? in
+            licenceFields.warnUnknownFields(known: ["name", "url"], what: "'licence'")
+            guard let name = licenceFields.requiredString("name", at: fields.value("licence"), hint: "name the licence") else { return nil }
+            return Licence(name: name, url: licenceFields.string("url"))
+        }
+        var baseURL = fields.string("base_url")
+        if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
+        let editions = (fields.stringList("editions") ?? []).map(\.text)
+        if editions.isEmpty {
+            log.add(.error(file, line: fields.keyNode("editions").map { fields.position(of: $0).line } ?? 1,
+                           "no editions are listed", hint: "add 'editions: [draft, final]', naming the edition folders oldest first"))
+        }
+        let config = PublicationConfig(
+            title: title ?? "",
+            shortTitle: fields.string("short_title") ?? title ?? "",
+            publisher: fields.string("publisher") ?? "",
+            licence: licence,
+            baseURL: baseURL,
+            language: fields.string("language") ?? "en-GB",
+            allowRawHTML: fields.bool("raw_html") ?? false,
+            themes: vocabulary("themes", fields),
+            audiences: vocabulary("audiences", fields),
+            statuses: vocabulary("statuses", fields),
+            editionIDs: editions
+        )
+        return log.items.errors.count == errorsBefore ? config : nil
+    }
+
+    /// A list of `{id, label, description}` entries.
+    private static func vocabulary(_ key: String, _ fields: FieldReader) -> Vocabulary {
+        var terms: [Term] = []
+        guard let node = fields.value(key) else {
+            fields.log.add(.error(fields.file, "missing '\(key)'", hint: "list the allowed \(key), each with id, label and description"))
+            return Vocabulary(name: key, terms: [])
+        }
+        guard let sequence = node.sequence else {
+            fields.error(at: node, "'\(key)' must be a list of entries with id, label and description")
+            return Vocabulary(name: key, terms: [])
+        }
+        for item in sequence {
+            guard let entry = FieldReader(item, file: fields.file, lineOffset: 0, log: fields.log, what: "an entry of '\(key)'") else { continue }
+            entry.warnUnknownFields(known: ["id", "label", "description"], what: "an entry of '\(key)'")
+            guard let id = entry.requiredString("id", at: item, hint: "give each entry a short id such as 'governance'") else { continue }
+            if terms.contains(where: { $0.id == id }) {
+                entry.error(at: entry.value("id")!, "'\(id)' is listed twice in '\(key)'")
+            }
+            terms.append(Term(id: id, label: entry.string("label") ?? id, description: entry.string("description") ?? ""))
+        }
+        return Vocabulary(name: key, terms: terms)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Yams
+
+/// Collects the diagnostics of one file (or one stage) as they are found.
+final class DiagnosticLog {
+    private(set) var items: [Diagnostic] = []
+
+    func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    func add(contentsOf diagnostics: [Diagnostic]) { items.append(contentsOf: diagnostics) }
+    var hasErrors: Bool { items.hasErrors }
+}
+
+/// Parses YAML with Yams and reports a syntax error at its line in the file
+/// (`lineOffset` is added for YAML that starts further down, such as front matter).
+func parseYAML(_ text: String, file: String, lineOffset: Int, log: DiagnosticLog) -> Node? {
+    do {
+        return try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+        log.add(yamlDiagnostic(error, file: file, lineOffset: lineOffset))
+        return nil
+    } catch {
+        log.add(.error(file, line: lineOffset + 1, "could not read YAML: \(error)"))
+        return nil
+    }
+}
+
+private func yamlDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    let hint = "check the indentation, and quote values that contain ': ', '#' or start with a special character such as '*', '&', '[' or '{'"
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+         .composer(let context, let problem, let mark, _):
+        let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+        return .error(file, line: mark.line + lineOffset, column: mark.column, "malformed YAML: \(detail)", hint: hint)
+    default:
+        return .error(file, line: lineOffset + 1, "malformed YAML: \(error)", hint: hint)
+    }
+}
+
+/// Reads typed fields from a YAML mapping, reporting every problem with its position in the file.
+struct FieldReader {
+    let file: String
+    let lineOffset: Int
+    let mapping: Node.Mapping
+    let log: DiagnosticLog
+
+    /// Nil (with an error logged) when `node` is not a mapping.
+    init?(_ node: Node, file: String, lineOffset: Int, log: DiagnosticLog, what: String) {
+        guard let mapping = node.mapping else {
+            let mark = node.mark
+            log.add(.error(file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1,
+                           "\(what) must be a mapping of 'name: value' lines, not \(node.kindName)",
+                           hint: "write one field a line, such as 'title: Governance'"))
+            return nil
+        }
+        self.file = file
+        self.lineOffset = lineOffset
+        self.mapping = mapping
+        self.log = log
+    }
+
+    func position(of node: Node) -> (line: Int, column: Int) {
+        ((node.mark?.line ?? 1) + lineOffset, node.mark?.column ?? 1)
+    }
+
+    func keyNode(_ key: String) -> Node? {
+        mapping.first { $0.key.string == key }?.key
+    }
+
+    func value(_ key: String) -> Node? {
+        mapping[key]
+    }
+
+    func error(at node: Node, _ message: String, hint: String? = nil) {
+        let (line, column) = position(of: node)
+        log.add(.error(file, line: line, column: column, message, hint: hint))
+    }
+
+    func warning(at node: Node, _ message: String, hint: String? = nil) {
+        let (line, column) = position(of: node)
+        log.add(.warning(file, line: line, column: column, message, hint: hint))
+    }
+
+    /// A scalar as text; an error when the field holds a list or mapping.
+    func string(_ key: String) -> String? {
+        guard let node = value(key) else { return nil }
+        if node.scalar?.tag == .init(.null) || (node.scalar != nil && node.string == "~") { return nil }
+        guard let text = node.scalar?.string else {
+            error(at: node, "'\(key)' must be a single value, not \(node.kindName)")
+            return nil
+        }
+        return text
+    }
+
+    /// A field that must be present and not blank.
+    func requiredString(_ key: String, at whole: Node?, hint: String) -> String? {
+        guard let text = string(key) else {
+            if value(key) == nil {
+                let (line, column) = whole.map(position(of:)) ?? (lineOffset + 1, 1)
+                log.add(.error(file, line: line, column: column, "missing '\(key)'", hint: hint))
+            } else if let node = value(key), node.scalar != nil {
+                error(at: node, "'\(key)' is empty", hint: hint)
+            }
+            return nil
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            error(at: value(key)!, "'\(key)' is empty", hint: hint)
+            return nil
+        }
+        return text
+    }
+
+    /// One value or a list of values, each with its node for error positions.
+    func stringList(_ key: String) -> [(text: String, node: Node)]? {
+        guard let node = value(key) else { return nil }
+        if let sequence = node.sequence {
+            var items: [(String, Node)] = []
+            for item in sequence {
+                guard let text = item.scalar?.string else {
+                    error(at: item, "each entry of '\(key)' must be a single value")
+                    continue
+                }
+                items.append((text, item))
+            }
+            return items
+        }
+        if let text = node.scalar?.string {
+            return text.isEmpty ? [] : [(text, node)]
+        }
+        error(at: node, "'\(key)' must be a value or a list of values, not a mapping")
+        return nil
+    }
+
+    func int(_ key: String) -> Int? {
+        guard let node = value(key), let text = string(key) else { return nil }
+        guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            error(at: node, "'\(key)' must be a whole number, not '\(text)'")
+            return nil
+        }
+        return number
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let node = value(key), let text = string(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error(at: node, "'\(key)' must be true or false, not '\(text)'")
+            return nil
+        }
+    }
+
+    func date(_ key: String) -> CalendarDate? {
+        guard let node = value(key), let text = string(key) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            error(at: node, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", hint: "for example \(key): 2011-03-08")
+            return nil
+        }
+        return date
+    }
+
+    func nested(_ key: String) -> FieldReader? {
+        guard let node = value(key) else { return nil }
+        return FieldReader(node, file: file, lineOffset: lineOffset, log: log, what: "'\(key)'")
+    }
+
+    /// Warns about every field not in `known`, suggesting the nearest known one.
+    func warnUnknownFields(known: [String], what: String) {
+        for (key, _) in mapping {
+            guard let name = key.string, !known.contains(name) else { continue }
+            warning(at: key, "unknown field '\(name)' in \(what)\(didYouMean(name, known))",
+                    hint: "known fields: \(known.joined(separator: ", "))")
+        }
+    }
+}
+
+extension Node {
+    var kindName: String {
+        switch self {
+        case .scalar: return "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .alias: return "an alias"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Yams
+
+/// Turns one chapter file's text into a `Chapter`, checking its metadata against the vocabularies.
+enum ChapterLoader {
+    static let knownFields = ["title", "id", "order", "part", "theme", "audience", "status", "summary", "updated"]
+
+    static func load(text: String, fileName: String, sourcePath: String, edition: Edition,
+                     config: PublicationConfig, log: DiagnosticLog) -> Chapter? {
+        guard let split = splitFrontMatter(text, file: sourcePath, log: log) else { return nil }
+        let errorsBefore = log.items.errors.count
+        guard let root = parseYAML(split.yaml, file: sourcePath, lineOffset: split.yamlLineOffset, log: log) else {
+            if log.items.errors.count == errorsBefore {
+                log.add(.error(sourcePath, line: 2, "the front matter has no fields",
+                               hint: "add at least 'title: The chapter's title' between the '---' lines"))
+            }
+            return nil
+        }
+        guard let fields = FieldReader(root, file: sourcePath, lineOffset: split.yamlLineOffset, log: log, what: "the front matter") else {
+            return nil
+        }
+        fields.warnUnknownFields(known: knownFields, what: "the front matter")
+
+        let title = fields.requiredString("title", at: root, hint: "add 'title: The chapter's title' to the front matter")
+        let defaultID = String(fileName.dropLast(3))
+        let id = fields.string("id") ?? defaultID
+        if !isValidID(id) {
+            let node = fields.value("id") ?? root
+            fields.error(at: node, "'\(id)' cannot be a chapter id: it becomes the page's address",
+                         hint: fields.value("id") == nil
+                             ? "rename the file, or add 'id:' with lower-case letters, digits and '-', such as 'id: \(slugID(id))'"
+                             : "use lower-case letters, digits and '-', such as '\(slugID(id))'")
+        }
+        let status = fields.string("status") ?? edition.status
+        if let node = fields.value("status") { checkTerm(status, node: node, in: config.statuses, field: "status", fields) }
+
+        let chapter = Chapter(
+            id: id,
+            title: title ?? "",
+            order: fields.int("order"),
+            part: fields.string("part"),
+            themes: terms("theme", in: config.themes, fields),
+            audiences: terms("audience", in: config.audiences, fields),
+            status: status,
+            summary: fields.string("summary"),
+            updated: fields.date("updated"),
+            sourcePath: sourcePath,
+            fileName: fileName,
+            body: split.body,
+            bodyLineOffset: split.bodyLineOffset
+        )
+        return log.items.errors.count == errorsBefore ? chapter : nil
+    }
+
+    private static func terms(_ key: String, in vocabulary: Vocabulary, _ fields: FieldReader) -> [String] {
+        let values = fields.stringList(key) ?? []
+        for (text, node) in values { checkTerm(text, node: node, in: vocabulary, field: key, fields) }
+        return values.map(\.text)
+    }
+
+    private static func checkTerm(_ value: String, node: Node, in vocabulary: Vocabulary, field: String, _ fields: FieldReader) {
+        guard vocabulary.term(value) == nil else { return }
+        fields.error(at: node, "'\(value)' is not a \(field) declared in routemap.yml\(didYouMean(value, vocabulary.ids))",
+                     hint: "use one of: \(vocabulary.ids.joined(separator: ", ")); or add it to '\(vocabulary.name)' in routemap.yml")
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.properties.isLowercase || ("0"..."9").contains(first) else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    private static func slugID(_ id: String) -> String {
+        let candidate = slugForID(id)
+        return candidate.isEmpty ? "my-chapter" : candidate
+    }
+}
+
+/// ASCII-only slug for chapter ids suggested in hints.
+private func slugForID(_ text: String) -> String {
+    var out = ""
+    var dash = false
+    for scalar in text.lowercased().unicodeScalars {
+        if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+            if dash && !out.isEmpty { out += "-" }
+            dash = false
+            out.unicodeScalars.append(scalar)
+        } else {
+            dash = true
+        }
+    }
+    return out
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Reads `content/`: the configuration, each edition's settings, its chapters and its other files.
+/// Everything found wrong is reported together; the publication is returned only when nothing is.
+public enum ContentLoader {
+    public static func load(contentDirectory: String) -> (Publication?, [Diagnostic]) {
+        let log = DiagnosticLog()
+        let configPath = join(contentDirectory, ConfigLoader.fileName)
+        guard let configText = readText(configPath, log: log, missingHint: "create \(configPath) with the publication's title, vocabularies and editions"),
+              let config = ConfigLoader.load(configText, file: configPath, log: log) else {
+            return (nil, log.items)
+        }
+        var editions: [Edition] = []
+        for editionID in config.editionIDs {
+            if let edition = loadEdition(editionID, contentDirectory: contentDirectory, config: config, log: log) {
+                editions.append(edition)
+            }
+        }
+        warnAboutUnlistedFolders(contentDirectory, config: config, configPath: configPath, log: log)
+        let publication = Publication(config: config, editions: editions, contentDirectory: contentDirectory)
+        return (log.hasErrors ? nil : publication, log.items)
+    }
+
+    private static func loadEdition(_ id: String, contentDirectory: String, config: PublicationConfig, log: DiagnosticLog) -> Edition? {
+        let folder = join(contentDirectory, id)
+        let settingsPath = join(folder, EditionLoader.fileName)
+        guard let settingsText = readText(settingsPath, log: log, missingHint: "each edition listed in routemap.yml needs a folder with an edition.yml giving its title and kind"),
+              var edition = EditionLoader.load(settingsText, id: id, file: settingsPath, config: config, log: log) else {
+            return nil
+        }
+        let files = listFiles(folder)
+        let chapterFiles = files.filter { $0.hasSuffix(".md") && !$0.contains("/") }
+        edition.assets = files.filter { !$0.hasSuffix(".md") && $0 != EditionLoader.fileName }
+
+        // Front matter parsing dominates loading, so chapters are read on every core.
+        let results = concurrentMap(chapterFiles) { fileName -> (Chapter?, [Diagnostic]) in
+            let fileLog = DiagnosticLog()
+            let path = join(folder, fileName)
+            guard let text = readText(path, log: fileLog, missingHint: nil) else { return (nil, fileLog.items) }
+            let chapter = ChapterLoader.load(text: text, fileName: fileName, sourcePath: path, edition: edition, config: config, log: fileLog)
+            return (chapter, fileLog.items)
+        }
+        for (_, diagnostics) in results { log.add(contentsOf: diagnostics) }
+        edition.chapters = orderChapters(results.compactMap(\.0), log: log)
+        return edition
+    }
+
+    /// Sorts by `order` (chapters without one come last, by file name), numbers them, and
+    /// reports two chapters sharing an id or an order.
+    private static func orderChapters(_ chapters: [Chapter], log: DiagnosticLog) -> [Chapter] {
+        var sorted = chapters.sorted { a, b in
+            switch (a.order, b.order) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.fileName < b.fileName
+            }
+        }
+        var firstWithID: [String: Chapter] = [:]
+        var firstWithOrder: [Int: Chapter] = [:]
+        for chapter in sorted {
+            if let other = firstWithID[chapter.id] {
+                log.add(.error(chapter.sourcePath, line: 2, "chapter id '\(chapter.id)' is also used by \(other.sourcePath)",
+                               hint: "ids must be unique within an edition: give one of them another 'id:'"))
+            } else {
+                firstWithID[chapter.id] = chapter
+            }
+            guard let order = chapter.order else { continue }
+            if let other = firstWithOrder[order] {
+                log.add(.error(chapter.sourcePath, line: 2, "order \(order) is also used by \(other.sourcePath)",
+                               hint: "give each chapter of an edition its own 'order:'"))
+            } else {
+                firstWithOrder[order] = chapter
+            }
+        }
+        for index in sorted.indices { sorted[index].number = index + 1 }
+        return sorted
+    }
+
+    private static func warnAboutUnlistedFolders(_ contentDirectory: String, config: PublicationConfig, configPath: String, log: DiagnosticLog) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: contentDirectory)) ?? []
+        for entry in entries.sorted() where !entry.hasPrefix(".") && !config.editionIDs.contains(entry) {
+            guard FileManager.default.fileExists(atPath: join(join(contentDirectory, entry), EditionLoader.fileName)) else { continue }
+            log.add(.warning(configPath, "the edition folder '\(entry)' is not listed in 'editions', so it is not built",
+                             hint: "add '\(entry)' to 'editions' in routemap.yml, oldest edition first"))
+        }
+    }
+}
+
+/// Reads a UTF-8 text file, normalising line endings; logs a missing, unreadable or non-UTF-8 file.
+func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        log.add(.error(path, FileManager.default.fileExists(atPath: path) ? "the file cannot be read" : "the file does not exist",
+                       hint: missingHint))
+        return nil
+    }
+    var bytes = Substring(decoding: data, as: UTF8.self)
+    if let invalid = bytes.firstIndex(of: "\u{FFFD}"), !data.containsReplacementCharacter {
+        let before = bytes[..<invalid]
+        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: invalid) + 1
+        log.add(.error(path, line: line, column: column, "the file is not valid UTF-8",
+                       hint: "save it as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"))
+        return nil
+    }
+    if bytes.first == "\u{FEFF}" { bytes = bytes.dropFirst() }
+    let text = String(bytes)
+    return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+}
+
+private extension Data {
+    /// Whether the bytes really hold U+FFFD (EF BF BD), which decoding would not have put there.
+    var containsReplacementCharacter: Bool {
+        range(of: Data([0xEF, 0xBF, 0xBD])) != nil
+    }
+}
+
+/// Every non-hidden file below `folder`, as paths relative to it, sorted.
+func listFiles(_ folder: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+    var files: [String] = []
+    while let path = enumerator.nextObject() as? String {
+        if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: join(folder, path), isDirectory: &isDirectory), !isDirectory.boolValue {
+            files.append(path)
+        }
+    }
+    return files.sorted()
+}
+
+func join(_ folder: String, _ name: String) -> String {
+    folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+}
+
+/// `transform` applied to every element, spread over all cores, results in order.
+func concurrentMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+    guard items.count > 1 else { return items.map(transform) }
+    var results = [R?](repeating: nil, count: items.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        let slots = buffer
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots[index] = transform(items[index])
+        }
+    }
+    return results.map { $0! }
+}

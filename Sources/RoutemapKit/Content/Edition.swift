@@ -1,0 +1,69 @@
+/// Whether an edition was published for comment or is the published text.
+public enum EditionKind: String, Sendable, CaseIterable {
+    case consultation, final
+}
+
+/// How and by when to respond to a consultation draft.
+public struct Consultation: Sendable {
+    public var opens: CalendarDate
+    public var closes: CalendarDate
+    public var responseURL: String?
+    public var responseEmail: String?
+}
+
+/// One chapter: its metadata from the front matter and its Markdown body.
+public struct Chapter: Sendable {
+    /// Stable across editions: the same id in the draft and the final edition is the same chapter.
+    public var id: String
+    public var title: String
+    public var order: Int?
+    public var part: String?
+    public var themes: [String]
+    public var audiences: [String]
+    public var status: String
+    public var summary: String?
+    public var updated: CalendarDate?
+    /// The file as named in diagnostics, such as `content/final/governance.md`.
+    public var sourcePath: String
+    /// The file's name within its edition folder, such as `governance.md`.
+    public var fileName: String
+    public var body: String
+    /// Lines of the file before the body (the front matter and its fences).
+    public var bodyLineOffset: Int
+    /// 1-based position in the edition's reading order.
+    public var number: Int = 0
+}
+
+/// One edition of the publication (the consultation draft or the final edition) with its chapters in order.
+public struct Edition: Sendable {
+    /// The edition's folder name, such as `final`; also its folder in the output.
+    public var id: String
+    public var title: String
+    public var shortTitle: String
+    public var kind: EditionKind
+    public var status: String
+    public var published: CalendarDate?
+    public var consultation: Consultation?
+    public var summary: String?
+    public var chapters: [Chapter]
+    /// Other files in the edition folder (images, downloads), relative to it, copied to the output.
+    public var assets: [String]
+
+    public func chapter(fileName: String) -> Chapter? { chapters.first { $0.fileName == fileName } }
+    public func chapter(id: String) -> Chapter? { chapters.first { $0.id == id } }
+}
+
+/// The whole publication as read from `content/`.
+public struct Publication: Sendable {
+    public var config: PublicationConfig
+    public var editions: [Edition]
+    /// Where the content was read from, for copying assets.
+    public var contentDirectory: String
+
+    public func edition(_ id: String) -> Edition? { editions.first { $0.id == id } }
+
+    /// The newest edition that has been published: the one the front page and `print/` show.
+    public var currentEdition: Edition? {
+        editions.last { $0.published != nil } ?? editions.last
+    }
+}

@@ -1,0 +1,54 @@
+import Yams
+
+/// `content/<edition>/edition.yml`: the edition's title, kind, dates and summary.
+enum EditionLoader {
+    static let fileName = "edition.yml"
+    static let knownFields = ["title", "short_title", "kind", "status", "published", "consultation", "summary"]
+
+    static func load(_ text: String, id: String, file: String, config: PublicationConfig, log: DiagnosticLog) -> Edition? {
+        let errorsBefore = log.items.errors.count
+        guard let root = parseYAML(text, file: file, lineOffset: 0, log: log) else {
+            if log.items.errors.count == errorsBefore { log.add(.error(file, "edition.yml is empty", hint: "give at least 'title:' and 'kind: consultation' or 'kind: final'")) }
+            return nil
+        }
+        guard let fields = FieldReader(root, file: file, lineOffset: 0, log: log, what: "edition.yml") else { return nil }
+        fields.warnUnknownFields(known: knownFields, what: "edition.yml")
+        let title = fields.requiredString("title", at: root, hint: "add 'title: <the edition's title>'")
+        let kindText = fields.requiredString("kind", at: root, hint: "add 'kind: consultation' or 'kind: final'")
+        let kind = kindText.flatMap(EditionKind.init(rawValue:))
+        if let kindText, kind == nil, let node = fields.value("kind") {
+            let kinds = EditionKind.allCases.map(\.rawValue)
+            fields.error(at: node, "'\(kindText)' is not an edition kind\(didYouMean(kindText, kinds))", hint: "use one of: \(kinds.joined(separator: ", "))")
+        }
+        let status = fields.string("status") ?? kind?.rawValue ?? "final"
+        if config.statuses.term(status) == nil {
+            fields.error(at: fields.value("status") ?? root, "'\(status)' is not a status declared in routemap.yml\(didYouMean(status, config.statuses.ids))",
+                         hint: "use one of: \(config.statuses.ids.joined(separator: ", "))")
+        }
+        let consultation = fields.nested("consultation").flatMap { readConsultation($0, at: fields.value("consultation")!) }
+        if kind == .consultation, consultation == nil, fields.value("consultation") == nil {
+            fields.warning(at: root, "a consultation edition without 'consultation:' dates",
+                           hint: "add 'consultation:' with 'opens:', 'closes:' and 'respond:' (url, email) so readers know how and by when to respond")
+        }
+        guard log.items.errors.count == errorsBefore, let title, let kind else { return nil }
+        return Edition(id: id, title: title, shortTitle: fields.string("short_title") ?? title, kind: kind, status: status,
+                       published: fields.date("published"), consultation: consultation, summary: fields.string("summary"),
+                       chapters: [], assets: [])
+    }
+
+    private static func readConsultation(_ fields: FieldReader, at node: Node) -> Consultation? {
+        fields.warnUnknownFields(known: ["opens", "closes", "respond"], what: "'consultation'")
+        let respond = fields.nested("respond")
+        respond?.warnUnknownFields(known: ["url", "email"], what: "'respond'")
+        guard let opens = fields.date("opens"), let closes = fields.date("closes") else {
+            if fields.value("opens") == nil || fields.value("closes") == nil {
+                fields.error(at: node, "'consultation' needs both 'opens:' and 'closes:' dates", hint: "for example opens: 2011-03-08 and closes: 2011-04-04")
+            }
+            return nil
+        }
+        if closes < opens {
+            fields.error(at: fields.value("closes")!, "the consultation closes (\(closes)) before it opens (\(opens))")
+        }
+        return Consultation(opens: opens, closes: closes, responseURL: respond?.string("url"), responseEmail: respond?.string("email"))
+    }
+}

@@ -1,0 +1,62 @@
+/// One problem found in the content or theme, located precisely enough for an editor to fix it.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Codable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    /// What the editor can do about it.
+    public var hint: String?
+
+    public init(_ severity: Severity, file: String, line: Int = 1, column: Int = 1, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(_ file: String, line: Int = 1, column: Int = 1, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, file: file, line: line, column: column, message, hint: hint)
+    }
+
+    public static func warning(_ file: String, line: Int = 1, column: Int = 1, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, file: file, line: line, column: column, message, hint: hint)
+    }
+
+    /// `path:line:column: error: message`, then the hint on its own indented line.
+    public var description: String {
+        var text = "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+        if let hint { text += "\n    hint: \(hint)" }
+        return text
+    }
+}
+
+extension [Diagnostic] {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+
+    /// Ordered by file, then position, so a run's report reads top to bottom.
+    public func sortedForReport() -> [Diagnostic] {
+        sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
+    }
+}
+
+/// A build that stopped because of errors. It carries every diagnostic of the run, warnings included.
+public struct BuildFailure: Error, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        diagnostics.sortedForReport().map(\.description).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,173 @@
+import Markdown
+
+/// A file of the generated site: text produced by the build, or a file copied as it is.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case text(String)
+        case copy(from: String)
+    }
+
+    /// Relative to the output folder.
+    public var path: String
+    public var contents: Contents
+    /// The content or theme file it comes from, named when two files claim one path.
+    public var origin: String
+}
+
+/// Lays out the rendered publication as pages through the theme's templates.
+struct SiteGenerator {
+    let site: RenderedPublication
+    let theme: Theme
+
+    var config: PublicationConfig { site.config }
+
+    func files() -> ([OutputFile], [Diagnostic]) {
+        var files: [OutputFile] = theme.assets.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), origin: $0.sourcePath) }
+        files.append(frontPage())
+        for rendered in site.editions {
+            let edition = rendered.edition
+            files.append(contentsPage(rendered))
+            let chapterPages = concurrentMap(Array(rendered.chapters.indices)) { chapterPage(rendered, index: $0) }
+            files.append(contentsOf: chapterPages)
+            for asset in edition.assets {
+                let source = join(join(site.publication.contentDirectory, edition.id), asset)
+                files.append(OutputFile(path: SitePaths.asset(edition.id, asset), contents: .copy(from: source), origin: source))
+            }
+        }
+        return (files, duplicatePaths(files))
+    }
+
+    // MARK: Pages
+
+    private func frontPage() -> OutputFile {
+        let page = SitePaths.frontPage
+        let view = FrontPageView(
+            publicationTitle: config.title,
+            publisher: config.publisher,
+            current: site.publication.currentEdition.map { summary($0, from: page) },
+            editions: site.publication.editions.reversed().map { summary($0, from: page) }
+        )
+        return layout(page: page, title: config.title, description: site.publication.currentEdition?.summary ?? config.title,
+                      breadcrumbs: [], content: theme.render(view, template: "front"), origin: "content/routemap.yml")
+    }
+
+    private func contentsPage(_ rendered: RenderedEdition) -> OutputFile {
+        let edition = rendered.edition
+        let page = SitePaths.contents(edition.id)
+        let view = ContentsPageView(edition: summary(edition, from: page), contents: contents(edition, from: page, current: nil))
+        return layout(page: page, title: "\(edition.title) – contents", description: edition.summary ?? edition.title,
+                      breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
+                      content: theme.render(view, template: "contents"), origin: "content/\(edition.id)/edition.yml")
+    }
+
+    private func chapterPage(_ rendered: RenderedEdition, index: Int) -> OutputFile {
+        let edition = rendered.edition
+        let chapter = rendered.chapters[index].chapter
+        let markdown = rendered.chapters[index].markdown
+        let page = SitePaths.chapter(edition.id, chapter.id)
+        let neighbour = { (offset: Int) -> ChapterLinkView? in
+            let other = index + offset
+            guard rendered.chapters.indices.contains(other) else { return nil }
+            return chapterLink(rendered.chapters[other].chapter, edition: edition, from: page, current: false)
+        }
+        let view = ChapterPageView(
+            number: chapter.number,
+            title: chapter.title,
+            part: chapter.part,
+            summary: chapter.summary,
+            updated: chapter.updated?.long,
+            themes: chapter.themes.compactMap { config.themes.term($0) }.map(termView),
+            audiences: chapter.audiences.compactMap { config.audiences.term($0) }.map(termView),
+            status: termView(config.statuses.term(chapter.status) ?? Term(id: chapter.status, label: chapter.status, description: "")),
+            sections: markdown.headings.filter { $0.level <= 3 }.map {
+                SectionLinkView(text: $0.text, id: $0.id, level: $0.level, subsection: $0.level > 2)
+            },
+            body: markdown.html,
+            previous: neighbour(-1),
+            next: neighbour(1),
+            contents: contents(edition, from: page, current: chapter.id),
+            edition: summary(edition, from: page)
+        )
+        return layout(page: page, title: "\(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
+                      description: chapter.summary ?? chapter.title,
+                      breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
+                                    LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
+                      content: theme.render(view, template: "chapter"), origin: chapter.sourcePath)
+    }
+
+    // MARK: Shared pieces
+
+    private func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: String, origin: String) -> OutputFile {
+        let current = site.publication.currentEdition?.id
+        let editionOfPage = page.contains("/") ? String(page.split(separator: "/")[0]) : current
+        let view = LayoutView(
+            lang: config.language,
+            pageTitle: title,
+            description: description,
+            canonicalURL: config.baseURL.map { $0 + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page) },
+            root: relativeURL(from: page, to: "x").dropLast().description,
+            publicationTitle: config.title,
+            publisher: config.publisher,
+            licenceName: config.licence?.name,
+            licenceURL: config.licence?.url,
+            homeURL: relativeURL(from: page, to: SitePaths.frontPage),
+            editionLinks: site.publication.editions.map {
+                EditionLinkView(title: $0.title, shortTitle: $0.shortTitle, url: relativeURL(from: page, to: SitePaths.contents($0.id)),
+                                current: $0.id == editionOfPage)
+            },
+            breadcrumbs: breadcrumbs,
+            content: content
+        )
+        return OutputFile(path: page, contents: .text(theme.render(view, template: "layout")), origin: origin)
+    }
+
+    private func summary(_ edition: Edition, from page: String) -> EditionSummaryView {
+        EditionSummaryView(
+            title: edition.title,
+            shortTitle: edition.shortTitle,
+            kind: edition.kind.rawValue,
+            statusLabel: config.statuses.term(edition.status)?.label ?? edition.status,
+            published: edition.published?.long,
+            summary: edition.summary,
+            url: relativeURL(from: page, to: SitePaths.contents(edition.id)),
+            chapterCount: edition.chapters.count
+        )
+    }
+
+    /// The edition's chapters grouped by part, in order; a part starts where a chapter names a new one.
+    private func contents(_ edition: Edition, from page: String, current: String?) -> ContentsView {
+        var parts: [PartView] = []
+        for chapter in edition.chapters {
+            let link = chapterLink(chapter, edition: edition, from: page, current: chapter.id == current)
+            if parts.isEmpty || (chapter.part != nil && chapter.part != parts[parts.count - 1].title) {
+                parts.append(PartView(title: chapter.part, anchor: "part-\(parts.count + 1)", chapters: []))
+            }
+            parts[parts.count - 1].chapters.append(link)
+        }
+        return ContentsView(editionTitle: edition.title, contentsURL: relativeURL(from: page, to: SitePaths.contents(edition.id)), parts: parts)
+    }
+
+    private func chapterLink(_ chapter: Chapter, edition: Edition, from page: String, current: Bool) -> ChapterLinkView {
+        ChapterLinkView(number: chapter.number, title: chapter.title, url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
+                        summary: chapter.summary, statusLabel: config.statuses.term(chapter.status)?.label ?? chapter.status, current: current)
+    }
+
+    private func termView(_ term: Term) -> TermView {
+        TermView(id: term.id, label: term.label, description: term.description)
+    }
+
+    /// Two files claiming one output path would silently overwrite each other.
+    private func duplicatePaths(_ files: [OutputFile]) -> [Diagnostic] {
+        var seen: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            if let first = seen[file.path] {
+                diagnostics.append(.error(file.origin, "this would be written to \(file.path), which \(first) also writes",
+                                          hint: "rename one of them, or give the chapter another 'id:'"))
+            } else {
+                seen[file.path] = file.origin
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Where each page of the site is written, relative to the output folder. Pages are plain
+/// `.html` files (never folder indexes) so the site also works opened straight from disk.
+public enum SitePaths {
+    public static let frontPage = "index.html"
+    public static let assetsFolder = "assets"
+
+    public static func contents(_ editionID: String) -> String { "\(editionID)/index.html" }
+    public static func chapter(_ editionID: String, _ chapterID: String) -> String { "\(editionID)/\(chapterID).html" }
+    public static func asset(_ editionID: String, _ relativePath: String) -> String { "\(editionID)/\(relativePath)" }
+}
+
+/// The relative URL from the page at `page` to the file at `target` (both relative to the output folder).
+public func relativeURL(from page: String, to target: String) -> String {
+    let from = page.split(separator: "/").dropLast()
+    let to = target.split(separator: "/")
+    var shared = 0
+    while shared < from.count, shared < to.count - 1, from[from.startIndex + shared] == to[shared] { shared += 1 }
+    let ups = Array(repeating: "..", count: from.count - shared)
+    return (ups + to[shared...].map(String.init)).joined(separator: "/")
+}
+
+/// What a link written in a chapter points at.
+enum LinkTarget: Equatable {
+    /// Another site, an e-mail address or an absolute path: left alone.
+    case external
+    /// `#fragment` on the same page.
+    case samePage(fragment: String)
+    /// A chapter of some edition, and maybe a heading in it.
+    case chapter(editionID: String, chapterID: String, fragment: String?)
+    /// A `.md` link that matches no chapter.
+    case missingChapter(contentPath: String, fragment: String?)
+    /// Any other file in the content folder (an image, a download), by its path under `content/`.
+    case file(contentPath: String)
+    /// A relative path that climbs out of the content folder.
+    case outsideContent
+}
+
+/// Resolves the links editors write (relative paths to Markdown files) against the publication.
+struct LinkResolver: Sendable {
+    /// `final/governance.md` → (edition, chapter id)
+    private let chapters: [String: (editionID: String, chapterID: String)]
+
+    init(_ publication: Publication) {
+        var chapters: [String: (String, String)] = [:]
+        for edition in publication.editions {
+            for chapter in edition.chapters { chapters["\(edition.id)/\(chapter.fileName)"] = (edition.id, chapter.id) }
+        }
+        self.chapters = chapters
+    }
+
+    func resolve(_ destination: String, fromEdition editionID: String) -> LinkTarget {
+        if destination.hasPrefix("#") { return .samePage(fragment: String(destination.dropFirst())) }
+        if destination.isEmpty || destination.hasPrefix("/") || hasScheme(destination) { return .external }
+        var path = Substring(destination)
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = path[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        guard let contentPath = normalise(editionID + "/" + path) else { return .outsideContent }
+        guard contentPath.hasSuffix(".md") else { return .file(contentPath: contentPath) }
+        guard let found = chapters[contentPath] else { return .missingChapter(contentPath: contentPath, fragment: fragment) }
+        return .chapter(editionID: found.editionID, chapterID: found.chapterID, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// The URL a chapter link becomes on the chapter page at `page`; nil to leave it as written.
+    func rewrite(_ destination: String, fromEdition editionID: String, page: String) -> String? {
+        guard case .chapter(let edition, let chapter, let fragment) = resolve(destination, fromEdition: editionID) else { return nil }
+        return relativeURL(from: page, to: SitePaths.chapter(edition, chapter)) + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    private func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        return !scheme.isEmpty && !scheme.contains("/") && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    }
+
+    /// Removes `.` and `..` and percent-decoding-free duplicate slashes; nil when it climbs above the root.
+    private func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/").removingPercentEncodingIfPossible
+    }
+}
+
+private extension String {
+    var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return self }
+        return removingPercentEncoding ?? self
+    }
+}

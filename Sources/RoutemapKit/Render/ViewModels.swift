@@ -1,0 +1,116 @@
+// The values templates can use. Plain structs with stored properties only: swift-mustache reads
+// values through Mirror, which cannot see computed properties. README.md lists every field.
+
+/// A link with its text.
+struct LinkView {
+    var title: String
+    var url: String
+}
+
+/// A theme, audience or status as shown on a page.
+struct TermView {
+    var id: String
+    var label: String
+    var description: String
+}
+
+/// What `layout.mustache` receives; `content` is the page-specific template's output.
+struct LayoutView {
+    var lang: String
+    var pageTitle: String
+    var description: String
+    var canonicalURL: String?
+    /// Relative path from this page to the site root: "" or "../".
+    var root: String
+    var publicationTitle: String
+    var publisher: String
+    var licenceName: String?
+    var licenceURL: String?
+    var homeURL: String
+    var editionLinks: [EditionLinkView]
+    var breadcrumbs: [LinkView]
+    var content: String
+}
+
+/// An edition in the header's edition list.
+struct EditionLinkView {
+    var title: String
+    var shortTitle: String
+    var url: String
+    var current: Bool
+}
+
+/// One chapter in a list of chapters (contents page, sidebar).
+struct ChapterLinkView {
+    var number: Int
+    var title: String
+    var url: String
+    var summary: String?
+    var statusLabel: String
+    var current: Bool
+}
+
+/// A part of an edition ("Section 2: Strategic capabilities") with its chapters.
+struct PartView {
+    var title: String?
+    var anchor: String
+    var chapters: [ChapterLinkView]
+}
+
+/// The contents of an edition, grouped into parts.
+struct ContentsView {
+    var editionTitle: String
+    var contentsURL: String
+    var parts: [PartView]
+}
+
+/// `front.mustache`: the publication's front page.
+struct FrontPageView {
+    var publicationTitle: String
+    var publisher: String
+    var current: EditionSummaryView?
+    var editions: [EditionSummaryView]
+}
+
+struct EditionSummaryView {
+    var title: String
+    var shortTitle: String
+    var kind: String
+    var statusLabel: String
+    var published: String?
+    var summary: String?
+    var url: String
+    var chapterCount: Int
+}
+
+/// `contents.mustache`: an edition's contents page.
+struct ContentsPageView {
+    var edition: EditionSummaryView
+    var contents: ContentsView
+}
+
+/// A heading in a chapter's "On this page" list.
+struct SectionLinkView {
+    var text: String
+    var id: String
+    var level: Int
+    var subsection: Bool
+}
+
+/// `chapter.mustache`: one chapter page.
+struct ChapterPageView {
+    var number: Int
+    var title: String
+    var part: String?
+    var summary: String?
+    var updated: String?
+    var themes: [TermView]
+    var audiences: [TermView]
+    var status: TermView
+    var sections: [SectionLinkView]
+    var body: String
+    var previous: ChapterLinkView?
+    var next: ChapterLinkView?
+    var contents: ContentsView
+    var edition: EditionSummaryView
+}

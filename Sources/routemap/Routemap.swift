@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import RoutemapKit
+
+@main
+struct Routemap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds the Routemap publication's website from its Markdown chapters.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options every command that reads the content shares.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The content folder: routemap.yml and one folder per edition.")
+    var content = "content"
+
+    @Option(help: "Where the generated site is written.")
+    var output = "output"
+
+    @Option(help: "The folder that holds the themes.")
+    var themes = "themes"
+
+    @Option(help: "The theme to use; templates it lacks come from 'default'.")
+    var theme = "default"
+
+    var buildOptions: BuildOptions {
+        BuildOptions(contentDirectory: content, outputDirectory: output, themesDirectory: themes, themeName: theme)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        do {
+            let report = try SiteBuilder.build(site.buildOptions)
+            report.diagnostics.sortedForReport().forEach { printError($0.description) }
+            print("Built \(report.chapterCount) chapters, \(report.files.count) files, into \(site.output)/")
+        } catch let failure as BuildFailure {
+            printError(failure.description)
+            let errors = failure.diagnostics.errors.count
+            printError("Build failed: \(errors) error\(errors == 1 ? "" : "s"), \(failure.diagnostics.count - errors) warning(s). \(site.output)/ was left as it was.")
+            throw ExitCode.failure
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
