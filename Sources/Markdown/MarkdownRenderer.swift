@@ -59,26 +59,40 @@ public enum MarkdownRenderer {
             fatalError("cmark_render_html failed")
         }
         defer { free(cString) }
+        var html = String(cString: cString)
+        var headings = collector.headings
+        if collector.footnoteCount > 0 {
+            let notes = collector.slugs.claim("notes")
+            headings.append(Heading(level: 2, text: "Notes", id: notes, position: SourcePosition(line: 0, column: 0)))
+            html = html.replacingOccurrences(of: footnotesOpening, with: footnotesOpening + "\n<h2 id=\"\(notes)\">Notes</h2>")
+        }
         return RenderedMarkdown(
-            html: String(cString: cString),
-            headings: collector.headings,
+            html: html,
+            headings: headings,
             links: collector.links,
             images: collector.images,
             footnoteCount: collector.footnoteCount
         )
     }
 
+    /// How cmark-gfm opens the footnotes; a "Notes" heading goes after it, so that the notes
+    /// are a section readers can find and jump to.
+    private static let footnotesOpening = "<section class=\"footnotes\" data-footnotes>"
+
     /// cmark-gfm's HTML renderer gives headings no id, so each heading becomes a custom block
-    /// that writes its own opening and closing tags around the same inline children.
-    /// Custom blocks are written as they are, even in safe mode.
+    /// holding a custom inline that writes its own opening and closing tags around the same
+    /// inline children (an inline, so that no line breaks are added inside the tags).
+    /// Custom nodes are written as they are, even in safe mode.
     private static func replaceWithIdentifiedHeading(_ heading: OpaquePointer, level: Int, id: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(escapeAttribute(id))\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
+              let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(escapeAttribute(id))\">")
+        cmark_node_set_on_exit(inline, "</h\(level)>")
         while let child = cmark_node_first_child(heading) {
             cmark_node_unlink(child)
-            cmark_node_append_child(block, child)
+            cmark_node_append_child(inline, child)
         }
+        cmark_node_append_child(block, inline)
         cmark_node_insert_before(heading, block)
         cmark_node_unlink(heading)
         cmark_node_free(heading)

@@ -139,8 +139,8 @@ struct SiteGenerator {
         var parts: [PartView] = []
         for chapter in edition.chapters {
             let link = chapterLink(chapter, edition: edition, from: page, current: chapter.id == current)
-            if parts.isEmpty || (chapter.part != nil && chapter.part != parts[parts.count - 1].title) {
-                parts.append(PartView(title: chapter.part, anchor: "part-\(parts.count + 1)", chapters: []))
+            if parts.isEmpty || (chapter.part != nil && chapter.part != parts[parts.count - 1].heading) {
+                parts.append(PartView(heading: chapter.part, anchor: "part-\(parts.count + 1)", chapters: []))
             }
             parts[parts.count - 1].chapters.append(link)
         }

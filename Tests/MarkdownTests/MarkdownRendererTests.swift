@@ -1,0 +1,122 @@
+import Testing
+@testable import Markdown
+
+@Suite struct HeadingIDTests {
+    @Test func headingsGetSlugIDs() {
+        let result = MarkdownRenderer.render("## What must change and why\n\n### Cloud, data centres & networks\n")
+        #expect(result.headings.map(\.id) == ["what-must-change-and-why", "cloud-data-centres-networks"])
+        #expect(result.html.contains(#"<h2 id="what-must-change-and-why">What must change and why</h2>"#))
+        #expect(result.html.contains(#"<h3 id="cloud-data-centres-networks">Cloud, data centres &amp; networks</h3>"#))
+    }
+
+    @Test func repeatedHeadingsAreMadeUnique() {
+        let result = MarkdownRenderer.render("## How\n\n## How\n\n## How\n")
+        #expect(result.headings.map(\.id) == ["how", "how-2", "how-3"])
+    }
+
+    @Test func explicitIDIsTakenAndRemovedFromTheText() {
+        let result = MarkdownRenderer.render("## The scenario in *five* years {#scenario}\n")
+        #expect(result.headings.first?.id == "scenario")
+        #expect(result.headings.first?.text == "The scenario in five years")
+        #expect(result.html.contains(#"<h2 id="scenario">The scenario in <em>five</em> years</h2>"#))
+        #expect(!result.html.contains("{#"))
+    }
+
+    @Test func explicitIDsAndSlugsDoNotCollide() {
+        let result = MarkdownRenderer.render("## How {#how}\n\n## How\n")
+        #expect(result.headings.map(\.id) == ["how", "how-2"])
+    }
+
+    @Test func headingPositionsAndLevels() {
+        let result = MarkdownRenderer.render("Intro\n\n## One\n\ntext\n\n### Two\n")
+        #expect(result.headings.map(\.level) == [2, 3])
+        #expect(result.headings.map(\.position.line) == [3, 7])
+    }
+
+    @Test func slugsKeepLettersAndDigitsOnly() {
+        #expect(slug("  Section 2: Strategic capabilities!  ") == "section-2-strategic-capabilities")
+        #expect(slug("Café — étude") == "café-étude")
+        #expect(slug("???") == "section")
+    }
+
+    @Test func braceTextThatIsNotAnIDStays() {
+        #expect(splitExplicitID("Sets {#not valid}") == nil)
+        #expect(splitExplicitID("Title {#ok-id}  ")?.id == "ok-id")
+    }
+}
+
+@Suite struct LinkTests {
+    @Test func linksAreRewrittenAndCollectedWithPositions() {
+        let source = "See [Governance](governance.md#how) and\n[the web](https://example.org).\n"
+        let result = MarkdownRenderer.render(source) { destination in
+            destination.hasSuffix(".md#how") ? "governance.html#how" : nil
+        }
+        #expect(result.html.contains(#"<a href="governance.html#how">Governance</a>"#))
+        #expect(result.html.contains(#"<a href="https://example.org">the web</a>"#))
+        #expect(result.links.map(\.original) == ["governance.md#how", "https://example.org"])
+        #expect(result.links.map(\.destination) == ["governance.html#how", "https://example.org"])
+        #expect(result.links.map(\.position) == [SourcePosition(line: 1, column: 5), SourcePosition(line: 2, column: 1)])
+        #expect(result.links.first?.text == "Governance")
+    }
+
+    @Test func imagesAreCollectedWithAltText() {
+        let result = MarkdownRenderer.render("![A diagram of *three* principles](images/a.svg)\n")
+        #expect(result.images == [Image(source: "images/a.svg", alt: "A diagram of three principles", position: SourcePosition(line: 1, column: 1))])
+    }
+}
+
+@Suite struct SafetyTests {
+    @Test func rawHTMLIsOmittedByDefault() {
+        let result = MarkdownRenderer.render("<div onclick=\"x()\">hi</div>\n\nText <b>bold</b>.\n")
+        #expect(!result.html.contains("<div"))
+        #expect(!result.html.contains("<b>"))
+        #expect(result.html.contains("raw HTML omitted"))
+    }
+
+    @Test func dangerousURLsAreDroppedInSafeMode() {
+        let result = MarkdownRenderer.render("[click](javascript:alert(1))\n")
+        #expect(!result.html.contains("javascript:"))
+    }
+
+    @Test func rawHTMLIsKeptWhenAllowedButTagfilterStillApplies() {
+        let options = MarkdownOptions(allowRawHTML: true)
+        let result = MarkdownRenderer.render("<div class=\"note\">hi</div>\n\n<script>alert(1)</script>\n", options: options)
+        #expect(result.html.contains(#"<div class="note">hi</div>"#))
+        #expect(!result.html.contains("<script>"))
+        #expect(result.html.contains("&lt;script>"))
+    }
+
+    @Test func headingIDsAreEscaped() {
+        let result = MarkdownRenderer.render("## Quote \"this\" {#a.b:c}\n")
+        #expect(result.html.contains(#"<h2 id="a.b:c">Quote &quot;this&quot;</h2>"#))
+    }
+}
+
+@Suite struct ExtensionTests {
+    @Test func footnotesAreRenderedAndCounted() {
+        let result = MarkdownRenderer.render("Claim.[^1] Another.[^source]\n\n[^1]: First.\n[^source]: Second.\n")
+        #expect(result.footnoteCount == 2)
+        #expect(result.html.contains(##"<a href="#fn-1" id="fnref-1""##))
+        #expect(result.html.contains(#"<li id="fn-source">"#))
+        #expect(result.html.contains(#"class="footnotes""#))
+    }
+
+    @Test func tablesStrikethroughAutolinksAndTaskLists() {
+        let source = """
+        | Area | Lead |
+        | --- | --- |
+        | Cloud | CIOs |
+
+        ~~old~~ new, see www.socitm.net
+
+        - [x] done
+        - [ ] to do
+        """
+        let html = MarkdownRenderer.render(source).html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<th>Area</th>"))
+        #expect(html.contains("<del>old</del>"))
+        #expect(html.contains(#"<a href="http://www.socitm.net">www.socitm.net</a>"#))
+        #expect(html.contains(#"<input type="checkbox" checked="" disabled="" />"#))
+    }
+}

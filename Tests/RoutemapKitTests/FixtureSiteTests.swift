@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import RoutemapKit
+
+/// Builds each fixture site under Fixtures/<name>/content and compares every generated file, byte
+/// for byte, with Fixtures/<name>/expected. After an intended change to the output, regenerate
+/// the expected files with `ROUTEMAP_UPDATE_FIXTURES=1 swift test --filter FixtureSiteTests`
+/// and review the difference with `git diff`.
+@Suite struct FixtureSiteTests {
+    @Test(arguments: ["two-editions"])
+    func outputMatchesExpected(fixture: String) throws {
+        let folder = Repository.fixtures + "/" + fixture
+        let options = BuildOptions(contentDirectory: folder + "/content", outputDirectory: folder + "/unused",
+                                   themesDirectory: Repository.themes)
+        let report = try SiteBuilder.generate(options)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let expectedFolder = folder + "/expected"
+
+        if ProcessInfo.processInfo.environment["ROUTEMAP_UPDATE_FIXTURES"] == "1" {
+            try? FileManager.default.removeItem(atPath: expectedFolder)
+            try OutputWriter.writeTree(report.files, into: expectedFolder)
+            return
+        }
+        let expectedPaths = Set(listFiles(expectedFolder))
+        let producedPaths = Set(report.files.map(\.path))
+        #expect(producedPaths == expectedPaths, "missing: \(expectedPaths.subtracting(producedPaths).sorted()), unexpected: \(producedPaths.subtracting(expectedPaths).sorted())")
+        for file in report.files where expectedPaths.contains(file.path) {
+            let expected = FileManager.default.contents(atPath: expectedFolder + "/" + file.path)
+            #expect(bytes(of: file) == expected, "\(file.path) differs from expected/\(file.path)")
+        }
+    }
+
+    private func bytes(of file: OutputFile) -> Data? {
+        switch file.contents {
+        case .text(let text): return Data(text.utf8)
+        case .copy(let source): return FileManager.default.contents(atPath: source)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import RoutemapKit
+
+@Suite struct OutputTests {
+    private let chapter = "---\ntitle: Governance\norder: 1\n---\n\nText.\n"
+
+    @Test func aFailedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
+        let folder = MiniSite.make(chapters: ["governance.md": chapter])
+        try SiteBuilder.build(MiniSite.options(folder))
+        let before = snapshot(folder.path + "/output")
+        #expect(before["draft/governance.html"] != nil)
+
+        folder.write("content/draft/governance.md", "---\ntitle: Governance\ntheme: nonsense\n---\n")
+        #expect(throws: BuildFailure.self) { try SiteBuilder.build(MiniSite.options(folder)) }
+        #expect(snapshot(folder.path + "/output") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("output.") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aSuccessfulRebuildReplacesTheWholeSite() throws {
+        let folder = MiniSite.make(chapters: ["governance.md": chapter, "old.md": "---\ntitle: Old\norder: 2\n---\n"])
+        try SiteBuilder.build(MiniSite.options(folder))
+        try FileManager.default.removeItem(atPath: folder.path + "/content/draft/old.md")
+        try SiteBuilder.build(MiniSite.options(folder))
+        #expect(folder.read("output/draft/old.html") == nil, "a deleted chapter's page must not survive a rebuild")
+        #expect(folder.read("output/draft/governance.html") != nil)
+    }
+
+    @Test func aThemeFallsBackToTheDefaultForTemplatesItLacks() throws {
+        let folder = MiniSite.make(chapters: ["governance.md": chapter])
+        folder.write("themes/plain/templates/chapter.mustache", "<main id=\"main\"><h1>{{title}}</h1>{{{body}}}</main>")
+        let defaultTemplates = Repository.themes + "/default"
+        try FileManager.default.copyItem(atPath: defaultTemplates, toPath: folder.path + "/themes/default")
+        var options = MiniSite.options(folder)
+        options.themesDirectory = folder.path + "/themes"
+        options.themeName = "plain"
+        try SiteBuilder.build(options)
+        let page = try #require(folder.read("output/draft/governance.html"))
+        #expect(page.contains("<main id=\"main\"><h1>Governance</h1><p>Text.</p>\n</main>"))
+        #expect(page.contains("<!DOCTYPE html>"), "the layout comes from the default theme")
+    }
+
+    @Test func anUnknownThemeIsAnError() {
+        let folder = MiniSite.make(chapters: ["governance.md": chapter])
+        var options = MiniSite.options(folder)
+        options.themeName = "defualt"
+        #expect {
+            try SiteBuilder.generate(options)
+        } throws: { error in
+            let message = (error as? BuildFailure)?.description ?? ""
+            return message.contains("the theme folder does not exist; did you mean 'default'?")
+        }
+    }
+
+    @Test func aBrokenTemplateIsReportedWithItsPosition() throws {
+        let folder = MiniSite.make(chapters: ["governance.md": chapter])
+        try FileManager.default.copyItem(atPath: Repository.themes + "/default", toPath: folder.path + "/themes/default")
+        folder.write("themes/broken/templates/chapter.mustache", "<h1>{{title}}</h1>\n{{#sections}}\n")
+        var options = MiniSite.options(folder)
+        options.themesDirectory = folder.path + "/themes"
+        options.themeName = "broken"
+        let failure = try #require(throws: BuildFailure.self) { try SiteBuilder.generate(options) }
+        let diagnostic = try #require(failure.diagnostics.first)
+        #expect(diagnostic.file.hasSuffix("themes/broken/templates/chapter.mustache"))
+        #expect(diagnostic.message.contains("the template cannot be read"))
+    }
+
+    private func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in listFiles(folder) { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+        return files
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+@testable import RoutemapKit
+
+/// The repository's own folders, found from this file's location.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let content = root + "/content"
+    static let themes = root + "/themes"
+    static let fixtures = root + "/Tests/RoutemapKitTests/Fixtures"
+}
+
+/// A throwaway folder for one test, removed when the test ends.
+final class TemporaryFolder {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "routemap-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes `text` at `relativePath`, creating folders as needed.
+    func write(_ relativePath: String, _ text: String) {
+        write(relativePath, data: Data(text.utf8))
+    }
+
+    func write(_ relativePath: String, data: Data) {
+        let url = URL(fileURLWithPath: path + "/" + relativePath)
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! data.write(to: url)
+    }
+
+    func read(_ relativePath: String) -> String? {
+        FileManager.default.contents(atPath: path + "/" + relativePath).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// A small valid publication to start each bad-input test from: one `draft` edition.
+enum MiniSite {
+    static let config = """
+    title: Test publication
+    publisher: Test publisher
+    themes:
+      - id: governance
+        label: Governance
+        description: Deciding together.
+      - id: information
+        label: Information
+        description: Data and its care.
+    audiences:
+      - id: cios
+        label: CIOs
+        description: Heads of ICT.
+      - id: chief-executives
+        label: Chief executives
+        description: Leaders.
+    statuses:
+      - id: draft
+        label: Draft
+        description: Not yet final.
+      - id: final
+        label: Final
+        description: Published.
+    editions: [draft]
+    """
+
+    static let edition = """
+    title: The draft
+    kind: final
+    status: draft
+    published: 2011-03-08
+    """
+
+    /// A folder holding `content/` with the configuration, the edition and the given chapters.
+    static func make(chapters: [String: String], config: String = MiniSite.config, edition: String = MiniSite.edition) -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        folder.write("content/routemap.yml", config)
+        folder.write("content/draft/edition.yml", edition)
+        for (name, text) in chapters { folder.write("content/draft/\(name)", text) }
+        return folder
+    }
+
+    static func options(_ folder: TemporaryFolder) -> BuildOptions {
+        BuildOptions(contentDirectory: folder.path + "/content", outputDirectory: folder.path + "/output",
+                     themesDirectory: Repository.themes)
+    }
+
+    /// Every diagnostic of a build of `folder` (empty when it succeeds without warnings).
+    static func diagnostics(_ folder: TemporaryFolder) -> [Diagnostic] {
+        do {
+            return try SiteBuilder.generate(options(folder)).diagnostics
+        } catch {
+            return error.diagnostics
+        }
+    }
+}
