@@ -1,5 +1,3 @@
-import Markdown
-
 /// A file of the generated site: text produced by the build, or a file copied as it is.
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
@@ -37,67 +35,9 @@ struct SiteGenerator {
         return (files, duplicatePaths(files))
     }
 
-    // MARK: Pages
-
-    private func frontPage() -> OutputFile {
-        let page = SitePaths.frontPage
-        let view = FrontPageView(
-            publicationTitle: config.title,
-            publisher: config.publisher,
-            current: site.publication.currentEdition.map { summary($0, from: page) },
-            editions: site.publication.editions.reversed().map { summary($0, from: page) }
-        )
-        return layout(page: page, title: config.title, description: site.publication.currentEdition?.summary ?? config.title,
-                      breadcrumbs: [], content: theme.render(view, template: "front"), origin: "content/routemap.yml")
-    }
-
-    private func contentsPage(_ rendered: RenderedEdition) -> OutputFile {
-        let edition = rendered.edition
-        let page = SitePaths.contents(edition.id)
-        let view = ContentsPageView(edition: summary(edition, from: page), contents: contents(edition, from: page, current: nil))
-        return layout(page: page, title: "\(edition.title) – contents", description: edition.summary ?? edition.title,
-                      breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
-                      content: theme.render(view, template: "contents"), origin: "content/\(edition.id)/edition.yml")
-    }
-
-    private func chapterPage(_ rendered: RenderedEdition, index: Int) -> OutputFile {
-        let edition = rendered.edition
-        let chapter = rendered.chapters[index].chapter
-        let markdown = rendered.chapters[index].markdown
-        let page = SitePaths.chapter(edition.id, chapter.id)
-        let neighbour = { (offset: Int) -> ChapterLinkView? in
-            let other = index + offset
-            guard rendered.chapters.indices.contains(other) else { return nil }
-            return chapterLink(rendered.chapters[other].chapter, edition: edition, from: page, current: false)
-        }
-        let view = ChapterPageView(
-            number: chapter.number,
-            title: chapter.title,
-            part: chapter.part,
-            summary: chapter.summary,
-            updated: chapter.updated?.long,
-            themes: chapter.themes.compactMap { config.themes.term($0) }.map(termView),
-            audiences: chapter.audiences.compactMap { config.audiences.term($0) }.map(termView),
-            status: termView(config.statuses.term(chapter.status) ?? Term(id: chapter.status, label: chapter.status, description: "")),
-            sections: markdown.headings.filter { $0.level <= 3 }.map {
-                SectionLinkView(text: $0.text, id: $0.id, level: $0.level, subsection: $0.level > 2)
-            },
-            body: markdown.html,
-            previous: neighbour(-1),
-            next: neighbour(1),
-            contents: contents(edition, from: page, current: chapter.id),
-            edition: summary(edition, from: page)
-        )
-        return layout(page: page, title: "\(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
-                      description: chapter.summary ?? chapter.title,
-                      breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
-                                    LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
-                      content: theme.render(view, template: "chapter"), origin: chapter.sourcePath)
-    }
-
     // MARK: Shared pieces
 
-    private func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: String, origin: String) -> OutputFile {
+    func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: String, origin: String) -> OutputFile {
         let current = site.publication.currentEdition?.id
         let editionOfPage = page.contains("/") ? String(page.split(separator: "/")[0]) : current
         let view = LayoutView(
@@ -121,7 +61,7 @@ struct SiteGenerator {
         return OutputFile(path: page, contents: .text(theme.render(view, template: "layout")), origin: origin)
     }
 
-    private func summary(_ edition: Edition, from page: String) -> EditionSummaryView {
+    func summary(_ edition: Edition, from page: String) -> EditionSummaryView {
         EditionSummaryView(
             title: edition.title,
             shortTitle: edition.shortTitle,
@@ -135,7 +75,7 @@ struct SiteGenerator {
     }
 
     /// The edition's chapters grouped by part, in order; a part starts where a chapter names a new one.
-    private func contents(_ edition: Edition, from page: String, current: String?) -> ContentsView {
+    func contents(_ edition: Edition, from page: String, current: String?) -> ContentsView {
         var parts: [PartView] = []
         for chapter in edition.chapters {
             let link = chapterLink(chapter, edition: edition, from: page, current: chapter.id == current)
@@ -147,12 +87,12 @@ struct SiteGenerator {
         return ContentsView(editionTitle: edition.title, contentsURL: relativeURL(from: page, to: SitePaths.contents(edition.id)), parts: parts)
     }
 
-    private func chapterLink(_ chapter: Chapter, edition: Edition, from page: String, current: Bool) -> ChapterLinkView {
+    func chapterLink(_ chapter: Chapter, edition: Edition, from page: String, current: Bool) -> ChapterLinkView {
         ChapterLinkView(number: chapter.number, title: chapter.title, url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
                         summary: chapter.summary, statusLabel: config.statuses.term(chapter.status)?.label ?? chapter.status, current: current)
     }
 
-    private func termView(_ term: Term) -> TermView {
+    func termView(_ term: Term) -> TermView {
         TermView(id: term.id, label: term.label, description: term.description)
     }
 

@@ -1,0 +1,39 @@
+import Markdown
+
+/// `<edition>/<id>.html`: one chapter with its metadata, sections, notes and neighbours.
+extension SiteGenerator {
+    func chapterPage(_ rendered: RenderedEdition, index: Int) -> OutputFile {
+        let edition = rendered.edition
+        let chapter = rendered.chapters[index].chapter
+        let markdown = rendered.chapters[index].markdown
+        let page = SitePaths.chapter(edition.id, chapter.id)
+        let neighbour = { (offset: Int) -> ChapterLinkView? in
+            let other = index + offset
+            guard rendered.chapters.indices.contains(other) else { return nil }
+            return chapterLink(rendered.chapters[other].chapter, edition: edition, from: page, current: false)
+        }
+        let view = ChapterPageView(
+            number: chapter.number,
+            title: chapter.title,
+            part: chapter.part,
+            summary: chapter.summary,
+            updated: chapter.updated?.long,
+            themes: chapter.themes.compactMap { config.themes.term($0) }.map(termView),
+            audiences: chapter.audiences.compactMap { config.audiences.term($0) }.map(termView),
+            status: termView(config.statuses.term(chapter.status) ?? Term(id: chapter.status, label: chapter.status, description: "")),
+            sections: markdown.headings.filter { $0.level <= 3 }.map {
+                SectionLinkView(text: $0.text, id: $0.id, level: $0.level, subsection: $0.level > 2)
+            },
+            body: markdown.html,
+            previous: neighbour(-1),
+            next: neighbour(1),
+            contents: contents(edition, from: page, current: chapter.id),
+            edition: summary(edition, from: page)
+        )
+        return layout(page: page, title: "\(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
+                      description: chapter.summary ?? chapter.title,
+                      breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
+                                    LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
+                      content: theme.render(view, template: "chapter"), origin: chapter.sourcePath)
+    }
+}
