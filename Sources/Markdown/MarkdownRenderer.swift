@@ -17,11 +17,25 @@ public struct MarkdownOptions: Sendable {
 public enum MarkdownRenderer {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// Registers cmark-gfm's extensions exactly once, before the first parse.
+    /// Registers cmark-gfm's extensions and pins their characters (see ThreadSafety.swift)
+    /// exactly once, before the first parse.
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = newParser(options: CMARK_OPT_DEFAULT) else { fatalError("cmark_parser_new failed") }
+        pinExtensionCharacters(parser)
+        cmark_parser_free(parser)
         return true
     }()
+
+    private static func newParser(options: Int32) -> OpaquePointer? {
+        guard let parser = cmark_parser_new(options) else { return nil }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        return parser
+    }
 
     /// Renders `source`. `rewriteLink` may return a new destination for a link (for example
     /// `governance.md#how` becomes `governance.html#how`); returning nil keeps it as written.
@@ -34,13 +48,8 @@ public enum MarkdownRenderer {
         let parseOptions = CMARK_OPT_FOOTNOTES
         let renderOptions = parseOptions | (options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
 
-        guard let parser = cmark_parser_new(parseOptions) else { fatalError("cmark_parser_new failed") }
+        guard let parser = newParser(options: parseOptions) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
         var utf8 = source.utf8CString
         utf8.withUnsafeMutableBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)

@@ -120,3 +120,18 @@ import Testing
         #expect(html.contains(#"<input type="checkbox" checked="" disabled="" />"#))
     }
 }
+
+@Suite struct ConcurrencyTests {
+    /// cmark-gfm switches extension characters on and off globally during each parse; rendering
+    /// on many threads at once must still give the same HTML every time.
+    @Test func parallelRenderingIsDeterministic() async {
+        let source = (1...40).map { "Line \($0): see www.example.org/\($0) and ~~old~~ https://socitm.net.\n" }.joined()
+        let expected = MarkdownRenderer.render(source).html
+        #expect(expected.contains("<del>old</del>") && expected.contains(#"<a href="http://www.example.org/40">"#))
+        let results = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<400 { group.addTask { MarkdownRenderer.render(source).html } }
+            return await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0 == expected })
+    }
+}
