@@ -29,11 +29,30 @@ private func yamlDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
          .composer(let context, let problem, let mark, _):
-        let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+        // The context (such as an unclosed quote) often starts lines above where the problem shows.
+        let detail = context.map { "\(problem) (\($0.text) started at line \($0.mark.line + lineOffset), column \($0.mark.column))" } ?? problem
         return .error(file, line: mark.line + lineOffset, column: mark.column, "malformed YAML: \(detail)", hint: hint)
+    case .reader(let problem, let offset, _, let yaml):
+        let (line, column) = offset.map { lineAndColumn(ofCharacter: $0, in: yaml) } ?? (1, 1)
+        return .error(file, line: line + lineOffset, column: column, "malformed YAML: \(problem)",
+                      hint: "remove the invisible control character, or retype the text around it")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+        let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+        return .error(file, line: context.mark.line + lineOffset, column: context.mark.column,
+                      duplicates.count == 1 ? "the field \(names) is given more than once" : "the fields \(names) are each given more than once",
+                      hint: "keep only one of them")
     default:
         return .error(file, line: lineOffset + 1, "malformed YAML: \(error)", hint: hint)
     }
+}
+
+/// 1-based line and column of the character at `offset` (in characters) in `text`.
+private func lineAndColumn(ofCharacter offset: Int, in text: String) -> (Int, Int) {
+    var line = 1, column = 1
+    for character in text.prefix(offset) {
+        if character == "\n" { line += 1; column = 1 } else { column += 1 }
+    }
+    return (line, column)
 }
 
 /// Reads typed fields from a YAML mapping, reporting every problem with its position in the file.
@@ -85,7 +104,8 @@ struct FieldReader {
         guard let node = value(key) else { return nil }
         if node.scalar?.tag == .init(.null) || (node.scalar != nil && node.string == "~") { return nil }
         guard let text = node.scalar?.string else {
-            error(at: node, "'\(key)' must be a single value, not \(node.kindName)")
+            error(at: node, "'\(key)' must be a single value, not \(node.kindName)",
+                  hint: "write it on one line, such as '\(key): value'; quote it if it starts with '[', '{' or '-'")
             return nil
         }
         return text
@@ -116,7 +136,8 @@ struct FieldReader {
             var items: [(String, Node)] = []
             for item in sequence {
                 guard let text = item.scalar?.string else {
-                    error(at: item, "each entry of '\(key)' must be a single value")
+                    error(at: item, "each entry of '\(key)' must be a single value",
+                          hint: "write '\(key): [first, second]' or one '- value' a line")
                     continue
                 }
                 items.append((text, item))
@@ -124,16 +145,17 @@ struct FieldReader {
             return items
         }
         if let text = node.scalar?.string {
-            return text.isEmpty ? [] : [(text, node)]
+            return text.isEmpty || text == "~" ? [] : [(text, node)]
         }
-        error(at: node, "'\(key)' must be a value or a list of values, not a mapping")
+        error(at: node, "'\(key)' must be a value or a list of values, not a mapping",
+              hint: "write '\(key): value' or '\(key): [first, second]'")
         return nil
     }
 
     func int(_ key: String) -> Int? {
         guard let node = value(key), let text = string(key) else { return nil }
         guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            error(at: node, "'\(key)' must be a whole number, not '\(text)'")
+            error(at: node, "'\(key)' must be a whole number, not '\(text)'", hint: "for example \(key): 3")
             return nil
         }
         return number
@@ -145,7 +167,7 @@ struct FieldReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error(at: node, "'\(key)' must be true or false, not '\(text)'")
+            error(at: node, "'\(key)' must be true or false, not '\(text)'", hint: "write \(key): true or \(key): false")
             return nil
         }
     }
@@ -153,7 +175,10 @@ struct FieldReader {
     func date(_ key: String) -> CalendarDate? {
         guard let node = value(key), let text = string(key) else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            error(at: node, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", hint: "for example \(key): 2011-03-08")
+            let shaped = text.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [4, 2, 2]
+                && text.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
+            error(at: node, shaped ? "'\(key)' is not a day of the calendar: '\(text)'" : "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'",
+                  hint: shaped ? "check the month (01 to 12) and the day of the month" : "for example \(key): 2011-03-08")
             return nil
         }
         return date

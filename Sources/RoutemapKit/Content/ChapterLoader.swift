@@ -29,6 +29,12 @@ enum ChapterLoader {
                          hint: fields.value("id") == nil
                              ? "rename the file, or add 'id:' with lower-case letters, digits and '-', such as 'id: \(slugID(id))'"
                              : "use lower-case letters, digits and '-', such as '\(slugID(id))'")
+        } else if reservedIDs.contains(id) {
+            let node = fields.value("id") ?? root
+            fields.error(at: node, "'\(id)' cannot be a chapter id: \(id).html is the edition's contents page",
+                         hint: fields.value("id") == nil
+                             ? "rename the file, or add 'id:' with another id, such as 'id: introduction'"
+                             : "choose another id, such as 'introduction'")
         }
         let status = fields.string("status") ?? edition.status
         if let node = fields.value("status") { checkTerm(status, node: node, in: config.statuses, field: "status", fields) }
@@ -46,7 +52,9 @@ enum ChapterLoader {
             sourcePath: sourcePath,
             fileName: fileName,
             body: split.body,
-            bodyLineOffset: split.bodyLineOffset
+            bodyLineOffset: split.bodyLineOffset,
+            idPosition: filePosition(fields.value("id") ?? root, fields),
+            orderPosition: filePosition(fields.value("order") ?? root, fields)
         )
         return log.items.errors.count == errorsBefore ? chapter : nil
     }
@@ -59,8 +67,17 @@ enum ChapterLoader {
 
     private static func checkTerm(_ value: String, node: Node, in vocabulary: Vocabulary, field: String, _ fields: FieldReader) {
         guard vocabulary.term(value) == nil else { return }
-        fields.error(at: node, "'\(value)' is not a \(field) declared in routemap.yml\(didYouMean(value, vocabulary.ids))",
+        let article = field.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        fields.error(at: node, "'\(value)' is not \(article) \(field) declared in routemap.yml\(didYouMean(value, vocabulary.ids))",
                      hint: "use one of: \(vocabulary.ids.joined(separator: ", ")); or add it to '\(vocabulary.name)' in routemap.yml")
+    }
+
+    /// Ids whose page would overwrite another page of the edition.
+    static let reservedIDs: Set<String> = ["index"]
+
+    private static func filePosition(_ node: Node, _ fields: FieldReader) -> FilePosition {
+        let (line, column) = fields.position(of: node)
+        return FilePosition(line: line, column: column)
     }
 
     static func isValidID(_ id: String) -> Bool {

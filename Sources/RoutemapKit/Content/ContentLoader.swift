@@ -24,10 +24,11 @@ public enum ContentLoader {
     private static func loadEdition(_ id: String, contentDirectory: String, config: PublicationConfig, log: DiagnosticLog) -> Edition? {
         let folder = join(contentDirectory, id)
         let settingsPath = join(folder, EditionLoader.fileName)
-        guard let settingsText = readText(settingsPath, log: log, missingHint: "each edition listed in routemap.yml needs a folder with an edition.yml giving its title and kind"),
-              var edition = EditionLoader.load(settingsText, id: id, file: settingsPath, config: config, log: log) else {
-            return nil
-        }
+        let settings = readText(settingsPath, log: log, missingHint: "each edition listed in routemap.yml needs a folder with an edition.yml giving its title and kind")
+            .flatMap { EditionLoader.load($0, id: id, file: settingsPath, config: config, log: log) }
+        // When edition.yml is wrong, the chapters are still read so that their problems are reported in the same run.
+        var edition = settings ?? Edition(id: id, title: id, shortTitle: id, kind: .final, status: config.statuses.ids.first ?? "final",
+                                          published: nil, consultation: nil, summary: nil, chapters: [], assets: [])
         let files = listFiles(folder)
         let chapterFiles = files.filter { $0.hasSuffix(".md") && !$0.contains("/") }
         edition.assets = files.filter { !$0.hasSuffix(".md") && $0 != EditionLoader.fileName }
@@ -42,7 +43,7 @@ public enum ContentLoader {
         }
         for (_, diagnostics) in results { log.add(contentsOf: diagnostics) }
         edition.chapters = orderChapters(results.compactMap(\.0), log: log)
-        return edition
+        return settings == nil ? nil : edition
     }
 
     /// Sorts by `order` (chapters without one come last, by file name), numbers them, and
@@ -60,14 +61,14 @@ public enum ContentLoader {
         var firstWithOrder: [Int: Chapter] = [:]
         for chapter in sorted {
             if let other = firstWithID[chapter.id] {
-                log.add(.error(chapter.sourcePath, line: 2, "chapter id '\(chapter.id)' is also used by \(other.sourcePath)",
+                log.add(.error(chapter.sourcePath, line: chapter.idPosition.line, column: chapter.idPosition.column, "chapter id '\(chapter.id)' is also used by \(other.sourcePath)",
                                hint: "ids must be unique within an edition: give one of them another 'id:'"))
             } else {
                 firstWithID[chapter.id] = chapter
             }
             guard let order = chapter.order else { continue }
             if let other = firstWithOrder[order] {
-                log.add(.error(chapter.sourcePath, line: 2, "order \(order) is also used by \(other.sourcePath)",
+                log.add(.error(chapter.sourcePath, line: chapter.orderPosition.line, column: chapter.orderPosition.column, "order \(order) is also used by \(other.sourcePath)",
                                hint: "give each chapter of an edition its own 'order:'"))
             } else {
                 firstWithOrder[order] = chapter
@@ -95,11 +96,9 @@ func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> Strin
         return nil
     }
     var bytes = Substring(decoding: data, as: UTF8.self)
-    if let invalid = bytes.firstIndex(of: "\u{FFFD}"), !data.containsReplacementCharacter {
-        let before = bytes[..<invalid]
-        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: invalid) + 1
-        log.add(.error(path, line: line, column: column, "the file is not valid UTF-8",
+    if bytes.unicodeScalars.contains("\u{FFFD}"), let (line, column) = firstInvalidUTF8(data) {
+        let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        log.add(.error(path, line: line, column: column, utf16 ? "the file is saved as UTF-16, not UTF-8" : "the file is not valid UTF-8",
                        hint: "save it as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"))
         return nil
     }
@@ -108,10 +107,31 @@ func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> Strin
     return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
 }
 
-private extension Data {
-    /// Whether the bytes really hold U+FFFD (EF BF BD), which decoding would not have put there.
-    var containsReplacementCharacter: Bool {
-        range(of: Data([0xEF, 0xBF, 0xBD])) != nil
+/// The line and column (in characters, 1-based) of the first byte that is not UTF-8, or nil when all are.
+/// Lines end at LF, CR LF or CR, as editors count them.
+private func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
+    var iterator = data.makeIterator()
+    var decoder = UTF8()
+    var line = 1, column = 1
+    var afterCR = false
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar):
+            if scalar == "\n" {
+                if !afterCR { line += 1 }
+                column = 1
+            } else if scalar == "\r" {
+                line += 1
+                column = 1
+            } else if !(scalar == "\u{FEFF}" && line == 1 && column == 1) {
+                column += 1
+            }
+            afterCR = scalar == "\r"
+        case .emptyInput:
+            return nil
+        case .error:
+            return (line, column)
+        }
     }
 }
 

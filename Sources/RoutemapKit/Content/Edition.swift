@@ -32,6 +32,16 @@ public struct Chapter: Sendable {
     public var bodyLineOffset: Int
     /// 1-based position in the edition's reading order.
     public var number: Int = 0
+    /// Where the `id:` and `order:` values are written (the front matter's first field when there is none),
+    /// so that a clash between chapters is reported where the editor can fix it.
+    var idPosition = FilePosition(line: 1, column: 1)
+    var orderPosition = FilePosition(line: 1, column: 1)
+}
+
+/// A 1-based line and column in a content file.
+struct FilePosition: Sendable, Hashable {
+    var line: Int
+    var column: Int
 }
 
 /// One edition of the publication (the consultation draft or the final edition) with its chapters in order.

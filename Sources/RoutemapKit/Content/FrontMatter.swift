@@ -12,7 +12,7 @@ struct SplitChapterFile {
 func splitFrontMatter(_ text: String, file: String, log: DiagnosticLog) -> SplitChapterFile? {
     let example = "start the file with front matter:\n        ---\n        title: The chapter's title\n        ---"
     if text.allSatisfy(\.isWhitespace) {
-        log.add(.error(file, "the file is empty", hint: example))
+        log.add(.error(file, text.isEmpty ? "the file is empty" : "the file holds only blank lines and spaces", hint: example))
         return nil
     }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
