@@ -535,3 +535,13 @@ import Testing
         }
     }
 }
+
+@Suite struct LinkColumnTests {
+    @Test func columnsAreCountedInCharactersNotBytes() {
+        let folder = MiniSite.make(chapters: ["governance.md": "---\ntitle: Governance\n---\n\nCafé é [x](nope.md) and [top](#).\n"])
+        let diagnostics = MiniSite.diagnostics(folder)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.line == 5)
+        #expect(diagnostics.first?.column == 8)
+    }
+}

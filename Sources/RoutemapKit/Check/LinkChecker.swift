@@ -48,7 +48,7 @@ enum LinkChecker {
         let files: Set<String>
 
         func diagnostic(_ problem: Problem, at position: SourcePosition) -> Diagnostic {
-            .error(rendered.chapter.sourcePath, line: rendered.fileLine(position), column: position.column,
+            .error(rendered.chapter.sourcePath, line: rendered.fileLine(position), column: rendered.characterColumn(position),
                    problem.message, hint: problem.hint)
         }
 
@@ -57,6 +57,7 @@ enum LinkChecker {
             case .external:
                 return nil
             case .samePage(let fragment):
+                if fragment.isEmpty { return nil } // `#` alone is the top of the page
                 return missingAnchor(fragment, in: "\(editionID)/\(rendered.chapter.id)", written: destination, allowFootnotes: true)
             case .chapter(let edition, let chapter, let fragment):
                 guard let fragment else { return nil }
@@ -71,7 +72,7 @@ enum LinkChecker {
             case .file(let contentPath):
                 guard !files.contains(contentPath) else { return nil }
                 let what = isImage ? "image" : "file"
-                return Problem(message: "\(isImage ? "image" : "link") '\(destination)' points to a \(what) that does not exist (content/\(contentPath))",
+                return Problem(message: "\(isImage ? "image" : "link") '\(destination)' points to \(isImage ? "an" : "a") \(what) that does not exist (content/\(contentPath))",
                                hint: "put the \(what) beside the chapters, such as in content/\(editionID)/images/, and check the spelling")
             case .outsideContent:
                 return Problem(message: "'\(destination)' points outside the content folder",

@@ -7,6 +7,16 @@ public struct RenderedChapter: Sendable {
 
     /// A position in the rendered body, as a line of the chapter's file.
     func fileLine(_ position: SourcePosition) -> Int { position.line + chapter.bodyLineOffset }
+
+    /// cmark-gfm counts columns in bytes; editors count characters.
+    func characterColumn(_ position: SourcePosition) -> Int {
+        let lines = chapter.body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard position.line >= 1, position.line <= lines.count else { return position.column }
+        let line = lines[position.line - 1].utf8
+        let byteOffset = min(max(position.column - 1, 0), line.count)
+        let end = line.index(line.startIndex, offsetBy: byteOffset)
+        return Substring(lines[position.line - 1][..<end]).count + 1
+    }
 }
 
 public struct RenderedEdition: Sendable {
