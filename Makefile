@@ -2,7 +2,10 @@
 # Both install the Debian packages they need first.
 
 BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES = $(BUILD_PACKAGES) chromium poppler-utils
+TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils
+# import name=PyPI name: selenium drives Chromium; axe-selenium-python runs axe-core, whose newer
+# release (with the WCAG 2.2 rules) comes from selenium-axe-python.
+TEST_PYTHON_PACKAGES = selenium=selenium axe_selenium_python=axe-selenium-python selenium_axe_python=selenium-axe-python
 ROUTEMAP = .build/release/routemap
 
 .PHONY: site test release deps test-deps clean
@@ -21,6 +24,7 @@ deps:
 
 test-deps:
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
+	@scripts/ensure-python-packages.sh $(TEST_PYTHON_PACKAGES)
 
 clean:
 	rm -rf output .build

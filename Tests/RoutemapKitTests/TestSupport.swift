@@ -41,6 +41,10 @@ enum MiniSite {
     static let config = """
     title: Test publication
     publisher: Test publisher
+    accessibility:
+      contact_email: access@test.example
+      compliance: full
+      last_reviewed: 2011-03-01
     themes:
       - id: governance
         label: Governance

@@ -1,3 +1,5 @@
+import Yams
+
 /// One entry of a controlled vocabulary: a theme, an audience or a status.
 public struct Term: Sendable, Hashable {
     public var id: String
@@ -19,6 +21,25 @@ public struct Licence: Sendable {
     public var url: String?
 }
 
+/// What the accessibility statement says, as the Public Sector Bodies (Websites and Mobile
+/// Applications) (No. 2) Accessibility Regulations 2018 require of a public-sector site.
+public struct AccessibilitySettings: Sendable {
+    public enum Compliance: String, Sendable, CaseIterable {
+        case full, partial, not
+    }
+
+    /// Where to report a problem or ask for another format.
+    public var contactEmail: String
+    /// Working days within which the publisher replies.
+    public var responseDays: Int
+    public var compliance: Compliance
+    /// Content known not to meet WCAG 2.2 AA, one sentence each.
+    public var knownIssues: [String]
+    /// How the site was tested, and by whom.
+    public var testing: String
+    public var lastReviewed: CalendarDate
+}
+
 /// `content/routemap.yml`: what every edition of the publication shares.
 public struct PublicationConfig: Sendable {
     public var title: String
@@ -30,6 +51,8 @@ public struct PublicationConfig: Sendable {
     public var language: String
     /// Pass raw HTML in chapters through instead of omitting it.
     public var allowRawHTML: Bool
+    /// Absent when the configuration has no `accessibility:` block (no statement is generated).
+    public var accessibility: AccessibilitySettings?
     public var themes: Vocabulary
     public var audiences: Vocabulary
     public var statuses: Vocabulary
@@ -40,7 +63,7 @@ public struct PublicationConfig: Sendable {
 enum ConfigLoader {
     static let fileName = "routemap.yml"
     static let knownFields = ["title", "short_title", "publisher", "licence", "base_url", "language", "raw_html",
-                              "themes", "audiences", "statuses", "editions"]
+                              "themes", "audiences", "statuses", "editions", "accessibility"]
 
     /// Reads the configuration text; nil when it has errors, which are logged.
     static func load(_ text: String, file: String, log: DiagnosticLog) -> PublicationConfig? {
@@ -73,12 +96,41 @@ enum ConfigLoader {
             baseURL: baseURL,
             language: fields.string("language") ?? "en-GB",
             allowRawHTML: fields.bool("raw_html") ?? false,
+            accessibility: accessibility(fields, root: root),
             themes: vocabulary("themes", fields),
             audiences: vocabulary("audiences", fields),
             statuses: vocabulary("statuses", fields),
             editionIDs: editions
         )
         return log.items.errors.count == errorsBefore ? config : nil
+    }
+
+    private static func accessibility(_ fields: FieldReader, root: Node) -> AccessibilitySettings? {
+        guard let block = fields.nested("accessibility") else {
+            fields.warning(at: root, "no 'accessibility:' block, so no accessibility statement is generated",
+                           hint: "a public-sector site must publish one: add 'accessibility:' with contact_email, compliance and last_reviewed (see README)")
+            return nil
+        }
+        block.warnUnknownFields(known: ["contact_email", "response_days", "compliance", "known_issues", "testing", "last_reviewed"],
+                                what: "'accessibility'")
+        let at = fields.value("accessibility")!
+        let hint = "the accessibility statement needs it; see README"
+        let email = block.requiredString("contact_email", at: at, hint: hint)
+        let complianceText = block.requiredString("compliance", at: at, hint: "one of: full, partial, not")
+        let compliance = complianceText.flatMap(AccessibilitySettings.Compliance.init(rawValue:))
+        if let complianceText, compliance == nil {
+            let kinds = AccessibilitySettings.Compliance.allCases.map(\.rawValue)
+            block.error(at: block.value("compliance")!, "'\(complianceText)' is not a compliance status\(didYouMean(complianceText, kinds))",
+                        hint: "one of: \(kinds.joined(separator: ", "))")
+        }
+        let reviewed = block.date("last_reviewed")
+        if block.value("last_reviewed") == nil {
+            block.log.add(.error(block.file, line: block.position(of: at).line, "missing 'last_reviewed' in 'accessibility'", hint: "the date the statement was last reviewed, such as 2011-05-20"))
+        }
+        guard let email, let compliance, let reviewed else { return nil }
+        return AccessibilitySettings(contactEmail: email, responseDays: block.int("response_days") ?? 5, compliance: compliance,
+                                     knownIssues: (block.stringList("known_issues") ?? []).map(\.text),
+                                     testing: block.string("testing") ?? "", lastReviewed: reviewed)
     }
 
     /// A list of `{id, label, description}` entries.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file of the generated site: text produced by the build, or a file copied as it is.
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
@@ -22,6 +24,8 @@ struct SiteGenerator {
     func files() -> ([OutputFile], [Diagnostic]) {
         var files: [OutputFile] = theme.assets.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), origin: $0.sourcePath) }
         files.append(frontPage())
+        files.append(notFoundPage())
+        if let statement = accessibilityStatementPage() { files.append(statement) }
         for rendered in site.editions {
             let edition = rendered.edition
             files.append(contentsPage(rendered))
@@ -32,33 +36,52 @@ struct SiteGenerator {
                 files.append(OutputFile(path: SitePaths.asset(edition.id, asset), contents: .copy(from: source), origin: source))
             }
         }
+        files += sharingFiles(pages: files)
         return (files, duplicatePaths(files))
     }
 
     // MARK: Shared pieces
 
-    func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: String, origin: String) -> OutputFile {
+    /// Wraps a page's content in `layout.mustache`. `rootPath` replaces relative links with links
+    /// from that absolute path, for the 404 page, which servers show at any address.
+    func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: String, origin: String,
+                openGraphType: String = "website", rootPath: String? = nil) -> OutputFile {
         let current = site.publication.currentEdition?.id
         let editionOfPage = page.contains("/") ? String(page.split(separator: "/")[0]) : current
+        let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
         let view = LayoutView(
             lang: config.language,
+            openGraphLocale: config.language.replacingOccurrences(of: "-", with: "_"),
+            openGraphType: openGraphType,
             pageTitle: title,
             description: description,
-            canonicalURL: config.baseURL.map { $0 + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page) },
-            root: relativeURL(from: page, to: "x").dropLast().description,
+            canonicalURL: config.baseURL.map { canonicalURL(base: $0, page: page) },
+            root: rootPath ?? String(relativeURL(from: page, to: "x").dropLast()),
             publicationTitle: config.title,
             publisher: config.publisher,
             licenceName: config.licence?.name,
             licenceURL: config.licence?.url,
-            homeURL: relativeURL(from: page, to: SitePaths.frontPage),
+            homeURL: link(SitePaths.frontPage),
+            feedURL: config.baseURL == nil ? nil : link(SitePaths.feed),
+            accessibilityURL: config.accessibility == nil ? nil : link(SitePaths.accessibilityStatement),
             editionLinks: site.publication.editions.map {
-                EditionLinkView(title: $0.title, shortTitle: $0.shortTitle, url: relativeURL(from: page, to: SitePaths.contents($0.id)),
+                EditionLinkView(title: $0.title, shortTitle: $0.shortTitle, url: link(SitePaths.contents($0.id)),
                                 current: $0.id == editionOfPage)
             },
             breadcrumbs: breadcrumbs,
             content: content
         )
         return OutputFile(path: page, contents: .text(theme.render(view, template: "layout")), origin: origin)
+    }
+
+    /// "Cite this": how to reference an edition, with its published address where there is one.
+    func citation(_ edition: Edition) -> CitationView {
+        let year = edition.published.map { " (\($0.year))" } ?? ""
+        var text = "\(config.publisher)\(year). \(edition.title). \(edition.shortTitle)"
+        if let published = edition.published { text += ", published \(published.long)" }
+        text += "."
+        let url = config.baseURL.map { canonicalURL(base: $0, page: SitePaths.contents(edition.id)) }
+        return CitationView(text: text, url: url)
     }
 
     func summary(_ edition: Edition, from page: String) -> EditionSummaryView {

@@ -5,6 +5,9 @@ import Foundation
 public enum SitePaths {
     public static let frontPage = "index.html"
     public static let assetsFolder = "assets"
+    public static let notFound = "404.html"
+    public static let accessibilityStatement = "accessibility.html"
+    public static let feed = "feed.xml"
 
     public static func contents(_ editionID: String) -> String { "\(editionID)/index.html" }
     public static func chapter(_ editionID: String, _ chapterID: String) -> String { "\(editionID)/\(chapterID).html" }

@@ -17,6 +17,10 @@ struct TermView {
 /// What `layout.mustache` receives; `content` is the page-specific template's output.
 struct LayoutView {
     var lang: String
+    /// `lang` as Open Graph writes it: `en_GB`.
+    var openGraphLocale: String
+    /// `website`, or `article` for chapters.
+    var openGraphType: String
     var pageTitle: String
     var description: String
     var canonicalURL: String?
@@ -27,6 +31,10 @@ struct LayoutView {
     var licenceName: String?
     var licenceURL: String?
     var homeURL: String
+    /// The Atom feed (absent without `base_url`).
+    var feedURL: String?
+    /// The accessibility statement (absent without an `accessibility:` block).
+    var accessibilityURL: String?
     var editionLinks: [EditionLinkView]
     var breadcrumbs: [LinkView]
     var content: String
@@ -88,6 +96,13 @@ struct EditionSummaryView {
 struct ContentsPageView {
     var edition: EditionSummaryView
     var contents: ContentsView
+    var citation: CitationView
+}
+
+/// "Cite this": a reference to an edition and its address.
+struct CitationView {
+    var text: String
+    var url: String?
 }
 
 /// A heading in a chapter's "On this page" list.

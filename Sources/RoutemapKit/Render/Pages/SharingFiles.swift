@@ -1,0 +1,85 @@
+/// The files that let the site be found and followed: `sitemap.xml`, `robots.txt` and the Atom
+/// feed `feed.xml`. Sitemaps and feeds need absolute addresses, so without `base_url` only
+/// `robots.txt` is written.
+extension SiteGenerator {
+    func sharingFiles(pages: [OutputFile]) -> [OutputFile] {
+        let origin = join(site.publication.contentDirectory, "routemap.yml")
+        guard let base = config.baseURL else {
+            return [OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n"), origin: origin)]
+        }
+        let sitemapURLs = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }.sorted()
+        var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in sitemapURLs { sitemap += "  <url><loc>\(xmlEscape(canonicalURL(base: base, page: path)))</loc></url>\n" }
+        sitemap += "</urlset>\n"
+        return [
+            OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n"), origin: origin),
+            OutputFile(path: "sitemap.xml", contents: .text(sitemap), origin: origin),
+            OutputFile(path: SitePaths.feed, contents: .text(atomFeed(base: base)), origin: origin),
+        ]
+    }
+
+    /// One entry per published edition and per chapter with an `updated` date, newest first.
+    private func atomFeed(base: String) -> String {
+        struct Entry { var title, url, summary: String; var updated: CalendarDate }
+        var entries: [Entry] = []
+        for edition in site.publication.editions {
+            if let published = edition.published {
+                entries.append(Entry(title: "Published: \(edition.title)", url: canonicalURL(base: base, page: SitePaths.contents(edition.id)),
+                                     summary: edition.summary ?? "", updated: published))
+            }
+            for chapter in edition.chapters {
+                guard let updated = chapter.updated else { continue }
+                entries.append(Entry(title: "Updated: \(chapter.number). \(chapter.title) (\(edition.shortTitle))",
+                                     url: canonicalURL(base: base, page: SitePaths.chapter(edition.id, chapter.id)),
+                                     summary: chapter.summary ?? "", updated: updated))
+            }
+        }
+        entries.sort { ($0.updated, $1.url) > ($1.updated, $0.url) }
+        let newest = entries.first?.updated.description ?? "1970-01-01"
+        var feed = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(config.language))">
+          <title>\(xmlEscape(config.title))</title>
+          <subtitle>New editions and updated chapters</subtitle>
+          <link rel="self" href="\(xmlEscape(base))\(SitePaths.feed)"/>
+          <link rel="alternate" type="text/html" href="\(xmlEscape(base))"/>
+          <id>\(xmlEscape(base))</id>
+          <updated>\(newest)T00:00:00Z</updated>
+          <author><name>\(xmlEscape(config.publisher))</name></author>
+
+        """
+        for entry in entries {
+            feed += """
+              <entry>
+                <title>\(xmlEscape(entry.title))</title>
+                <link rel="alternate" type="text/html" href="\(xmlEscape(entry.url))"/>
+                <id>\(xmlEscape(entry.url))#\(entry.updated)</id>
+                <updated>\(entry.updated)T00:00:00Z</updated>
+                <summary>\(xmlEscape(entry.summary))</summary>
+              </entry>
+
+            """
+        }
+        return feed + "</feed>\n"
+    }
+}
+
+/// The published address of a page: `index.html` is left off, as servers show it for the folder.
+func canonicalURL(base: String, page: String) -> String {
+    base + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page)
+}
+
+func xmlEscape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        default: out.append(character)
+        }
+    }
+    return out
+}

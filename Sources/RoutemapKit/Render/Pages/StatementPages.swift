@@ -1,0 +1,71 @@
+/// `accessibility.html`, the statement the accessibility regulations require, and `404.html`.
+extension SiteGenerator {
+    func accessibilityStatementPage() -> OutputFile? {
+        guard let settings = config.accessibility else { return nil }
+        let page = SitePaths.accessibilityStatement
+        let view = AccessibilityStatementView(
+            publicationTitle: config.title,
+            publisher: config.publisher,
+            siteAddress: config.baseURL,
+            contactEmail: settings.contactEmail,
+            responseDays: settings.responseDays,
+            fullyCompliant: settings.compliance == .full,
+            partiallyCompliant: settings.compliance == .partial,
+            notCompliant: settings.compliance == .not,
+            knownIssues: settings.knownIssues,
+            testing: settings.testing,
+            lastReviewed: settings.lastReviewed.long
+        )
+        return layout(page: page, title: "Accessibility statement – \(config.shortTitle)",
+                      description: "How accessible this website is, and how to report a problem.",
+                      breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
+                      content: theme.render(view, template: "accessibility"), origin: join(site.publication.contentDirectory, "routemap.yml"))
+    }
+
+    /// Servers show the 404 page at whatever address was asked for, so its links start from the
+    /// site's own path (that of `base_url`, or `/`) rather than being relative.
+    func notFoundPage() -> OutputFile {
+        let root = config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
+        let current = site.publication.currentEdition
+        let view = NotFoundView(
+            homeURL: root + SitePaths.frontPage,
+            currentEditionTitle: current?.title,
+            currentEditionURL: current.map { root + SitePaths.contents($0.id) }
+        )
+        return layout(page: SitePaths.notFound, title: "Page not found – \(config.shortTitle)",
+                      description: "The page you asked for does not exist.", breadcrumbs: [],
+                      content: theme.render(view, template: "notfound"), origin: join(site.publication.contentDirectory, "routemap.yml"),
+                      rootPath: root)
+    }
+}
+
+/// `accessibility.mustache`.
+struct AccessibilityStatementView {
+    var publicationTitle: String
+    var publisher: String
+    var siteAddress: String?
+    var contactEmail: String
+    var responseDays: Int
+    var fullyCompliant: Bool
+    var partiallyCompliant: Bool
+    var notCompliant: Bool
+    var knownIssues: [String]
+    var testing: String
+    var lastReviewed: String
+}
+
+/// `notfound.mustache`.
+struct NotFoundView {
+    var homeURL: String
+    var currentEditionTitle: String?
+    var currentEditionURL: String?
+}
+
+enum URLPath {
+    /// `https://example.org/routemap/` → `/routemap/`
+    static func path(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let afterHost = url[schemeEnd.upperBound...].drop { $0 != "/" }
+        return afterHost.isEmpty ? "/" : String(afterHost)
+    }
+}
