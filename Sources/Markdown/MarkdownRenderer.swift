@@ -80,6 +80,7 @@ public enum MarkdownRenderer {
             headings: headings,
             links: collector.links,
             images: collector.images,
+            sections: collector.sections.finished,
             footnoteCount: collector.footnoteCount
         )
     }
@@ -139,6 +140,8 @@ private struct TreeCollector {
     var images: [Image] = []
     var footnoteCount = 0
     var slugs = SlugRegistry()
+    var sections = SectionTextCollector()
+    private var insideHeading = false
 
     init(rewriteLink: @escaping (String) -> String?) {
         self.rewriteLink = rewriteLink
@@ -150,9 +153,21 @@ private struct TreeCollector {
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_HEADING: collectHeading(node)
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_HEADING { insideHeading = false }
+                if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) { sections.separate() }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_HEADING:
+                collectHeading(node)
+                insideHeading = true
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if !insideHeading, let literal = cmark_node_get_literal(node) { sections.append(String(cString: literal)) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                sections.separate()
             case CMARK_NODE_LINK: collectLink(node)
             case CMARK_NODE_IMAGE:
                 images.append(Image(source: url(of: node), alt: plainText(of: node), position: position(of: node)))
@@ -168,6 +183,7 @@ private struct TreeCollector {
         let text = plainText(of: node)
         let id = slugs.claim(explicitID ?? slug(text))
         headings.append(Heading(level: level, text: text, id: id, position: position(of: node)))
+        sections.start(SectionText(headingID: id, heading: text, text: ""))
         headingNodes.append(HeadingNode(node: node, level: level, id: id))
     }
 

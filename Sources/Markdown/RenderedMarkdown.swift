@@ -40,5 +40,43 @@ public struct RenderedMarkdown: Sendable {
     public var headings: [Heading]
     public var links: [Link]
     public var images: [Image]
+    /// The words of the document, section by section (a section runs from one heading to the next),
+    /// for search.
+    public var sections: [SectionText]
     public var footnoteCount: Int
+}
+
+/// The plain text of one section: the words under a heading, without markup.
+public struct SectionText: Sendable, Hashable {
+    /// Nil for the text before the first heading.
+    public var headingID: String?
+    public var heading: String?
+    public var text: String
+}
+
+/// Gathers text into sections as the tree is walked, with single spaces between blocks and lines.
+struct SectionTextCollector {
+    private var done: [SectionText] = []
+    private var current = SectionText(headingID: nil, heading: nil, text: "")
+    private var needsSpace = false
+
+    mutating func start(_ section: SectionText) {
+        if current.headingID != nil || !current.text.isEmpty { done.append(current) }
+        current = section
+        needsSpace = false
+    }
+
+    mutating func append(_ text: String) {
+        if needsSpace, !current.text.isEmpty { current.text += " " }
+        needsSpace = false
+        current.text += text
+    }
+
+    mutating func separate() { needsSpace = true }
+
+    var finished: [SectionText] {
+        var all = done
+        if current.headingID != nil || !current.text.isEmpty { all.append(current) }
+        return all
+    }
 }

@@ -11,36 +11,19 @@ rules, so the axe-core 4 script bundled by selenium-axe-python is injected in it
 usage: accessibility_check.py SITE_FOLDER PAGE [PAGE ...] [--keyboard PAGE ...]
 Exit status 1 on any violation, with a report naming the page, width, rule and elements.
 """
-import functools
-import http.server
 import os
 import sys
-import threading
 
 from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
+
+from browser import browser, serve, set_width
 
 import selenium_axe_python
 
 AXE_SCRIPT = os.path.join(os.path.dirname(selenium_axe_python.__file__), "axe-core", "axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = [1280, 320]
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"]:
-        options.add_argument(argument)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
-def set_width(driver, width):
-    """Sets the viewport (not the window) to `width` CSS pixels."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
 
 
 def axe_violations(driver, url, width):
@@ -96,19 +79,6 @@ def keyboard_problems(driver, url):
     if seen < 3:
         problems.append(f"only {seen} elements could be reached with Tab")
     return problems
-
-
-def serve(folder):
-    """Serves the site over HTTP on a free port (the 404 page's links start from /), returns its address."""
-    handler = functools.partial(QuietHandler, directory=os.path.abspath(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *arguments):
-        pass
 
 
 def main(arguments):

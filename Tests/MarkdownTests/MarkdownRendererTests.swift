@@ -135,3 +135,36 @@ import Testing
         #expect(results.allSatisfy { $0 == expected })
     }
 }
+
+@Suite struct SectionTextTests {
+    @Test func textIsGatheredUnderEachHeadingWithoutMarkup() {
+        let source = """
+        Opening *words*
+        across lines.
+
+        ## Cloud & networks
+
+        - one `item`
+        - two
+
+        | A | B |
+        | --- | --- |
+        | x | y |
+
+        ## Empty
+
+        ## Last {#end}
+
+        Final.[^1]
+
+        [^1]: A note.
+        """
+        let sections = MarkdownRenderer.render(source).sections
+        #expect(sections == [
+            SectionText(headingID: nil, heading: nil, text: "Opening words across lines."),
+            SectionText(headingID: "cloud-networks", heading: "Cloud & networks", text: "one item two A B x y"),
+            SectionText(headingID: "empty", heading: "Empty", text: ""),
+            SectionText(headingID: "end", heading: "Last", text: "Final. A note."),
+        ])
+    }
+}

@@ -13,6 +13,7 @@ import Testing
         "draft/index.html",             // contents, consultation draft
         "final/governance.html",        // chapter with a table and notes
         "draft/how-to-respond.html",    // consultation chapter
+        "final/search.html",
         "accessibility.html",
         "404.html",
     ]
@@ -25,6 +26,15 @@ import Testing
                                    + ["--keyboard", "final/governance.html", "index.html"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("checked \(Self.pages.count) pages"), "\(result.output)")
+    }
+
+    @Test func searchWorksByKeyboardAnnouncesResultsAndHidesWithoutJavaScript() throws {
+        let output = TemporaryFolder()
+        try SiteBuilder.build(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path,
+                                           themesDirectory: Repository.themes))
+        let result = try runPython(["Tests/Browser/search_check.py", output.path, "final", "cloud"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("search checked: 0 problems"), "\(result.output)")
     }
 
     private func runPython(_ arguments: [String]) throws -> (status: Int32, output: String) {

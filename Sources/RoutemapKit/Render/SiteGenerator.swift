@@ -29,6 +29,7 @@ struct SiteGenerator {
         for rendered in site.editions {
             let edition = rendered.edition
             files.append(contentsPage(rendered))
+            files += searchFiles(rendered)
             let chapterPages = concurrentMap(Array(rendered.chapters.indices)) { chapterPage(rendered, index: $0) }
             files.append(contentsOf: chapterPages)
             for asset in edition.assets {
@@ -47,7 +48,8 @@ struct SiteGenerator {
     func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: String, origin: String,
                 openGraphType: String = "website", rootPath: String? = nil) -> OutputFile {
         let current = site.publication.currentEdition?.id
-        let editionOfPage = page.contains("/") ? String(page.split(separator: "/")[0]) : current
+        let firstFolder = page.contains("/") ? page.split(separator: "/").first.map(String.init) : nil
+        let editionOfPage = firstFolder.flatMap { site.publication.edition($0)?.id } ?? current
         let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
         let view = LayoutView(
             lang: config.language,
@@ -62,6 +64,8 @@ struct SiteGenerator {
             licenceName: config.licence?.name,
             licenceURL: config.licence?.url,
             homeURL: link(SitePaths.frontPage),
+            searchURL: editionOfPage.map { link(SitePaths.search($0)) },
+            searchEdition: editionOfPage.flatMap { site.publication.edition($0)?.shortTitle },
             feedURL: config.baseURL == nil ? nil : link(SitePaths.feed),
             accessibilityURL: config.accessibility == nil ? nil : link(SitePaths.accessibilityStatement),
             editionLinks: site.publication.editions.map {

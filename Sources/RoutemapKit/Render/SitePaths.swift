@@ -11,6 +11,8 @@ public enum SitePaths {
 
     public static func contents(_ editionID: String) -> String { "\(editionID)/index.html" }
     public static func chapter(_ editionID: String, _ chapterID: String) -> String { "\(editionID)/\(chapterID).html" }
+    public static func search(_ editionID: String) -> String { "\(editionID)/search.html" }
+    public static func searchIndex(_ editionID: String) -> String { "\(editionID)/search-index.js" }
     public static func asset(_ editionID: String, _ relativePath: String) -> String { "\(editionID)/\(relativePath)" }
 }
 

@@ -31,6 +31,10 @@ struct LayoutView {
     var licenceName: String?
     var licenceURL: String?
     var homeURL: String
+    /// The search page of the page's edition (or of the current edition).
+    var searchURL: String?
+    /// The short title of the edition searched.
+    var searchEdition: String?
     /// The Atom feed (absent without `base_url`).
     var feedURL: String?
     /// The accessibility statement (absent without an `accessibility:` block).

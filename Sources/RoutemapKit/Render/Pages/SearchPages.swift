@@ -1,0 +1,71 @@
+import Foundation
+
+/// Search, without any service: each edition gets `search-index.js` (its chapters' text, section by
+/// section, written at build time) and `search.html`, where the theme's `search.js` lists the
+/// matches. It is a script rather than JSON so that it also loads when the site is opened from disk.
+extension SiteGenerator {
+    func searchFiles(_ rendered: RenderedEdition) -> [OutputFile] {
+        let edition = rendered.edition
+        let page = SitePaths.search(edition.id)
+        let view = SearchPageView(
+            editionTitle: edition.title,
+            editionShortTitle: edition.shortTitle,
+            contentsURL: relativeURL(from: page, to: SitePaths.contents(edition.id)),
+            indexURL: relativeURL(from: page, to: SitePaths.searchIndex(edition.id))
+        )
+        let origin = join(join(site.publication.contentDirectory, edition.id), "edition.yml")
+        let searchPage = layout(page: page, title: "Search the \(edition.shortTitle) – \(config.shortTitle)",
+                                description: "Search the chapters of \(edition.title).",
+                                breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
+                                              LinkView(title: edition.title, url: view.contentsURL)],
+                                content: theme.render(view, template: "search"), origin: origin)
+        return [searchPage, OutputFile(path: SitePaths.searchIndex(edition.id), contents: .text(searchIndex(rendered)), origin: origin)]
+    }
+
+    /// `window.routemapSearchIndex = {…};` with every section of every chapter.
+    func searchIndex(_ rendered: RenderedEdition) -> String {
+        let index = SearchIndex(edition: rendered.edition.shortTitle, chapters: rendered.chapters.map { chapter in
+            SearchIndex.Chapter(
+                number: chapter.chapter.number,
+                title: chapter.chapter.title,
+                url: relativeURL(from: SitePaths.search(rendered.edition.id), to: SitePaths.chapter(rendered.edition.id, chapter.chapter.id)),
+                sections: chapter.markdown.sections.filter { !$0.text.isEmpty }.map {
+                    SearchIndex.Section(id: $0.headingID ?? "", heading: $0.heading ?? "", text: $0.text)
+                }
+            )
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(index)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return "window.routemapSearchIndex = \(json);\n"
+    }
+}
+
+/// The search index's shape, with short keys: it is most of what a reader downloads to search.
+struct SearchIndex: Encodable {
+    struct Chapter: Encodable {
+        var number: Int
+        var title: String
+        var url: String
+        var sections: [Section]
+        enum CodingKeys: String, CodingKey { case number = "n", title = "t", url = "u", sections = "s" }
+    }
+
+    struct Section: Encodable {
+        var id: String
+        var heading: String
+        var text: String
+        enum CodingKeys: String, CodingKey { case id = "i", heading = "h", text = "x" }
+    }
+
+    var edition: String
+    var chapters: [Chapter]
+}
+
+/// `search.mustache`.
+struct SearchPageView {
+    var editionTitle: String
+    var editionShortTitle: String
+    var contentsURL: String
+    var indexURL: String
+}

@@ -1,0 +1,1 @@
+window.routemapSearchIndex = {"chapters":[{"n":1,"s":[{"h":"","i":"","x":"Partners decide together."},{"h":"How","i":"how","x":"Through a board. As the draft proposes."}],"t":"Governance","u":"governance.html"}],"edition":"Draft"};
