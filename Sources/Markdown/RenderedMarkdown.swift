@@ -41,4 +41,8 @@ public struct RenderedMarkdown: Sendable {
     public var links: [Link]
     public var images: [Image]
     public var footnoteCount: Int
+    /// Items under `MarkdownOptions.labelledItemsHeading`, in order (empty when it is not set).
+    public var labelledItems: [LabelledItem] = []
+    /// The top-level blocks (footnotes excluded) as plain text, numbered when asked.
+    public var blocks: [TextBlock] = []
 }
