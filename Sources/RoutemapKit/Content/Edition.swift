@@ -32,6 +32,8 @@ public struct Chapter: Sendable {
     public var bodyLineOffset: Int
     /// 1-based position in the edition's reading order.
     public var number: Int = 0
+    /// Heading anchors of the previous edition's counterpart that now live elsewhere: old id → new id.
+    public var movedAnchors: [MovedAnchor] = []
 }
 
 /// One edition of the publication (the consultation draft or the final edition) with its chapters in order.

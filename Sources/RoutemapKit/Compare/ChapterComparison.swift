@@ -1,0 +1,195 @@
+import Markdown
+
+/// A run of words in a changed paragraph: kept, inserted or deleted.
+struct WordChange: Equatable {
+    enum Kind: Equatable { case same, inserted, deleted }
+    var kind: Kind
+    var text: String
+}
+
+/// What happened to one block of a chapter between two editions, in the newer edition's order
+/// (removed blocks appear where they stood).
+struct BlockChange {
+    enum Kind: String { case unchanged, added, removed, changed, moved, movedAway = "moved-away" }
+    var kind: Kind
+    var old: TextBlock?
+    var new: TextBlock?
+    /// The words of a changed block, inserted and deleted runs marked.
+    var words: [WordChange] = []
+}
+
+/// A chapter of the older edition compared with its counterpart (same id) in the newer one,
+/// block by block, using the plain text carried forward from the Markdown walk.
+struct ChapterComparison {
+    var chapterID: String
+    var oldTitle: String
+    var newTitle: String
+    var changes: [BlockChange]
+
+    var retitled: Bool { oldTitle != newTitle }
+    var textChanged: Bool { changes.contains { $0.kind != .unchanged } }
+
+    func count(_ kind: BlockChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }
+
+    init(chapterID: String, oldTitle: String, newTitle: String, old: [TextBlock], new: [TextBlock]) {
+        self.chapterID = chapterID
+        self.oldTitle = oldTitle
+        self.newTitle = newTitle
+        self.changes = ChapterComparison.compare(old, new)
+    }
+
+    /// Blocks are matched by kind and text; a block removed in one place and added unchanged in
+    /// another has moved; a removed and an added block side by side that share enough words
+    /// are one changed block.
+    static func compare(_ old: [TextBlock], _ new: [TextBlock]) -> [BlockChange] {
+        let key = { (block: TextBlock) in "\(block.kind.rawValue)\u{0}\(normalisedWords(block.text).joined(separator: " "))" }
+        let oldKeys = old.map(key), newKeys = new.map(key)
+        let steps = shortestEditScript(oldKeys, newKeys)
+
+        // Moves: a removed block whose exact text was added elsewhere.
+        var addedByKey: [String: [Int]] = [:]
+        for case .added(let j) in steps { addedByKey[newKeys[j], default: []].append(j) }
+        var movedOld = Set<Int>(), movedNew = Set<Int>()
+        for case .removed(let i) in steps {
+            if var candidates = addedByKey[oldKeys[i]], !candidates.isEmpty {
+                movedNew.insert(candidates.removeFirst())
+                movedOld.insert(i)
+                addedByKey[oldKeys[i]] = candidates
+            }
+        }
+
+        var changes: [BlockChange] = []
+        var removedRun: [Int] = [], addedRun: [Int] = []
+        func flush() {
+            changes += pairRun(removedRun, addedRun, old, new)
+            removedRun = []; addedRun = []
+        }
+        for step in steps {
+            switch step {
+            case .same(let i, let j):
+                flush()
+                changes.append(BlockChange(kind: .unchanged, old: old[i], new: new[j]))
+            case .removed(let i):
+                if movedOld.contains(i) {
+                    flush()
+                    changes.append(BlockChange(kind: .movedAway, old: old[i], new: nil))
+                } else {
+                    removedRun.append(i)
+                }
+            case .added(let j):
+                if movedNew.contains(j) {
+                    flush()
+                    changes.append(BlockChange(kind: .moved, old: nil, new: new[j]))
+                } else {
+                    addedRun.append(j)
+                }
+            }
+        }
+        flush()
+        return changes
+    }
+
+    /// Pairs removed and added blocks of one run, in order, when they are alike enough to read as one changed block.
+    private static func pairRun(_ removed: [Int], _ added: [Int], _ old: [TextBlock], _ new: [TextBlock]) -> [BlockChange] {
+        var changes: [BlockChange] = []
+        var nextAdded = 0
+        for i in removed {
+            let oldWords = tokens(old[i].text)
+            var pairedAt: Int?
+            for j in nextAdded..<added.count where new[added[j]].kind == old[i].kind {
+                if similarity(oldWords, tokens(new[added[j]].text)) >= 0.5 { pairedAt = j; break }
+            }
+            guard let j = pairedAt else {
+                changes.append(BlockChange(kind: .removed, old: old[i], new: nil))
+                continue
+            }
+            for skipped in added[nextAdded..<j] { changes.append(BlockChange(kind: .added, old: nil, new: new[skipped])) }
+            let newBlock = new[added[j]]
+            changes.append(BlockChange(kind: .changed, old: old[i], new: newBlock, words: wordChanges(old[i].text, newBlock.text)))
+            nextAdded = j + 1
+        }
+        for j in added[nextAdded...] { changes.append(BlockChange(kind: .added, old: nil, new: new[j])) }
+        return changes
+    }
+
+    /// The share of words the two texts have in common, from 0 to 1.
+    private static func similarity(_ a: [String], _ b: [String]) -> Double {
+        let aWords = a.filter { !$0.allSatisfy(\.isWhitespace) }, bWords = b.filter { !$0.allSatisfy(\.isWhitespace) }
+        guard !aWords.isEmpty || !bWords.isEmpty else { return 1 }
+        let same = shortestEditScript(aWords, bWords).filter { if case .same = $0 { return true } else { return false } }.count
+        return Double(same) / Double(max(aWords.count, bWords.count))
+    }
+
+    /// The words of the newer text, with runs that were inserted or deleted marked; spaces and
+    /// line breaks are kept, so runs read naturally.
+    static func wordChanges(_ old: String, _ new: String) -> [WordChange] {
+        let a = tokens(old), b = tokens(new)
+        var result: [WordChange] = []
+        func add(_ kind: WordChange.Kind, _ text: String) {
+            if let last = result.last, last.kind == kind {
+                result[result.count - 1].text += text
+            } else {
+                result.append(WordChange(kind: kind, text: text))
+            }
+        }
+        for step in shortestEditScript(a, b) {
+            switch step {
+            case .same(_, let j): add(.same, b[j])
+            case .removed(let i): add(.deleted, a[i])
+            case .added(let j): add(.inserted, b[j])
+            }
+        }
+        return tidy(result)
+    }
+
+    /// Merges each stretch of changes into one deleted run followed by one inserted run, taking
+    /// in the spaces between its words, so "the quick brown fox" → "the slow red fox" reads
+    /// "the [quick brown][slow red] fox" rather than alternating single words.
+    private static func tidy(_ runs: [WordChange]) -> [WordChange] {
+        var out: [WordChange] = []
+        var deleted = "", inserted = "", space = ""
+        func flush() {
+            if !deleted.isEmpty { out.append(WordChange(kind: .deleted, text: deleted)) }
+            if !inserted.allSatisfy(\.isWhitespace) { out.append(WordChange(kind: .inserted, text: inserted)) }
+            if !space.isEmpty { out.append(WordChange(kind: .same, text: space)) }
+            deleted = ""; inserted = ""; space = ""
+        }
+        for run in runs {
+            let pending = !deleted.isEmpty || !inserted.isEmpty
+            switch run.kind {
+            case .same where pending && run.text.allSatisfy(\.isWhitespace):
+                space += run.text
+            case .same:
+                flush()
+                out.append(run)
+            case .deleted, .inserted:
+                if !space.isEmpty { deleted += deleted.isEmpty ? "" : space; inserted += inserted.isEmpty ? "" : space; space = "" }
+                if run.kind == .deleted { deleted += run.text } else { inserted += run.text }
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Words and the whitespace between them, in order: joined they give the text back.
+    static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var inSpace = false
+        for character in text {
+            let space = character.isWhitespace
+            if !current.isEmpty, space != inSpace {
+                tokens.append(current)
+                current = ""
+            }
+            inSpace = space
+            current.append(character)
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    private static func normalisedWords(_ text: String) -> [Substring] {
+        text.split(whereSeparator: \.isWhitespace)
+    }
+}
