@@ -7,11 +7,14 @@ import Testing
 /// the expected files with `ROUTEMAP_UPDATE_FIXTURES=1 swift test --filter FixtureSiteTests`
 /// and review the difference with `git diff`.
 @Suite struct FixtureSiteTests {
-    @Test(arguments: ["two-editions"])
+    /// Every fixture is built for the same day: after the final edition is published.
+    static let buildDate = CalendarDate(iso: "2011-06-01")!
+
+    @Test(arguments: ["two-editions", "editions-compared"])
     func outputMatchesExpected(fixture: String) throws {
         let folder = Repository.fixtures + "/" + fixture
         let options = BuildOptions(contentDirectory: folder + "/content", outputDirectory: folder + "/unused",
-                                   themesDirectory: Repository.themes)
+                                   themesDirectory: Repository.themes, buildDate: Self.buildDate)
         let report = try SiteBuilder.generate(options)
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         let expectedFolder = folder + "/expected"

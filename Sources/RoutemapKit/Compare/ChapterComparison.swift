@@ -10,7 +10,7 @@ struct WordChange: Equatable {
 /// What happened to one block of a chapter between two editions, in the newer edition's order
 /// (removed blocks appear where they stood).
 struct BlockChange {
-    enum Kind: String { case unchanged, added, removed, changed, moved, movedAway = "moved-away" }
+    enum Kind: String { case unchanged, added, removed, changed, moved, movedAndChanged = "moved-changed", movedAway = "moved-away" }
     var kind: Kind
     var old: TextBlock?
     var new: TextBlock?
@@ -86,6 +86,26 @@ struct ChapterComparison {
             }
         }
         flush()
+        return pairMovedAndChanged(changes)
+    }
+
+    /// A block removed in one place and a like block added in another (not side by side) were
+    /// moved and reworded: the added one is shown with its changed words, the removed one as moved away.
+    /// Only blocks left unpaired are compared, so an unchanged chapter costs nothing here.
+    private static func pairMovedAndChanged(_ changes: [BlockChange]) -> [BlockChange] {
+        var changes = changes
+        var added = changes.indices.filter { changes[$0].kind == .added }
+        for i in changes.indices where changes[i].kind == .removed {
+            guard let old = changes[i].old else { continue }
+            let oldWords = tokens(old.text)
+            guard let match = added.firstIndex(where: { j in
+                changes[j].new.map { $0.kind == old.kind && similarity(oldWords, tokens($0.text)) >= 0.5 } ?? false
+            }) else { continue }
+            let j = added.remove(at: match)
+            let new = changes[j].new!
+            changes[j] = BlockChange(kind: .movedAndChanged, old: old, new: new, words: wordChanges(old.text, new.text))
+            changes[i].kind = .movedAway
+        }
         return changes
     }
 
@@ -171,18 +191,25 @@ struct ChapterComparison {
         return out
     }
 
-    /// Words and the whitespace between them, in order: joined they give the text back.
+    /// Words, runs of whitespace and single punctuation marks, in order: joined they give the
+    /// text back. Punctuation stands alone so that "agree," and "agree" share the word.
     static func tokens(_ text: String) -> [String] {
+        enum Class { case space, word, mark }
+        func classOf(_ character: Character) -> Class {
+            if character.isWhitespace { return .space }
+            if character.isLetter || character.isNumber || character == "'" || character == "’" { return .word }
+            return .mark
+        }
         var tokens: [String] = []
         var current = ""
-        var inSpace = false
+        var currentClass = Class.space
         for character in text {
-            let space = character.isWhitespace
-            if !current.isEmpty, space != inSpace {
+            let kind = classOf(character)
+            if !current.isEmpty, kind != currentClass || kind == .mark {
                 tokens.append(current)
                 current = ""
             }
-            inSpace = space
+            currentClass = kind
             current.append(character)
         }
         if !current.isEmpty { tokens.append(current) }

@@ -89,9 +89,9 @@ struct WordChangeView {
 
 /// One block on a chapter's changes page.
 struct BlockChangeView {
-    /// `unchanged`, `added`, `removed`, `changed`, `moved` or `moved-away`: for the stylesheet.
+    /// `unchanged`, `added`, `removed`, `changed`, `moved`, `moved-changed` or `moved-away`: for the stylesheet.
     var kind: String
-    /// The visible label: "Added", "Removed", "Changed", "Moved here", "Moved", or nothing when unchanged.
+    /// The visible label: "Added", "Removed", "Changed", "Moved here", "Moved here and changed", "Moved", or nothing when unchanged.
     var label: String?
     var unchanged: Bool
     /// The paragraph number in the newer edition, or "was 2.3" for a block only the older one has.
@@ -147,6 +147,8 @@ struct ChangeGroupView {
 
 /// `changes.mustache`: what changed between two editions.
 struct ChangesPageView {
+    /// "What changed since the consultation draft"
+    var heading: String
     var edition: EditionSummaryView
     var olderEdition: EditionSummaryView
     /// Every group with its count, for the summary list (empty groups included).

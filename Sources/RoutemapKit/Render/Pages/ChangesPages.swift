@@ -33,7 +33,8 @@ extension SiteGenerator {
             group("Chapters changed", "changed", comparison.changed.map { link($0.chapter, $0.comparison) }),
             group("Chapters unchanged", "unchanged", comparison.unchanged.map { link($0.chapter, $0.comparison) }),
         ]
-        let view = ChangesPageView(edition: summary(edition, from: page), olderEdition: summary(older, from: page),
+        let view = ChangesPageView(heading: "What changed since the \(older.shortTitle.lowercased())",
+                                   edition: summary(edition, from: page), olderEdition: summary(older, from: page),
                                    counts: groups, groups: groups.filter { $0.count > 0 })
         return layout(page: page, title: "What changed since the \(older.shortTitle.lowercased()) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "Chapters added, removed, retitled and changed between the \(older.title) and the \(edition.title).",
@@ -49,7 +50,10 @@ extension SiteGenerator {
         var blocks: [BlockChangeView] = []
         for (index, change) in compared.changes.enumerated() {
             let anchor = "change-\(index + 1)"
-            if change.kind == .moved, let text = change.new?.text, movedAnchors[text] == nil { movedAnchors[text] = anchor }
+            // Keyed by the older text, which is what the moved-away block shows.
+            if change.kind == .moved || change.kind == .movedAndChanged, let text = (change.old ?? change.new)?.text, movedAnchors[text] == nil {
+                movedAnchors[text] = anchor
+            }
             blocks.append(blockView(change, anchor: anchor))
         }
         for index in blocks.indices where compared.changes[index].kind == .movedAway {
@@ -62,7 +66,7 @@ extension SiteGenerator {
             olderEditionTitle: older.shortTitle.lowercased(),
             summaryURL: relativeURL(from: page, to: SitePaths.changes(edition.id)),
             added: compared.count(.added), removed: compared.count(.removed), changed: compared.count(.changed),
-            moved: compared.count(.moved), unchangedCount: compared.count(.unchanged), noChanges: !compared.textChanged,
+            moved: compared.count(.moved) + compared.count(.movedAndChanged), unchangedCount: compared.count(.unchanged), noChanges: !compared.textChanged,
             blocks: blocks)
         return layout(page: page, title: "Changes to \(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "What changed in \(chapter.title) since the \(older.shortTitle.lowercased()).",
@@ -73,7 +77,7 @@ extension SiteGenerator {
     private func blockView(_ change: BlockChange, anchor: String) -> BlockChangeView {
         let block = change.new ?? change.old
         let words: [WordChangeView]
-        if change.kind == .changed {
+        if change.kind == .changed || change.kind == .movedAndChanged {
             words = change.words.map { WordChangeView(text: $0.text, same: $0.kind == .same, inserted: $0.kind == .inserted, deleted: $0.kind == .deleted) }
         } else {
             words = [WordChangeView(text: block?.text ?? "", same: true, inserted: false, deleted: false)]
@@ -84,6 +88,7 @@ extension SiteGenerator {
         case .removed: "Removed"
         case .changed: "Changed"
         case .moved: "Moved here"
+        case .movedAndChanged: "Moved here and changed"
         case .movedAway: "Moved"
         }
         return BlockChangeView(kind: change.kind.rawValue, label: label, unchanged: change.kind == .unchanged,
@@ -93,7 +98,7 @@ extension SiteGenerator {
     /// "2 added, 1 changed"
     private func countsText(_ compared: ChapterComparison) -> String {
         [(compared.count(.added), "added"), (compared.count(.removed), "removed"), (compared.count(.changed), "changed"),
-         (compared.count(.moved), "moved")]
+         (compared.count(.moved) + compared.count(.movedAndChanged), "moved")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 }
