@@ -91,15 +91,19 @@ struct ChapterComparison {
 
     /// A block removed in one place and a like block added in another (not side by side) were
     /// moved and reworded: the added one is shown with its changed words, the removed one as moved away.
-    /// Only blocks left unpaired are compared, so an unchanged chapter costs nothing here.
+    /// Only blocks left unpaired are compared, and at most `searchBudget` word comparisons are made
+    /// per block of the chapter, so a chapter rewritten from end to end stays linear.
     private static func pairMovedAndChanged(_ changes: [BlockChange]) -> [BlockChange] {
         var changes = changes
         var added = changes.indices.filter { changes[$0].kind == .added }
-        for i in changes.indices where changes[i].kind == .removed {
+        var budget = searchBudget * changes.count
+        for i in changes.indices where changes[i].kind == .removed && budget > 0 {
             guard let old = changes[i].old else { continue }
             let oldWords = tokens(old.text)
             guard let match = added.firstIndex(where: { j in
-                changes[j].new.map { $0.kind == old.kind && similarity(oldWords, tokens($0.text)) >= 0.5 } ?? false
+                guard budget > 0, let new = changes[j].new, new.kind == old.kind else { return false }
+                budget -= 1
+                return alike(oldWords, tokens(new.text))
             }) else { continue }
             let j = added.remove(at: match)
             let new = changes[j].new!
@@ -109,6 +113,10 @@ struct ChapterComparison {
         return changes
     }
 
+    /// How many added blocks ahead a removed block looks for its reworded version: pairing is for
+    /// blocks side by side, and the window keeps a long run of unrelated blocks linear.
+    static let pairingWindow = 4
+
     /// Pairs removed and added blocks of one run, in order, when they are alike enough to read as one changed block.
     private static func pairRun(_ removed: [Int], _ added: [Int], _ old: [TextBlock], _ new: [TextBlock]) -> [BlockChange] {
         var changes: [BlockChange] = []
@@ -116,8 +124,8 @@ struct ChapterComparison {
         for i in removed {
             let oldWords = tokens(old[i].text)
             var pairedAt: Int?
-            for j in nextAdded..<added.count where new[added[j]].kind == old[i].kind {
-                if similarity(oldWords, tokens(new[added[j]].text)) >= 0.5 { pairedAt = j; break }
+            for j in nextAdded..<min(added.count, nextAdded + pairingWindow) where new[added[j]].kind == old[i].kind {
+                if alike(oldWords, tokens(new[added[j]].text)) { pairedAt = j; break }
             }
             guard let j = pairedAt else {
                 changes.append(BlockChange(kind: .removed, old: old[i], new: nil))
@@ -130,6 +138,22 @@ struct ChapterComparison {
         }
         for j in added[nextAdded...] { changes.append(BlockChange(kind: .added, old: nil, new: new[j])) }
         return changes
+    }
+
+    static let searchBudget = 8
+
+    /// Whether two blocks share at least half their words, in order. A count of shared words
+    /// (which can only be higher) rules most pairs out before the word-by-word comparison.
+    private static func alike(_ a: [String], _ b: [String]) -> Bool {
+        let aWords = a.filter { !$0.allSatisfy(\.isWhitespace) }, bWords = b.filter { !$0.allSatisfy(\.isWhitespace) }
+        let longest = max(aWords.count, bWords.count)
+        guard longest > 0 else { return true }
+        var counts: [String: Int] = [:]
+        for word in aWords { counts[word, default: 0] += 1 }
+        var shared = 0
+        for word in bWords where counts[word, default: 0] > 0 { counts[word]! -= 1; shared += 1 }
+        guard Double(shared) / Double(longest) >= 0.5 else { return false }
+        return similarity(aWords, bWords) >= 0.5
     }
 
     /// The share of words the two texts have in common, from 0 to 1.
