@@ -6,9 +6,21 @@ public struct MarkdownOptions: Sendable {
     /// Raw HTML in the source is passed through; otherwise it is omitted (cmark's safe mode).
     /// The tagfilter extension applies either way.
     public var allowRawHTML: Bool
+    /// The text of the headings under which `- **Label:** text` list items are collected as
+    /// `LabelledItem`s (compared case-insensitively); nil collects none.
+    public var labelledItemsHeading: String?
+    /// When set (to the chapter's number), top-level blocks are numbered "3.1", "3.2"… visibly
+    /// and with anchors `p3.1`, `p3.2`…
+    public var paragraphNumberPrefix: String?
+    /// Anchors that moved: an id of this document → the old ids that should still lead to it.
+    public var movedAnchors: [String: [String]]
 
-    public init(allowRawHTML: Bool = false) {
+    public init(allowRawHTML: Bool = false, labelledItemsHeading: String? = nil,
+                paragraphNumberPrefix: String? = nil, movedAnchors: [String: [String]] = [:]) {
         self.allowRawHTML = allowRawHTML
+        self.labelledItemsHeading = labelledItemsHeading
+        self.paragraphNumberPrefix = paragraphNumberPrefix
+        self.movedAnchors = movedAnchors
     }
 }
 
@@ -57,10 +69,17 @@ public enum MarkdownRenderer {
         guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(document) }
 
-        var collector = TreeCollector(rewriteLink: rewriteLink)
+        var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading)
         collector.walk(document)
+        let blocks = collector.topLevelBlocks(document, numberPrefix: options.paragraphNumberPrefix)
+        for block in blocks.numbered {
+            wrapInNumberedBlock(block.node, id: block.id, number: block.number, movedAnchors: options.movedAnchors[block.id] ?? [])
+        }
         for heading in collector.headingNodes {
-            replaceWithIdentifiedHeading(heading.node, level: heading.level, id: heading.id)
+            replaceWithIdentifiedHeading(heading.node, level: heading.level, id: heading.id, movedAnchors: options.movedAnchors[heading.id] ?? [])
+        }
+        for label in collector.labelNodes {
+            replaceWithIdentifiedStrong(label.node, id: label.id)
         }
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
@@ -81,7 +100,9 @@ public enum MarkdownRenderer {
             links: collector.links,
             images: collector.images,
             sections: collector.sections.finished,
-            footnoteCount: collector.footnoteCount
+            footnoteCount: collector.footnoteCount,
+            labelledItems: collector.labelledItems,
+            blocks: blocks.text
         )
     }
 
@@ -93,10 +114,10 @@ public enum MarkdownRenderer {
     /// holding a custom inline that writes its own opening and closing tags around the same
     /// inline children (an inline, so that no line breaks are added inside the tags).
     /// Custom nodes are written as they are, even in safe mode.
-    private static func replaceWithIdentifiedHeading(_ heading: OpaquePointer, level: Int, id: String) {
+    private static func replaceWithIdentifiedHeading(_ heading: OpaquePointer, level: Int, id: String, movedAnchors: [String]) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
               let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
-        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(escapeAttribute(id))\">")
+        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(escapeAttribute(id))\">" + movedAnchorsHTML(movedAnchors))
         cmark_node_set_on_exit(inline, "</h\(level)>")
         while let child = cmark_node_first_child(heading) {
             cmark_node_unlink(child)
@@ -125,8 +146,8 @@ public func escapeAttribute(_ text: String) -> String {
     return out
 }
 
-/// One walk over the tree: heading ids, links (rewritten in place), images, footnotes.
-private struct TreeCollector {
+/// One walk over the tree: heading ids, links (rewritten in place), images, footnotes, labelled items.
+struct TreeCollector {
     struct HeadingNode {
         var node: OpaquePointer
         var level: Int
@@ -142,9 +163,15 @@ private struct TreeCollector {
     var slugs = SlugRegistry()
     var sections = SectionTextCollector()
     private var insideHeading = false
+    let labelledItemsHeading: String?
+    var labelledItems: [LabelledItem] = []
+    var labelNodes: [LabelNode] = []
+    /// The heading whose labelled items are being collected, with its level.
+    var labelledSection: (id: String, level: Int)?
 
-    init(rewriteLink: @escaping (String) -> String?) {
+    init(rewriteLink: @escaping (String) -> String?, labelledItemsHeading: String? = nil) {
         self.rewriteLink = rewriteLink
+        self.labelledItemsHeading = labelledItemsHeading.map(normalisedHeading)
     }
 
     mutating func walk(_ document: OpaquePointer) {
@@ -164,6 +191,7 @@ private struct TreeCollector {
             case CMARK_NODE_HEADING:
                 collectHeading(node)
                 insideHeading = true
+            case CMARK_NODE_ITEM where labelledSection != nil: collectLabelledItem(node)
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 if !insideHeading, let literal = cmark_node_get_literal(node) { sections.append(String(cString: literal)) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -185,6 +213,11 @@ private struct TreeCollector {
         headings.append(Heading(level: level, text: text, id: id, position: position(of: node)))
         sections.start(SectionText(headingID: id, heading: text, text: ""))
         headingNodes.append(HeadingNode(node: node, level: level, id: id))
+        if let wanted = labelledItemsHeading, normalisedHeading(text) == wanted {
+            labelledSection = (id, level)
+        } else if let section = labelledSection, level <= section.level {
+            labelledSection = nil
+        }
     }
 
     private mutating func collectLink(_ node: OpaquePointer) {
@@ -207,16 +240,16 @@ private struct TreeCollector {
         return id
     }
 
-    private func url(of node: OpaquePointer) -> String {
+    func url(of node: OpaquePointer) -> String {
         cmark_node_get_url(node).map { String(cString: $0) } ?? ""
     }
 
-    private func position(of node: OpaquePointer) -> SourcePosition {
+    func position(of node: OpaquePointer) -> SourcePosition {
         SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
     }
 
     /// The text a reader sees in a node: its text and code spans, with breaks as spaces.
-    private func plainText(of node: OpaquePointer) -> String {
+    func plainText(of node: OpaquePointer) -> String {
         var text = ""
         var child = cmark_node_first_child(node)
         while let current = child {

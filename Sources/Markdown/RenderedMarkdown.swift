@@ -44,6 +44,10 @@ public struct RenderedMarkdown: Sendable {
     /// for search.
     public var sections: [SectionText]
     public var footnoteCount: Int
+    /// Items under `MarkdownOptions.labelledItemsHeading`, in order (empty when it is not set).
+    public var labelledItems: [LabelledItem] = []
+    /// The top-level blocks (footnotes excluded) as plain text, numbered when asked.
+    public var blocks: [TextBlock] = []
 }
 
 /// The plain text of one section: the words under a heading, without markup.

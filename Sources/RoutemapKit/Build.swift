@@ -6,13 +6,17 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     public var themesDirectory: String
     public var themeName: String
+    /// The day the site is built for: it decides the consultation banner. See `BuildDate`.
+    public var buildDate: CalendarDate
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
-                themesDirectory: String = "themes", themeName: String = Theme.defaultName) {
+                themesDirectory: String = "themes", themeName: String = Theme.defaultName,
+                buildDate: CalendarDate = BuildDate.fromEnvironment()) {
         self.contentDirectory = contentDirectory
         self.outputDirectory = outputDirectory
         self.themesDirectory = themesDirectory
         self.themeName = themeName
+        self.buildDate = buildDate
     }
 }
 
@@ -36,7 +40,9 @@ public enum SiteBuilder {
 
         let rendered = ChapterRenderer.render(publication)
         diagnostics += LinkChecker.check(rendered)
-        let (files, layoutDiagnostics) = SiteGenerator(site: rendered, theme: theme).files()
+        diagnostics += ActionChecker.check(rendered)
+        diagnostics += AnchorStabilityChecker.check(rendered)
+        let (files, layoutDiagnostics) = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate).files()
         diagnostics += layoutDiagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return BuildReport(files: files, diagnostics: diagnostics,

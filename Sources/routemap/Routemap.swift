@@ -25,8 +25,17 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The theme to use; templates it lacks come from 'default'.")
     var theme = "default"
 
+    @Option(help: "The date to build for, YYYY-MM-DD (decides the consultation banner). Default: SOURCE_DATE_EPOCH, else today.")
+    var date: String?
+
+    func validate() throws {
+        do { _ = try BuildDate.resolve(option: date) } catch { throw ValidationError(error.description) }
+    }
+
     var buildOptions: BuildOptions {
-        BuildOptions(contentDirectory: content, outputDirectory: output, themesDirectory: themes, themeName: theme)
+        // validate() has checked the date.
+        BuildOptions(contentDirectory: content, outputDirectory: output, themesDirectory: themes, themeName: theme,
+                     buildDate: (try? BuildDate.resolve(option: date)) ?? BuildDate.fromEnvironment())
     }
 }
 

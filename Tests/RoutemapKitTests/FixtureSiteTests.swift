@@ -8,11 +8,14 @@ import Testing
 /// and review the difference with `git diff`. The theme's own assets (`assets/`) are copies of
 /// themes/default/assets and are left out.
 @Suite struct FixtureSiteTests {
-    @Test(arguments: ["two-editions"])
+    /// Every fixture is built for the same day: after the final edition is published.
+    static let buildDate = CalendarDate(iso: "2011-06-01")!
+
+    @Test(arguments: ["two-editions", "editions-compared"])
     func outputMatchesExpected(fixture: String) throws {
         let folder = Repository.fixtures + "/" + fixture
         let options = BuildOptions(contentDirectory: folder + "/content", outputDirectory: folder + "/unused",
-                                   themesDirectory: Repository.themes)
+                                   themesDirectory: Repository.themes, buildDate: Self.buildDate)
         let report = try SiteBuilder.generate(options)
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         let files = report.files.filter { !$0.path.hasPrefix(SitePaths.assetsFolder + "/") }

@@ -7,7 +7,7 @@ import Testing
     @Test func theRoutemapBuildsWithoutDiagnostics() throws {
         let output = TemporaryFolder()
         let report = try SiteBuilder.build(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path + "/site",
-                                                        themesDirectory: Repository.themes))
+                                                        themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(report.chapterCount >= 28)
         for page in ["index.html", "draft/index.html", "final/index.html", "final/governance.html", "draft/how-to-respond.html"] {
@@ -18,7 +18,7 @@ import Testing
     @Test func everyInternalLinkAndAnchorInTheOutputResolves() throws {
         let output = TemporaryFolder()
         try SiteBuilder.build(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path,
-                                           themesDirectory: Repository.themes))
+                                           themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!))
         let site = SiteIndex(folder: output.path)
         #expect(site.pages.count > 30)
         let broken = site.brokenLinks()
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func theSameContentGivesByteIdenticalOutput() throws {
-        let options = BuildOptions(contentDirectory: Repository.content, outputDirectory: "unused", themesDirectory: Repository.themes)
+        let options = BuildOptions(contentDirectory: Repository.content, outputDirectory: "unused", themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!)
         let first = try SiteBuilder.generate(options).files
         let second = try SiteBuilder.generate(options).files
         #expect(first.map(\.path) == second.map(\.path))

@@ -87,7 +87,7 @@ enum MiniSite {
 
     static func options(_ folder: TemporaryFolder) -> BuildOptions {
         BuildOptions(contentDirectory: folder.path + "/content", outputDirectory: folder.path + "/output",
-                     themesDirectory: Repository.themes)
+                     themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!)
     }
 
     /// Every diagnostic of a build of `folder` (empty when it succeeds without warnings).

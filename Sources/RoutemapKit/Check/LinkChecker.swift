@@ -7,7 +7,8 @@ enum LinkChecker {
         var anchors: [String: Set<String>] = [:]
         for edition in site.editions {
             for rendered in edition.chapters {
-                anchors["\(edition.edition.id)/\(rendered.chapter.id)"] = Set(rendered.markdown.headings.map(\.id))
+                anchors["\(edition.edition.id)/\(rendered.chapter.id)"] = AnchorStabilityChecker.anchorsOf(rendered)
+                    .union(rendered.chapter.movedAnchors.map(\.oldID))
             }
         }
         var files = Set<String>()

@@ -58,12 +58,17 @@ public struct PublicationConfig: Sendable {
     public var statuses: Vocabulary
     /// Edition folder names, oldest first.
     public var editionIDs: [String]
+    /// The heading under which `- **Audience:** action` items name what an audience should do.
+    public var actionsHeading: String? = nil
+    /// Number every chapter's paragraphs (3.2 = chapter 3, paragraph 2), visibly and with anchors.
+    public var paragraphNumbers: Bool = false
 }
 
 enum ConfigLoader {
     static let fileName = "routemap.yml"
     static let knownFields = ["title", "short_title", "publisher", "licence", "base_url", "language", "raw_html",
-                              "themes", "audiences", "statuses", "editions", "accessibility"]
+                              "themes", "audiences", "statuses", "editions", "accessibility",
+                              "actions_heading", "paragraph_numbers"]
 
     /// Reads the configuration text; nil when it has errors, which are logged.
     static func load(_ text: String, file: String, log: DiagnosticLog) -> PublicationConfig? {
@@ -100,7 +105,9 @@ enum ConfigLoader {
             themes: vocabulary("themes", fields),
             audiences: vocabulary("audiences", fields),
             statuses: vocabulary("statuses", fields),
-            editionIDs: editions
+            editionIDs: editions,
+            actionsHeading: fields.string("actions_heading"),
+            paragraphNumbers: fields.bool("paragraph_numbers") ?? false
         )
         return log.items.errors.count == errorsBefore ? config : nil
     }

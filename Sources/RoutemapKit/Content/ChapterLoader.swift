@@ -2,7 +2,7 @@ import Yams
 
 /// Turns one chapter file's text into a `Chapter`, checking its metadata against the vocabularies.
 enum ChapterLoader {
-    static let knownFields = ["title", "id", "order", "part", "theme", "audience", "status", "summary", "updated"]
+    static let knownFields = ["title", "id", "order", "part", "theme", "audience", "status", "summary", "updated", "moved_anchors"]
 
     static func load(text: String, fileName: String, sourcePath: String, edition: Edition,
                      config: PublicationConfig, log: DiagnosticLog) -> Chapter? {
@@ -53,6 +53,7 @@ enum ChapterLoader {
             fileName: fileName,
             body: split.body,
             bodyLineOffset: split.bodyLineOffset,
+            movedAnchors: MovedAnchor.read(fields),
             idPosition: filePosition(fields.value("id") ?? root, fields),
             orderPosition: filePosition(fields.value("order") ?? root, fields)
         )

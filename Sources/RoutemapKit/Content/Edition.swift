@@ -32,6 +32,8 @@ public struct Chapter: Sendable {
     public var bodyLineOffset: Int
     /// 1-based position in the edition's reading order.
     public var number: Int = 0
+    /// Heading anchors of the previous edition's counterpart that now live elsewhere: old id → new id.
+    public var movedAnchors: [MovedAnchor] = []
     /// Where the `id:` and `order:` values are written (the front matter's first field when there is none),
     /// so that a clash between chapters is reported where the editor can fix it.
     var idPosition = FilePosition(line: 1, column: 1)

@@ -38,10 +38,13 @@ public struct RenderedPublication: Sendable {
 enum ChapterRenderer {
     static func render(_ publication: Publication) -> RenderedPublication {
         let resolver = LinkResolver(publication)
-        let options = MarkdownOptions(allowRawHTML: publication.config.allowRawHTML)
+        let config = publication.config
         let work = publication.editions.flatMap { edition in edition.chapters.map { (edition.id, $0) } }
         let rendered = concurrentMap(work) { editionID, chapter in
             let page = SitePaths.chapter(editionID, chapter.id)
+            let options = MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
+                                          paragraphNumberPrefix: config.paragraphNumbers ? String(chapter.number) : nil,
+                                          movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) })
             let markdown = MarkdownRenderer.render(chapter.body, options: options) { destination in
                 resolver.rewrite(destination, fromEdition: editionID, page: page)
             }

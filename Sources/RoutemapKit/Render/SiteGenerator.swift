@@ -18,6 +18,8 @@ public struct OutputFile: Sendable {
 struct SiteGenerator {
     let site: RenderedPublication
     let theme: Theme
+    /// Decides the consultation banner's state.
+    var buildDate: CalendarDate
 
     var config: PublicationConfig { site.config }
 
@@ -32,6 +34,7 @@ struct SiteGenerator {
             files += searchFiles(rendered)
             let chapterPages = concurrentMap(Array(rendered.chapters.indices)) { chapterPage(rendered, index: $0) }
             files.append(contentsOf: chapterPages)
+            files.append(contentsOf: termPages(rendered) + changesPages(rendered))
             for asset in edition.assets {
                 let source = join(join(site.publication.contentDirectory, edition.id), asset)
                 files.append(OutputFile(path: SitePaths.asset(edition.id, asset), contents: .copy(from: source), origin: source))
@@ -73,6 +76,7 @@ struct SiteGenerator {
                                 current: $0.id == editionOfPage)
             },
             breadcrumbs: breadcrumbs,
+            banner: consultationBanner(forPage: page),
             content: content
         )
         return OutputFile(path: page, contents: .text(theme.render(view, template: "layout")), origin: origin)
@@ -117,10 +121,6 @@ struct SiteGenerator {
     func chapterLink(_ chapter: Chapter, edition: Edition, from page: String, current: Bool) -> ChapterLinkView {
         ChapterLinkView(number: chapter.number, title: chapter.title, url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
                         summary: chapter.summary, statusLabel: config.statuses.term(chapter.status)?.label ?? chapter.status, current: current)
-    }
-
-    func termView(_ term: Term) -> TermView {
-        TermView(id: term.id, label: term.label, description: term.description)
     }
 
     /// Two files claiming one output path would silently overwrite each other.

@@ -5,7 +5,8 @@ import Mustache
 /// lacks taken from `themes/default/`.
 public struct Theme: Sendable {
     public static let defaultName = "default"
-    static let requiredTemplates = ["layout", "front", "contents", "chapter", "accessibility", "notfound", "search"]
+    static let requiredTemplates = ["layout", "front", "contents", "chapter", "accessibility", "notfound", "search",
+                                    "term", "overview", "changes", "chapter-changes"]
 
     let library: MustacheLibrary
     /// Output path (under `assets/`) → file on disk.

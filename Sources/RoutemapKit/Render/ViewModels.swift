@@ -12,6 +12,8 @@ struct TermView {
     var id: String
     var label: String
     var description: String
+    /// Its index page in the edition.
+    var url: String
 }
 
 /// What `layout.mustache` receives; `content` is the page-specific template's output.
@@ -41,6 +43,8 @@ struct LayoutView {
     var accessibilityURL: String?
     var editionLinks: [EditionLinkView]
     var breadcrumbs: [LinkView]
+    /// On pages of a consultation edition.
+    var banner: ConsultationBannerView?
     var content: String
 }
 
@@ -101,6 +105,10 @@ struct ContentsPageView {
     var edition: EditionSummaryView
     var contents: ContentsView
     var citation: CitationView
+    /// The edition's themes, audiences and statuses.
+    var overviewURL: String
+    /// What changed since the previous edition (absent for the first edition).
+    var changes: LinkView?
 }
 
 /// "Cite this": a reference to an edition and its address.
@@ -133,4 +141,8 @@ struct ChapterPageView {
     var next: ChapterLinkView?
     var contents: ContentsView
     var edition: EditionSummaryView
+    /// The same chapter in the older edition and, once published, the newer one.
+    var counterparts: [CounterpartView]
+    /// What changed since the older edition (absent without an older counterpart).
+    var changes: LinkView?
 }

@@ -18,9 +18,10 @@ extension SiteGenerator {
             part: chapter.part,
             summary: chapter.summary,
             updated: chapter.updated?.long,
-            themes: chapter.themes.compactMap { config.themes.term($0) }.map(termView),
-            audiences: chapter.audiences.compactMap { config.audiences.term($0) }.map(termView),
-            status: termView(config.statuses.term(chapter.status) ?? Term(id: chapter.status, label: chapter.status, description: "")),
+            themes: chapter.themes.compactMap { config.themes.term($0) }.map { tagView($0, .theme, edition: edition, from: page) },
+            audiences: chapter.audiences.compactMap { config.audiences.term($0) }.map { tagView($0, .audience, edition: edition, from: page) },
+            status: tagView(config.statuses.term(chapter.status) ?? Term(id: chapter.status, label: chapter.status, description: ""),
+                            .status, edition: edition, from: page),
             sections: markdown.headings.filter { $0.level <= 3 }.map {
                 SectionLinkView(text: $0.text, id: $0.id, level: $0.level, subsection: $0.level > 2)
             },
@@ -28,7 +29,9 @@ extension SiteGenerator {
             previous: neighbour(-1),
             next: neighbour(1),
             contents: contents(edition, from: page, current: chapter.id),
-            edition: summary(edition, from: page)
+            edition: summary(edition, from: page),
+            counterparts: counterparts(of: chapter, in: edition, from: page),
+            changes: changesLink(of: chapter, in: edition, from: page)
         )
         return layout(page: page, title: "\(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: chapter.summary ?? chapter.title,

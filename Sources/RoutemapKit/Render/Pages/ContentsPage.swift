@@ -3,8 +3,12 @@ extension SiteGenerator {
     func contentsPage(_ rendered: RenderedEdition) -> OutputFile {
         let edition = rendered.edition
         let page = SitePaths.contents(edition.id)
+        let older = olderEdition(than: edition.id)
         let view = ContentsPageView(edition: summary(edition, from: page), contents: contents(edition, from: page, current: nil),
-                                    citation: citation(edition))
+                                    citation: citation(edition),
+                                    overviewURL: relativeURL(from: page, to: SitePaths.overview(edition.id)),
+                                    changes: older.map { LinkView(title: "What changed since the \($0.edition.shortTitle.lowercased())",
+                                                                  url: relativeURL(from: page, to: SitePaths.changes(edition.id))) })
         return layout(page: page, title: "\(edition.title) – contents", description: edition.summary ?? edition.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
                       content: theme.render(view, template: "contents"), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))

@@ -1,0 +1,246 @@
+import Markdown
+
+/// A run of words in a changed paragraph: kept, inserted or deleted.
+struct WordChange: Equatable {
+    enum Kind: Equatable { case same, inserted, deleted }
+    var kind: Kind
+    var text: String
+}
+
+/// What happened to one block of a chapter between two editions, in the newer edition's order
+/// (removed blocks appear where they stood).
+struct BlockChange {
+    enum Kind: String { case unchanged, added, removed, changed, moved, movedAndChanged = "moved-changed", movedAway = "moved-away" }
+    var kind: Kind
+    var old: TextBlock?
+    var new: TextBlock?
+    /// The words of a changed block, inserted and deleted runs marked.
+    var words: [WordChange] = []
+}
+
+/// A chapter of the older edition compared with its counterpart (same id) in the newer one,
+/// block by block, using the plain text carried forward from the Markdown walk.
+struct ChapterComparison {
+    var chapterID: String
+    var oldTitle: String
+    var newTitle: String
+    var changes: [BlockChange]
+
+    var retitled: Bool { oldTitle != newTitle }
+    var textChanged: Bool { changes.contains { $0.kind != .unchanged } }
+
+    func count(_ kind: BlockChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }
+
+    init(chapterID: String, oldTitle: String, newTitle: String, old: [TextBlock], new: [TextBlock]) {
+        self.chapterID = chapterID
+        self.oldTitle = oldTitle
+        self.newTitle = newTitle
+        self.changes = ChapterComparison.compare(old, new)
+    }
+
+    /// Blocks are matched by kind and text; a block removed in one place and added unchanged in
+    /// another has moved; a removed and an added block side by side that share enough words
+    /// are one changed block.
+    static func compare(_ old: [TextBlock], _ new: [TextBlock]) -> [BlockChange] {
+        let key = { (block: TextBlock) in "\(block.kind.rawValue)\u{0}\(normalisedWords(block.text).joined(separator: " "))" }
+        let oldKeys = old.map(key), newKeys = new.map(key)
+        let steps = shortestEditScript(oldKeys, newKeys)
+
+        // Moves: a removed block whose exact text was added elsewhere.
+        var addedByKey: [String: [Int]] = [:]
+        for case .added(let j) in steps { addedByKey[newKeys[j], default: []].append(j) }
+        var movedOld = Set<Int>(), movedNew = Set<Int>()
+        for case .removed(let i) in steps {
+            if var candidates = addedByKey[oldKeys[i]], !candidates.isEmpty {
+                movedNew.insert(candidates.removeFirst())
+                movedOld.insert(i)
+                addedByKey[oldKeys[i]] = candidates
+            }
+        }
+
+        var changes: [BlockChange] = []
+        var removedRun: [Int] = [], addedRun: [Int] = []
+        func flush() {
+            changes += pairRun(removedRun, addedRun, old, new)
+            removedRun = []; addedRun = []
+        }
+        for step in steps {
+            switch step {
+            case .same(let i, let j):
+                flush()
+                changes.append(BlockChange(kind: .unchanged, old: old[i], new: new[j]))
+            case .removed(let i):
+                if movedOld.contains(i) {
+                    flush()
+                    changes.append(BlockChange(kind: .movedAway, old: old[i], new: nil))
+                } else {
+                    removedRun.append(i)
+                }
+            case .added(let j):
+                if movedNew.contains(j) {
+                    flush()
+                    changes.append(BlockChange(kind: .moved, old: nil, new: new[j]))
+                } else {
+                    addedRun.append(j)
+                }
+            }
+        }
+        flush()
+        return pairMovedAndChanged(changes)
+    }
+
+    /// A block removed in one place and a like block added in another (not side by side) were
+    /// moved and reworded: the added one is shown with its changed words, the removed one as moved away.
+    /// Only blocks left unpaired are compared, and at most `searchBudget` word comparisons are made
+    /// per block of the chapter, so a chapter rewritten from end to end stays linear.
+    private static func pairMovedAndChanged(_ changes: [BlockChange]) -> [BlockChange] {
+        var changes = changes
+        var added = changes.indices.filter { changes[$0].kind == .added }
+        var budget = searchBudget * changes.count
+        for i in changes.indices where changes[i].kind == .removed && budget > 0 {
+            guard let old = changes[i].old else { continue }
+            let oldWords = tokens(old.text)
+            guard let match = added.firstIndex(where: { j in
+                guard budget > 0, let new = changes[j].new, new.kind == old.kind else { return false }
+                budget -= 1
+                return alike(oldWords, tokens(new.text))
+            }) else { continue }
+            let j = added.remove(at: match)
+            let new = changes[j].new!
+            changes[j] = BlockChange(kind: .movedAndChanged, old: old, new: new, words: wordChanges(old.text, new.text))
+            changes[i].kind = .movedAway
+        }
+        return changes
+    }
+
+    /// How many added blocks ahead a removed block looks for its reworded version: pairing is for
+    /// blocks side by side, and the window keeps a long run of unrelated blocks linear.
+    static let pairingWindow = 4
+
+    /// Pairs removed and added blocks of one run, in order, when they are alike enough to read as one changed block.
+    private static func pairRun(_ removed: [Int], _ added: [Int], _ old: [TextBlock], _ new: [TextBlock]) -> [BlockChange] {
+        var changes: [BlockChange] = []
+        var nextAdded = 0
+        for i in removed {
+            let oldWords = tokens(old[i].text)
+            var pairedAt: Int?
+            for j in nextAdded..<min(added.count, nextAdded + pairingWindow) where new[added[j]].kind == old[i].kind {
+                if alike(oldWords, tokens(new[added[j]].text)) { pairedAt = j; break }
+            }
+            guard let j = pairedAt else {
+                changes.append(BlockChange(kind: .removed, old: old[i], new: nil))
+                continue
+            }
+            for skipped in added[nextAdded..<j] { changes.append(BlockChange(kind: .added, old: nil, new: new[skipped])) }
+            let newBlock = new[added[j]]
+            changes.append(BlockChange(kind: .changed, old: old[i], new: newBlock, words: wordChanges(old[i].text, newBlock.text)))
+            nextAdded = j + 1
+        }
+        for j in added[nextAdded...] { changes.append(BlockChange(kind: .added, old: nil, new: new[j])) }
+        return changes
+    }
+
+    static let searchBudget = 8
+
+    /// Whether two blocks share at least half their words, in order. A count of shared words
+    /// (which can only be higher) rules most pairs out before the word-by-word comparison.
+    private static func alike(_ a: [String], _ b: [String]) -> Bool {
+        let aWords = a.filter { !$0.allSatisfy(\.isWhitespace) }, bWords = b.filter { !$0.allSatisfy(\.isWhitespace) }
+        let longest = max(aWords.count, bWords.count)
+        guard longest > 0 else { return true }
+        var counts: [String: Int] = [:]
+        for word in aWords { counts[word, default: 0] += 1 }
+        var shared = 0
+        for word in bWords where counts[word, default: 0] > 0 { counts[word]! -= 1; shared += 1 }
+        guard Double(shared) / Double(longest) >= 0.5 else { return false }
+        return similarity(aWords, bWords) >= 0.5
+    }
+
+    /// The share of words the two texts have in common, from 0 to 1.
+    private static func similarity(_ a: [String], _ b: [String]) -> Double {
+        let aWords = a.filter { !$0.allSatisfy(\.isWhitespace) }, bWords = b.filter { !$0.allSatisfy(\.isWhitespace) }
+        guard !aWords.isEmpty || !bWords.isEmpty else { return 1 }
+        let same = shortestEditScript(aWords, bWords).filter { if case .same = $0 { return true } else { return false } }.count
+        return Double(same) / Double(max(aWords.count, bWords.count))
+    }
+
+    /// The words of the newer text, with runs that were inserted or deleted marked; spaces and
+    /// line breaks are kept, so runs read naturally.
+    static func wordChanges(_ old: String, _ new: String) -> [WordChange] {
+        let a = tokens(old), b = tokens(new)
+        var result: [WordChange] = []
+        func add(_ kind: WordChange.Kind, _ text: String) {
+            if let last = result.last, last.kind == kind {
+                result[result.count - 1].text += text
+            } else {
+                result.append(WordChange(kind: kind, text: text))
+            }
+        }
+        for step in shortestEditScript(a, b) {
+            switch step {
+            case .same(_, let j): add(.same, b[j])
+            case .removed(let i): add(.deleted, a[i])
+            case .added(let j): add(.inserted, b[j])
+            }
+        }
+        return tidy(result)
+    }
+
+    /// Merges each stretch of changes into one deleted run followed by one inserted run, taking
+    /// in the spaces between its words, so "the quick brown fox" → "the slow red fox" reads
+    /// "the [quick brown][slow red] fox" rather than alternating single words.
+    private static func tidy(_ runs: [WordChange]) -> [WordChange] {
+        var out: [WordChange] = []
+        var deleted = "", inserted = "", space = ""
+        func flush() {
+            if !deleted.isEmpty { out.append(WordChange(kind: .deleted, text: deleted)) }
+            if !inserted.allSatisfy(\.isWhitespace) { out.append(WordChange(kind: .inserted, text: inserted)) }
+            if !space.isEmpty { out.append(WordChange(kind: .same, text: space)) }
+            deleted = ""; inserted = ""; space = ""
+        }
+        for run in runs {
+            let pending = !deleted.isEmpty || !inserted.isEmpty
+            switch run.kind {
+            case .same where pending && run.text.allSatisfy(\.isWhitespace):
+                space += run.text
+            case .same:
+                flush()
+                out.append(run)
+            case .deleted, .inserted:
+                if !space.isEmpty { deleted += deleted.isEmpty ? "" : space; inserted += inserted.isEmpty ? "" : space; space = "" }
+                if run.kind == .deleted { deleted += run.text } else { inserted += run.text }
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Words, runs of whitespace and single punctuation marks, in order: joined they give the
+    /// text back. Punctuation stands alone so that "agree," and "agree" share the word.
+    static func tokens(_ text: String) -> [String] {
+        enum Class { case space, word, mark }
+        func classOf(_ character: Character) -> Class {
+            if character.isWhitespace { return .space }
+            if character.isLetter || character.isNumber || character == "'" || character == "’" { return .word }
+            return .mark
+        }
+        var tokens: [String] = []
+        var current = ""
+        var currentClass = Class.space
+        for character in text {
+            let kind = classOf(character)
+            if !current.isEmpty, kind != currentClass || kind == .mark {
+                tokens.append(current)
+                current = ""
+            }
+            currentClass = kind
+            current.append(character)
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    private static func normalisedWords(_ text: String) -> [Substring] {
+        text.split(whereSeparator: \.isWhitespace)
+    }
+}

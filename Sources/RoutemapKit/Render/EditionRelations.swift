@@ -1,0 +1,64 @@
+/// How an edition relates to the editions before and after it: the consultation banner, links
+/// between a chapter and its counterpart, and which edition a newer one is compared with.
+extension SiteGenerator {
+    /// The edition listed just before `id` in routemap.yml.
+    func olderEdition(than id: String) -> RenderedEdition? {
+        guard let index = site.editions.firstIndex(where: { $0.edition.id == id }), index > 0 else { return nil }
+        return site.editions[index - 1]
+    }
+
+    /// The edition listed just after `id`, once it is published by the build date.
+    func publishedNewerEdition(than id: String) -> RenderedEdition? {
+        guard let index = site.editions.firstIndex(where: { $0.edition.id == id }), index + 1 < site.editions.count else { return nil }
+        let newer = site.editions[index + 1]
+        guard let published = newer.edition.published, published <= buildDate else { return nil }
+        return newer
+    }
+
+    /// The banner for a page under a consultation edition's folder; nil for any other page.
+    func consultationBanner(forPage page: String) -> ConsultationBannerView? {
+        guard page.contains("/"), let editionID = page.split(separator: "/").first.map(String.init),
+              let edition = site.edition(editionID)?.edition, edition.kind == .consultation,
+              let consultation = edition.consultation else { return nil }
+        let state = buildDate < consultation.opens ? "upcoming" : buildDate <= consultation.closes ? "open" : "closed"
+        let successor = state == "closed" ? publishedNewerEdition(than: editionID).map {
+            SuccessorView(title: $0.edition.title, url: relativeURL(from: page, to: SitePaths.contents($0.edition.id)),
+                          published: $0.edition.published?.long ?? "")
+        } : nil
+        return ConsultationBannerView(state: state, upcoming: state == "upcoming", open: state == "open", closed: state == "closed",
+                                      opens: consultation.opens.withWeekday, closes: consultation.closes.withWeekday,
+                                      respondURL: consultation.responseURL, respondEmail: consultation.responseEmail,
+                                      successor: successor)
+    }
+
+    /// Links to the same chapter (by id) in the older edition and, once published, the newer one.
+    func counterparts(of chapter: Chapter, in edition: Edition, from page: String) -> [CounterpartView] {
+        var links: [CounterpartView] = []
+        if let older = olderEdition(than: edition.id), older.edition.chapter(id: chapter.id) != nil {
+            links.append(CounterpartView(text: "Read this chapter in the \(older.edition.shortTitle.lowercased())",
+                                         url: relativeURL(from: page, to: SitePaths.chapter(older.edition.id, chapter.id)),
+                                         relation: "earlier", superseded: false))
+        }
+        if let newer = publishedNewerEdition(than: edition.id), newer.edition.chapter(id: chapter.id) != nil {
+            let text = edition.kind == .consultation && newer.edition.kind == .final
+                ? "This draft has been superseded: read the final version"
+                : "This chapter has been superseded: read it in the \(newer.edition.shortTitle.lowercased())"
+            links.append(CounterpartView(text: text, url: relativeURL(from: page, to: SitePaths.chapter(newer.edition.id, chapter.id)),
+                                         relation: "superseded", superseded: true))
+        }
+        return links
+    }
+
+    /// "What changed since the consultation draft", for a chapter that has an older counterpart.
+    func changesLink(of chapter: Chapter, in edition: Edition, from page: String) -> LinkView? {
+        guard let older = olderEdition(than: edition.id), older.edition.chapter(id: chapter.id) != nil else { return nil }
+        return LinkView(title: "What changed since the \(older.edition.shortTitle.lowercased())",
+                        url: relativeURL(from: page, to: SitePaths.chapterChanges(edition.id, chapter.id)))
+    }
+
+    /// A chapter's theme, audience or status as a tag linking to its index page.
+    func tagView(_ term: Term, _ kind: TermKind, edition: Edition, from page: String) -> TermView {
+        TermView(id: term.id, label: term.label, description: term.description,
+                 url: relativeURL(from: page, to: SitePaths.term(edition.id, kind, term.id)))
+    }
+}

@@ -1,0 +1,104 @@
+import Markdown
+
+/// `<edition>/changes/index.html`: chapters added, removed, retitled and changed since the
+/// previous edition; `<edition>/changes/<id>.html`: one chapter compared block by block.
+extension SiteGenerator {
+    func changesPages(_ rendered: RenderedEdition) -> [OutputFile] {
+        guard let older = olderEdition(than: rendered.edition.id) else { return [] }
+        let comparison = EditionComparison(older: older, newer: rendered)
+        return [changesSummaryPage(comparison)] + comparison.common.map { chapterChangesPage(comparison, $0.chapter, $0.comparison) }
+    }
+
+    private func changesSummaryPage(_ comparison: EditionComparison) -> OutputFile {
+        let edition = comparison.newer.edition, older = comparison.older.edition
+        let page = SitePaths.changes(edition.id)
+        let link = { (chapter: Chapter, compared: ChapterComparison?) -> ChangedChapterView in
+            ChangedChapterView(number: chapter.number, title: chapter.title,
+                               url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
+                               oldTitle: compared.flatMap { $0.retitled ? $0.oldTitle : nil },
+                               changesURL: compared.map { _ in relativeURL(from: page, to: SitePaths.chapterChanges(edition.id, chapter.id)) },
+                               detail: compared.flatMap { $0.textChanged ? countsText($0) : nil })
+        }
+        let removed = comparison.removed.map {
+            ChangedChapterView(number: $0.number, title: $0.title, url: relativeURL(from: page, to: SitePaths.chapter(older.id, $0.id)),
+                               oldTitle: nil, changesURL: nil, detail: nil)
+        }
+        let group = { (heading: String, anchor: String, chapters: [ChangedChapterView]) in
+            ChangeGroupView(heading: heading, anchor: anchor, count: chapters.count, hasChapters: !chapters.isEmpty, chapters: chapters)
+        }
+        let groups = [
+            group("Chapters added", "added", comparison.added.map { link($0, nil) }),
+            group("Chapters removed", "removed", removed),
+            group("Chapters retitled", "retitled", comparison.retitled.map { link($0.chapter, $0.comparison) }),
+            group("Chapters changed", "changed", comparison.changed.map { link($0.chapter, $0.comparison) }),
+            group("Chapters unchanged", "unchanged", comparison.unchanged.map { link($0.chapter, $0.comparison) }),
+        ]
+        let view = ChangesPageView(heading: "What changed since the \(older.shortTitle.lowercased())",
+                                   edition: summary(edition, from: page), olderEdition: summary(older, from: page),
+                                   counts: groups, groups: groups.filter { $0.count > 0 })
+        return layout(page: page, title: "What changed since the \(older.shortTitle.lowercased()) – \(edition.shortTitle) – \(config.shortTitle)",
+                      description: "Chapters added, removed, retitled and changed between the \(older.title) and the \(edition.title).",
+                      breadcrumbs: breadcrumbs(edition, from: page),
+                      content: theme.render(view, template: "changes"), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
+    }
+
+    private func chapterChangesPage(_ comparison: EditionComparison, _ chapter: Chapter, _ compared: ChapterComparison) -> OutputFile {
+        let edition = comparison.newer.edition, older = comparison.older.edition
+        let page = SitePaths.chapterChanges(edition.id, chapter.id)
+        // A block that moved away links to the place it moved to, found by its text.
+        var movedAnchors: [String: String] = [:]
+        var blocks: [BlockChangeView] = []
+        for (index, change) in compared.changes.enumerated() {
+            let anchor = "change-\(index + 1)"
+            // Keyed by the older text, which is what the moved-away block shows.
+            if change.kind == .moved || change.kind == .movedAndChanged, let text = (change.old ?? change.new)?.text, movedAnchors[text] == nil {
+                movedAnchors[text] = anchor
+            }
+            blocks.append(blockView(change, anchor: anchor))
+        }
+        for index in blocks.indices where compared.changes[index].kind == .movedAway {
+            if let text = compared.changes[index].old?.text, let target = movedAnchors[text] { blocks[index].movedToURL = "#" + target }
+        }
+        let view = ChapterChangesPageView(
+            number: chapter.number, title: chapter.title, oldTitle: compared.oldTitle, retitled: compared.retitled,
+            chapterURL: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
+            olderChapterURL: relativeURL(from: page, to: SitePaths.chapter(older.id, chapter.id)),
+            olderEditionTitle: older.shortTitle.lowercased(),
+            summaryURL: relativeURL(from: page, to: SitePaths.changes(edition.id)),
+            added: compared.count(.added), removed: compared.count(.removed), changed: compared.count(.changed),
+            moved: compared.count(.moved) + compared.count(.movedAndChanged), unchangedCount: compared.count(.unchanged), noChanges: !compared.textChanged,
+            blocks: blocks)
+        return layout(page: page, title: "Changes to \(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
+                      description: "What changed in \(chapter.title) since the \(older.shortTitle.lowercased()).",
+                      breadcrumbs: breadcrumbs(edition, from: page) + [LinkView(title: "What changed", url: relativeURL(from: page, to: SitePaths.changes(edition.id)))],
+                      content: theme.render(view, template: "chapter-changes"), origin: chapter.sourcePath)
+    }
+
+    private func blockView(_ change: BlockChange, anchor: String) -> BlockChangeView {
+        let block = change.new ?? change.old
+        let words: [WordChangeView]
+        if change.kind == .changed || change.kind == .movedAndChanged {
+            words = change.words.map { WordChangeView(text: $0.text, same: $0.kind == .same, inserted: $0.kind == .inserted, deleted: $0.kind == .deleted) }
+        } else {
+            words = [WordChangeView(text: block?.text ?? "", same: true, inserted: false, deleted: false)]
+        }
+        let label: String? = switch change.kind {
+        case .unchanged: nil
+        case .added: "Added"
+        case .removed: "Removed"
+        case .changed: "Changed"
+        case .moved: "Moved here"
+        case .movedAndChanged: "Moved here and changed"
+        case .movedAway: "Moved"
+        }
+        return BlockChangeView(kind: change.kind.rawValue, label: label, unchanged: change.kind == .unchanged,
+                               paragraphNumber: change.new?.number ?? change.old?.number.map { "was \($0)" }, anchor: anchor, heading: block?.kind == .heading, words: words, movedToURL: nil)
+    }
+
+    /// "2 added, 1 changed"
+    private func countsText(_ compared: ChapterComparison) -> String {
+        [(compared.count(.added), "added"), (compared.count(.removed), "removed"), (compared.count(.changed), "changed"),
+         (compared.count(.moved) + compared.count(.movedAndChanged), "moved")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,72 @@
+/// `<edition>/themes/<id>.html`, `<edition>/audiences/<id>.html`, `<edition>/statuses/<id>.html`:
+/// one page for every term of each vocabulary, with the edition's chapters that carry it (and, for
+/// an audience, what the chapters ask it to do); and `<edition>/themes/index.html`, the overview.
+extension SiteGenerator {
+    func termPages(_ rendered: RenderedEdition) -> [OutputFile] {
+        var pages = [overviewPage(rendered)]
+        for kind in TermKind.allCases {
+            for term in kind.vocabulary(config).terms { pages.append(termPage(rendered, kind, term)) }
+        }
+        return pages
+    }
+
+    private func chapters(_ rendered: RenderedEdition, _ kind: TermKind, _ id: String) -> [Chapter] {
+        rendered.chapters.map(\.chapter).filter { kind.ids(of: $0).contains(id) }
+    }
+
+    private func termPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> OutputFile {
+        let edition = rendered.edition
+        let page = SitePaths.term(edition.id, kind, term.id)
+        let view = TermPageView(
+            kindLabel: kind.label,
+            term: TermView(id: term.id, label: term.label, description: term.description, url: relativeURL(from: page, to: page)),
+            chapters: chapters(rendered, kind, term.id).map { chapterLink($0, edition: edition, from: page, current: false) },
+            edition: summary(edition, from: page),
+            overviewURL: relativeURL(from: page, to: SitePaths.overview(edition.id)),
+            actionGroups: kind == .audience ? actionGroups(rendered, audience: term, from: page) : [],
+            actionsHeading: config.actionsHeading
+        )
+        return layout(page: page, title: "\(kind.label): \(term.label) – \(edition.shortTitle) – \(config.shortTitle)",
+                      description: term.description.isEmpty ? term.label : term.description,
+                      breadcrumbs: breadcrumbs(edition, from: page) + [LinkView(title: "Themes and audiences", url: relativeURL(from: page, to: SitePaths.overview(edition.id)))],
+                      content: theme.render(view, template: "term"), origin: join(site.publication.contentDirectory, "routemap.yml"))
+    }
+
+    /// What each chapter, in order, asks `audience` to do: its labelled items whose label names the audience.
+    private func actionGroups(_ rendered: RenderedEdition, audience: Term, from page: String) -> [ActionGroupView] {
+        rendered.chapters.compactMap { chapter in
+            let chapterURL = relativeURL(from: page, to: SitePaths.chapter(rendered.edition.id, chapter.chapter.id))
+            let actions = chapter.markdown.labelledItems
+                .filter { config.audiences.term(matchingLabel: $0.label)?.id == audience.id }
+                .map { ActionView(text: $0.text, url: chapterURL + "#" + $0.anchor) }
+            guard !actions.isEmpty else { return nil }
+            return ActionGroupView(chapterNumber: chapter.chapter.number, chapterTitle: chapter.chapter.title,
+                                   chapterURL: chapterURL, actions: actions)
+        }
+    }
+
+    private func overviewPage(_ rendered: RenderedEdition) -> OutputFile {
+        let edition = rendered.edition
+        let page = SitePaths.overview(edition.id)
+        let counts = { (kind: TermKind) -> [TermCountView] in
+            kind.vocabulary(config).terms.map { term in
+                let count = chapters(rendered, kind, term.id).count
+                return TermCountView(label: term.label, description: term.description,
+                                     url: relativeURL(from: page, to: SitePaths.term(edition.id, kind, term.id)),
+                                     chapterCount: count, chapterCountText: count == 1 ? "1 chapter" : "\(count) chapters")
+            }
+        }
+        let view = OverviewPageView(edition: summary(edition, from: page), themes: counts(.theme), audiences: counts(.audience),
+                                    statuses: counts(.status))
+        return layout(page: page, title: "Themes and audiences – \(edition.shortTitle) – \(config.shortTitle)",
+                      description: "The themes, audiences and statuses of the \(edition.title), with their chapters.",
+                      breadcrumbs: breadcrumbs(edition, from: page),
+                      content: theme.render(view, template: "overview"), origin: join(site.publication.contentDirectory, "routemap.yml"))
+    }
+
+    /// Home, then the edition's contents.
+    func breadcrumbs(_ edition: Edition, from page: String) -> [LinkView] {
+        [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
+         LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))]
+    }
+}

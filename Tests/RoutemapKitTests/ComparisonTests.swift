@@ -1,0 +1,120 @@
+import Markdown
+import Testing
+@testable import RoutemapKit
+
+@Suite struct TextDiffTests {
+    /// Applies the script: the kept and added elements, in order, must give `new`; the kept and removed, `old`.
+    private func check<T: Equatable>(_ old: [T], _ new: [T], _ steps: [DiffStep]) {
+        var rebuiltOld: [T] = [], rebuiltNew: [T] = []
+        for step in steps {
+            switch step {
+            case .same(let i, let j):
+                #expect(old[i] == new[j])
+                rebuiltOld.append(old[i]); rebuiltNew.append(new[j])
+            case .removed(let i): rebuiltOld.append(old[i])
+            case .added(let j): rebuiltNew.append(new[j])
+            }
+        }
+        #expect(rebuiltOld == old)
+        #expect(rebuiltNew == new)
+    }
+
+    /// The length of the longest common subsequence, by dynamic programming.
+    private func lcs(_ a: [Character], _ b: [Character]) -> Int {
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        return table[0][0]
+    }
+
+    @Test(arguments: [("abcabba", "cbabac"), ("", "abc"), ("abc", ""), ("same", "same"), ("kitten", "sitting"),
+                      ("the quick brown fox", "the slow brown cat"), ("aaaa", "bbbb"), ("abcdef", "fedcba")])
+    func scriptIsValidAndShortest(old: String, new: String) {
+        let a = Array(old), b = Array(new)
+        let steps = shortestEditScript(a, b)
+        check(a, b, steps)
+        let kept = steps.filter { if case .same = $0 { return true } else { return false } }.count
+        #expect(kept == lcs(a, b), "Myers keeps a longest common subsequence")
+    }
+
+    @Test func pastTheEditLimitTheMiddleIsReplacedWhole() {
+        let a = Array("xaaaaaaaaaay"), b = Array("xbbbbbbbbbby")
+        let steps = shortestEditScript(a, b, maxEdits: 3)
+        check(a, b, steps)
+        #expect(steps.first == .same(old: 0, new: 0))
+        #expect(steps.last == .same(old: 11, new: 11))
+        #expect(steps.filter { if case .removed = $0 { return true } else { return false } }.count == 10)
+    }
+}
+
+@Suite struct ChapterComparisonTests {
+    private func blocks(_ markdown: String) -> [TextBlock] {
+        MarkdownRenderer.render(markdown, options: MarkdownOptions(paragraphNumberPrefix: "1")).blocks
+    }
+
+    private func kinds(_ old: String, _ new: String) -> [BlockChange.Kind] {
+        ChapterComparison.compare(blocks(old), blocks(new)).map(\.kind)
+    }
+
+    @Test func aMovedParagraphIsMovedNotRemovedAndAdded() {
+        let old = "One.\n\nTwo is moving.\n\nThree.\n\nFour.\n"
+        let new = "One.\n\nThree.\n\nFour.\n\nTwo is moving.\n"
+        #expect(kinds(old, new) == [.unchanged, .movedAway, .unchanged, .unchanged, .moved])
+    }
+
+    @Test func aRewordedSentenceMarksOnlyTheChangedWords() {
+        let changes = ChapterComparison.compare(blocks("Boards should be few and proportionate to the decisions.\n"),
+                                                blocks("Boards should be few and in proportion to the decisions.\n"))
+        #expect(changes.map(\.kind) == [.changed])
+        #expect(changes[0].words == [WordChange(kind: .same, text: "Boards should be few and "),
+                                     WordChange(kind: .deleted, text: "proportionate"),
+                                     WordChange(kind: .inserted, text: "in proportion"),
+                                     WordChange(kind: .same, text: " to the decisions.")])
+    }
+
+    @Test func punctuationDoesNotHideASharedWord() {
+        let words = ChapterComparison.wordChanges("partners agree to do so, and", "partners agree, and")
+        #expect(words == [WordChange(kind: .same, text: "partners agree"), WordChange(kind: .deleted, text: " to do so"),
+                          WordChange(kind: .same, text: ", and")])
+    }
+
+    @Test func unrelatedParagraphsAreRemovedAndAddedNotChanged() {
+        #expect(kinds("Alpha beta gamma.\n", "Something else entirely here.\n") == [.removed, .added])
+    }
+
+    @Test func aParagraphMovedAndRewordedIsFound() {
+        let old = "Budgets are pooled where partners agree.\n\nOne.\n\nTwo.\n"
+        let new = "One.\n\nTwo.\n\nBudgets are pooled where all partners agree.\n"
+        #expect(kinds(old, new) == [.movedAway, .unchanged, .unchanged, .movedAndChanged])
+    }
+
+    @Test func identicalChaptersHaveNoChanges() {
+        let text = "## How\n\nOne.\n\n- a\n- b\n"
+        let comparison = ChapterComparison(chapterID: "x", oldTitle: "A", newTitle: "A", old: blocks(text), new: blocks(text))
+        #expect(!comparison.textChanged)
+        #expect(!comparison.retitled)
+    }
+}
+
+/// The fixture `editions-compared`: a chapter added, one removed, one retitled, one changed.
+@Suite struct EditionComparisonTests {
+    static func fixture() throws -> RenderedPublication {
+        let (publication, diagnostics) = ContentLoader.load(contentDirectory: Repository.fixtures + "/editions-compared/content")
+        let loaded = try #require(publication, "\(diagnostics)")
+        return ChapterRenderer.render(loaded)
+    }
+
+    @Test func chaptersAreMatchedByIDAcrossEditions() throws {
+        let site = try Self.fixture()
+        let comparison = EditionComparison(older: site.editions[0], newer: site.editions[1])
+        #expect(comparison.added.map(\.id) == ["next-steps"])
+        #expect(comparison.removed.map(\.id) == ["questions"])
+        #expect(comparison.retitled.map(\.chapter.id) == ["cloud"])
+        #expect(comparison.retitled.first?.comparison.oldTitle == "Cloud")
+        #expect(comparison.changed.map(\.chapter.id) == ["governance", "cloud"])
+        #expect(comparison.unchanged.isEmpty)
+    }
+}
