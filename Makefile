@@ -2,7 +2,7 @@
 # Both install the Debian packages they need first.
 
 BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES = $(BUILD_PACKAGES) chromium poppler-utils
+TEST_PACKAGES = $(BUILD_PACKAGES) chromium poppler-utils qpdf
 ROUTEMAP = .build/release/routemap
 
 .PHONY: site test release deps test-deps clean

@@ -6,13 +6,20 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     public var themesDirectory: String
     public var themeName: String
+    /// Also print each edition's printable page to PDF with headless Chromium (`--pdf`).
+    public var pdf: Bool
+    /// The Chromium to use for `pdf`; by default the first one on the PATH.
+    public var chromiumPath: String?
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
-                themesDirectory: String = "themes", themeName: String = Theme.defaultName) {
+                themesDirectory: String = "themes", themeName: String = Theme.defaultName,
+                pdf: Bool = false, chromiumPath: String? = nil) {
         self.contentDirectory = contentDirectory
         self.outputDirectory = outputDirectory
         self.themesDirectory = themesDirectory
         self.themeName = themeName
+        self.pdf = pdf
+        self.chromiumPath = chromiumPath
     }
 }
 
@@ -22,6 +29,8 @@ public struct BuildReport: Sendable {
     /// Warnings only: a build with errors throws instead.
     public var diagnostics: [Diagnostic]
     public var chapterCount: Int
+    /// The PDFs made with `pdf`, in edition order.
+    public var pdfs: [EditionPDF] = []
 }
 
 /// The build, stage by stage: load, render, check, lay out, write.
@@ -29,6 +38,10 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// Builds the site in memory. Throws `BuildFailure` with every diagnostic of the run when any is an error.
     public static func generate(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        try layOut(options).report
+    }
+
+    private static func layOut(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, generator: SiteGenerator) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
         let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory)
         var diagnostics = themeDiagnostics + contentDiagnostics
@@ -36,18 +49,28 @@ public enum SiteBuilder {
 
         let rendered = ChapterRenderer.render(publication)
         diagnostics += LinkChecker.check(rendered)
-        let (files, layoutDiagnostics) = SiteGenerator(site: rendered, theme: theme).files()
+        let generator = SiteGenerator(site: rendered, theme: theme)
+        let (files, layoutDiagnostics) = generator.files()
         diagnostics += layoutDiagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return BuildReport(files: files, diagnostics: diagnostics,
-                           chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+        let report = BuildReport(files: files, diagnostics: diagnostics,
+                                 chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+        return (report, generator)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched.
+    /// With `pdf`, the PDFs are made in the staging folder before the swap; if one cannot be made,
+    /// the site is still swapped in (without that PDF or its links) and `PDFFailure` is thrown.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildReport {
-        let report = try generate(options)
-        try OutputWriter.write(report.files, to: options.outputDirectory)
+        var (report, generator) = try layOut(options)
+        var pdfDiagnostics: [Diagnostic] = []
+        try OutputWriter.write(report.files, to: options.outputDirectory) { staging in
+            guard options.pdf else { return }
+            (report.pdfs, pdfDiagnostics) = EditionPDFs.make(generator, staging: staging, chromiumPath: options.chromiumPath,
+                                                             outputDirectory: options.outputDirectory)
+        }
+        if !pdfDiagnostics.isEmpty { throw PDFFailure(diagnostics: pdfDiagnostics, report: report) }
         return report
     }
 }

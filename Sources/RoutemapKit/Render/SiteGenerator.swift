@@ -16,6 +16,8 @@ public struct OutputFile: Sendable {
 struct SiteGenerator {
     let site: RenderedPublication
     let theme: Theme
+    /// The PDFs made by `routemap build --pdf`, by edition id, to link from the contents and printable pages.
+    var pdfs: [String: EditionPDF] = [:]
 
     var config: PublicationConfig { site.config }
 
@@ -32,6 +34,7 @@ struct SiteGenerator {
                 files.append(OutputFile(path: SitePaths.asset(edition.id, asset), contents: .copy(from: source), origin: source))
             }
         }
+        files.append(contentsOf: printPages())
         return (files, duplicatePaths(files))
     }
 
@@ -39,7 +42,8 @@ struct SiteGenerator {
 
     func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: String, origin: String) -> OutputFile {
         let current = site.publication.currentEdition?.id
-        let editionOfPage = page.contains("/") ? String(page.split(separator: "/")[0]) : current
+        let editionOfPage = page.contains("/") && page != SitePaths.currentPrintPage ? String(page.split(separator: "/")[0]) : current
+        let pageEdition = site.publication.edition(editionOfPage ?? "")
         let view = LayoutView(
             lang: config.language,
             pageTitle: title,
@@ -56,7 +60,8 @@ struct SiteGenerator {
                                 current: $0.id == editionOfPage)
             },
             breadcrumbs: breadcrumbs,
-            content: content
+            content: content,
+            runningHeader: cssString(pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
         )
         return OutputFile(path: page, contents: .text(theme.render(view, template: "layout")), origin: origin)
     }

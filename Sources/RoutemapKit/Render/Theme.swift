@@ -5,7 +5,7 @@ import Mustache
 /// lacks taken from `themes/default/`.
 public struct Theme: Sendable {
     public static let defaultName = "default"
-    static let requiredTemplates = ["layout", "front", "contents", "chapter"]
+    static let requiredTemplates = ["layout", "front", "contents", "chapter", "print"]
 
     let library: MustacheLibrary
     /// Output path (under `assets/`) → file on disk.

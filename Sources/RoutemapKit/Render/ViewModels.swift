@@ -30,6 +30,8 @@ struct LayoutView {
     var editionLinks: [EditionLinkView]
     var breadcrumbs: [LinkView]
     var content: String
+    /// The running header of printed pages, escaped for a CSS string: "Routemap – Final edition".
+    var runningHeader: String
 }
 
 /// An edition in the header's edition list.
@@ -88,6 +90,10 @@ struct EditionSummaryView {
 struct ContentsPageView {
     var edition: EditionSummaryView
     var contents: ContentsView
+    /// The edition's printable page.
+    var printURL: String
+    /// The edition's PDF (absent unless built with --pdf).
+    var pdf: PDFLinkView?
 }
 
 /// A heading in a chapter's "On this page" list.
@@ -114,4 +120,6 @@ struct ChapterPageView {
     var next: ChapterLinkView?
     var contents: ContentsView
     var edition: EditionSummaryView
+    /// This chapter's section of the edition's printable page.
+    var printURL: String
 }

@@ -28,7 +28,8 @@ extension SiteGenerator {
             previous: neighbour(-1),
             next: neighbour(1),
             contents: contents(edition, from: page, current: chapter.id),
-            edition: summary(edition, from: page)
+            edition: summary(edition, from: page),
+            printURL: relativeURL(from: page, to: SitePaths.printPage(edition.id)) + "#" + PrintAnchors.chapter(chapter.id)
         )
         return layout(page: page, title: "\(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: chapter.summary ?? chapter.title,

@@ -3,7 +3,8 @@ extension SiteGenerator {
     func contentsPage(_ rendered: RenderedEdition) -> OutputFile {
         let edition = rendered.edition
         let page = SitePaths.contents(edition.id)
-        let view = ContentsPageView(edition: summary(edition, from: page), contents: contents(edition, from: page, current: nil))
+        let view = ContentsPageView(edition: summary(edition, from: page), contents: contents(edition, from: page, current: nil),
+                                    printURL: relativeURL(from: page, to: SitePaths.printPage(edition.id)), pdf: pdfLink(edition.id, from: page))
         return layout(page: page, title: "\(edition.title) – contents", description: edition.summary ?? edition.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
                       content: theme.render(view, template: "contents"), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
