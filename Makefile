@@ -2,7 +2,7 @@
 # Both install the Debian packages they need first.
 
 BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils
+TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf
 # import name=PyPI name: selenium drives Chromium; axe-selenium-python runs axe-core, whose newer
 # release (with the WCAG 2.2 rules) comes from selenium-axe-python.
 TEST_PYTHON_PACKAGES = selenium=selenium axe_selenium_python=axe-selenium-python selenium_axe_python=selenium-axe-python

@@ -8,15 +8,21 @@ public struct BuildOptions: Sendable {
     public var themeName: String
     /// The day the site is built for: it decides the consultation banner. See `BuildDate`.
     public var buildDate: CalendarDate
+    /// Also print each edition's printable page to PDF with headless Chromium (`--pdf`).
+    public var pdf: Bool
+    /// The Chromium to use for `pdf`; by default the first one on the PATH.
+    public var chromiumPath: String?
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
                 themesDirectory: String = "themes", themeName: String = Theme.defaultName,
-                buildDate: CalendarDate = BuildDate.fromEnvironment()) {
+                buildDate: CalendarDate = BuildDate.fromEnvironment(), pdf: Bool = false, chromiumPath: String? = nil) {
         self.contentDirectory = contentDirectory
         self.outputDirectory = outputDirectory
         self.themesDirectory = themesDirectory
         self.themeName = themeName
         self.buildDate = buildDate
+        self.pdf = pdf
+        self.chromiumPath = chromiumPath
     }
 }
 
@@ -26,6 +32,8 @@ public struct BuildReport: Sendable {
     /// Warnings only: a build with errors throws instead.
     public var diagnostics: [Diagnostic]
     public var chapterCount: Int
+    /// The PDFs made with `pdf`, in edition order.
+    public var pdfs: [EditionPDF] = []
 }
 
 /// The build, stage by stage: load, render, check, lay out, write.
@@ -33,6 +41,10 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// Builds the site in memory. Throws `BuildFailure` with every diagnostic of the run when any is an error.
     public static func generate(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        try layOut(options).report
+    }
+
+    private static func layOut(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, generator: SiteGenerator) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
         let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory)
         var diagnostics = themeDiagnostics + contentDiagnostics
@@ -42,18 +54,28 @@ public enum SiteBuilder {
         diagnostics += LinkChecker.check(rendered)
         diagnostics += ActionChecker.check(rendered)
         diagnostics += AnchorStabilityChecker.check(rendered)
-        let (files, layoutDiagnostics) = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate).files()
+        let generator = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate)
+        let (files, layoutDiagnostics) = generator.files()
         diagnostics += layoutDiagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return BuildReport(files: files, diagnostics: diagnostics,
-                           chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+        let report = BuildReport(files: files, diagnostics: diagnostics,
+                                 chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+        return (report, generator)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched.
+    /// With `pdf`, the PDFs are made in the staging folder before the swap; if one cannot be made,
+    /// the site is still swapped in (without that PDF or its links) and `PDFFailure` is thrown.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildReport {
-        let report = try generate(options)
-        try OutputWriter.write(report.files, to: options.outputDirectory)
+        var (report, generator) = try layOut(options)
+        var pdfDiagnostics: [Diagnostic] = []
+        try OutputWriter.write(report.files, to: options.outputDirectory) { staging in
+            guard options.pdf else { return }
+            (report.pdfs, pdfDiagnostics) = EditionPDFs.make(generator, staging: staging, chromiumPath: options.chromiumPath,
+                                                             outputDirectory: options.outputDirectory)
+        }
+        if !pdfDiagnostics.isEmpty { throw PDFFailure(diagnostics: pdfDiagnostics, report: report) }
         return report
     }
 }

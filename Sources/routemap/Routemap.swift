@@ -44,11 +44,22 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(help: "Also print each edition's printable page to a PDF (needs the Debian package 'chromium').")
+    var pdf = false
+
     func run() throws {
+        var options = site.buildOptions
+        options.pdf = pdf
         do {
-            let report = try SiteBuilder.build(site.buildOptions)
+            let report = try SiteBuilder.build(options)
             report.diagnostics.sortedForReport().forEach { printError($0.description) }
             print("Built \(report.chapterCount) chapters, \(report.files.count) files, into \(site.output)/")
+            for pdf in report.pdfs { print("PDF: \(site.output)/\(pdf.path) (\(pdf.byteCount) bytes)") }
+        } catch let failure as PDFFailure {
+            failure.report.diagnostics.sortedForReport().forEach { printError($0.description) }
+            printError(failure.description)
+            printError("The site was written to \(site.output)/, without the PDFs that could not be made.")
+            throw ExitCode.failure
         } catch let failure as BuildFailure {
             printError(failure.description)
             let errors = failure.diagnostics.errors.count

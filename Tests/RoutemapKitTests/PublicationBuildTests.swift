@@ -65,7 +65,7 @@ struct SiteIndex {
             for href in hrefs where !href.contains(":") && !href.hasPrefix("//") {
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let path = String(parts[0])
-                let fragment = parts.count > 1 ? String(parts[1]) : nil
+                let fragment = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : nil
                 let target = path.isEmpty ? page : resolve(path, from: page)
                 guard FileManager.default.fileExists(atPath: folder + "/" + target) else {
                     broken.append("\(page): \(href) (no file \(target))")

@@ -3,13 +3,15 @@ import Foundation
 /// Writes the site beside the output folder and swaps it in only once every file is written,
 /// so a failed or interrupted build leaves the previous site exactly as it was.
 public enum OutputWriter {
-    public static func write(_ files: [OutputFile], to output: String) throws {
+    /// `beforeSwap` runs on the staging folder once every file is written (the PDFs are made there).
+    public static func write(_ files: [OutputFile], to output: String, beforeSwap: (String) throws -> Void = { _ in }) throws {
         let output = output.hasSuffix("/") ? String(output.dropLast()) : output
         removeLeftovers(of: output)
         let staging = "\(output).tmp-\(getpid())"
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try writeTree(files, into: staging)
+            try beforeSwap(staging)
             try swapIn(staging, as: output)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)

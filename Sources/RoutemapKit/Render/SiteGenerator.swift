@@ -20,6 +20,8 @@ struct SiteGenerator {
     let theme: Theme
     /// Decides the consultation banner's state.
     var buildDate: CalendarDate
+    /// The PDFs made by `routemap build --pdf`, by edition id, to link from the contents and printable pages.
+    var pdfs: [String: EditionPDF] = [:]
 
     var config: PublicationConfig { site.config }
 
@@ -40,6 +42,7 @@ struct SiteGenerator {
                 files.append(OutputFile(path: SitePaths.asset(edition.id, asset), contents: .copy(from: source), origin: source))
             }
         }
+        files.append(contentsOf: printPages())
         files += sharingFiles(pages: files)
         return (files, duplicatePaths(files))
     }
@@ -54,6 +57,7 @@ struct SiteGenerator {
         let firstFolder = page.contains("/") ? page.split(separator: "/").first.map(String.init) : nil
         let editionOfPage = firstFolder.flatMap { site.publication.edition($0)?.id } ?? current
         let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
+        let pageEdition = site.publication.edition(editionOfPage ?? "")
         let view = LayoutView(
             lang: config.language,
             openGraphLocale: config.language.replacingOccurrences(of: "-", with: "_"),
@@ -77,7 +81,8 @@ struct SiteGenerator {
             },
             breadcrumbs: breadcrumbs,
             banner: consultationBanner(forPage: page),
-            content: content
+            content: content,
+            runningHeader: cssString(pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
         )
         return OutputFile(path: page, contents: .text(theme.render(view, template: "layout")), origin: origin)
     }

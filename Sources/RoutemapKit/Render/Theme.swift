@@ -6,7 +6,7 @@ import Mustache
 public struct Theme: Sendable {
     public static let defaultName = "default"
     static let requiredTemplates = ["layout", "front", "contents", "chapter", "accessibility", "notfound", "search",
-                                    "term", "overview", "changes", "chapter-changes"]
+                                    "term", "overview", "changes", "chapter-changes", "print"]
 
     let library: MustacheLibrary
     /// Output path (under `assets/`) → file on disk.

@@ -46,6 +46,8 @@ struct LayoutView {
     /// On pages of a consultation edition.
     var banner: ConsultationBannerView?
     var content: String
+    /// The running header of printed pages, escaped for a CSS string: "Routemap – Final edition".
+    var runningHeader: String
 }
 
 /// An edition in the header's edition list.
@@ -109,6 +111,10 @@ struct ContentsPageView {
     var overviewURL: String
     /// What changed since the previous edition (absent for the first edition).
     var changes: LinkView?
+    /// The edition's printable page.
+    var printURL: String
+    /// The edition's PDF (absent unless built with --pdf).
+    var pdf: PDFLinkView?
 }
 
 /// "Cite this": a reference to an edition and its address.
@@ -145,4 +151,6 @@ struct ChapterPageView {
     var counterparts: [CounterpartView]
     /// What changed since the older edition (absent without an older counterpart).
     var changes: LinkView?
+    /// This chapter's section of the edition's printable page.
+    var printURL: String
 }

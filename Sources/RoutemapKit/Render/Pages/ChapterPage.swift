@@ -31,7 +31,8 @@ extension SiteGenerator {
             contents: contents(edition, from: page, current: chapter.id),
             edition: summary(edition, from: page),
             counterparts: counterparts(of: chapter, in: edition, from: page),
-            changes: changesLink(of: chapter, in: edition, from: page)
+            changes: changesLink(of: chapter, in: edition, from: page),
+            printURL: relativeURL(from: page, to: SitePaths.printPage(edition.id)) + "#" + PrintAnchors.chapter(chapter.id)
         )
         return layout(page: page, title: "\(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: chapter.summary ?? chapter.title,

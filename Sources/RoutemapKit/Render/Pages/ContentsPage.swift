@@ -8,7 +8,8 @@ extension SiteGenerator {
                                     citation: citation(edition),
                                     overviewURL: relativeURL(from: page, to: SitePaths.overview(edition.id)),
                                     changes: older.map { LinkView(title: "What changed since the \($0.edition.shortTitle.lowercased())",
-                                                                  url: relativeURL(from: page, to: SitePaths.changes(edition.id))) })
+                                                                  url: relativeURL(from: page, to: SitePaths.changes(edition.id))) },
+                                    printURL: relativeURL(from: page, to: SitePaths.printPage(edition.id)), pdf: pdfLink(edition.id, from: page))
         return layout(page: page, title: "\(edition.title) – contents", description: edition.summary ?? edition.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
                       content: theme.render(view, template: "contents"), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))

@@ -1,0 +1,275 @@
+import Markdown
+
+/// Rewrites a chapter's rendered HTML fragment for the printable page in one pass over its bytes,
+/// touching only the `id`, `href` and `src` attributes of its tags:
+/// - every id gets the chapter's prefix (see `PrintAnchors`), so headings and cmark-gfm's footnote
+///   ids (`fn-1`, `fnref-1`, numbered per document) are unique across the page;
+/// - a link to a chapter of the same edition, or to a heading in it, becomes its anchor on this page;
+/// - a link to a chapter of another edition goes to that edition's printable page, at the same anchor;
+/// - links to files and image sources are re-based from the chapter page's folder to the printable page's.
+/// Nothing else is parsed or changed, so the cost is linear in the fragment's size.
+struct FragmentRewriter {
+    /// How links that leave the printable page are written.
+    enum OutsideLinks {
+        /// Relative to the printable page, as everywhere on the site.
+        case relative
+        /// For the PDF, which is read away from the site: the published address under `base_url`;
+        /// without one, the link is removed (its text stays).
+        case published(baseURL: String?)
+    }
+
+    let editionID: String
+    /// The printable page's path in the output, such as `final/print/index.html` or `print/index.html`.
+    let page: String
+    /// `edition/chapter.html` → (edition, chapter id), for every chapter of the publication.
+    let chapterPages: [String: (editionID: String, chapterID: String)]
+    let outsideLinks: OutsideLinks
+
+    func rewrite(_ html: String, chapterID: String) -> String {
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        var scanner = TagScanner(bytes: bytes)
+        scanner.scan(
+            attribute: { name, value in
+                guard let replacement = replacement(name: name, value: value, chapterID: chapterID) else { return false }
+                if let value = replacement.value {
+                    output.append(UInt8(ascii: " "))
+                    output.append(contentsOf: name)
+                    output.append(contentsOf: "=\"".utf8)
+                    output.append(contentsOf: value.utf8)
+                    output.append(UInt8(ascii: "\""))
+                }
+                return true
+            },
+            copy: { output.append(contentsOf: $0) }
+        )
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// What an attribute becomes: nil to keep it as written; `.init(value: nil)` to drop it.
+    private struct Replacement { var value: String? }
+
+    private func replacement(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>, chapterID: String) -> Replacement? {
+        switch lowercased(name) {
+        case "id":
+            // Kept escaped as written: the prefix is plain ASCII.
+            return Replacement(value: PrintAnchors.inChapter(chapterID, String(decoding: value, as: UTF8.self)))
+        case "href":
+            return link(decodeAttribute(value), chapterID: chapterID, isImage: false)
+        case "src":
+            return link(decodeAttribute(value), chapterID: chapterID, isImage: true)
+        default:
+            return nil
+        }
+    }
+
+    private func link(_ destination: String, chapterID: String, isImage: Bool) -> Replacement? {
+        if isOutsideTheSite(destination) { return nil }
+        var path = Substring(destination)
+        var fragment: Substring?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[path.index(after: hash)...]
+            path = path[..<hash]
+        }
+        var query: Substring = ""
+        if let mark = path.firstIndex(of: "?") {
+            query = path[mark...]
+            path = path[..<mark]
+        }
+        if path.isEmpty && !isImage {
+            return Replacement(value: escapeAttribute(PrintAnchors.fragment(chapterID, fragment)))
+        }
+        // Relative to the chapter page's folder, `<edition>/`.
+        guard let target = normalisedPath(editionID + "/" + path) else { return nil }
+        if !isImage, let chapter = chapterPages[target] {
+            let anchor = PrintAnchors.fragment(chapter.chapterID, fragment)
+            if chapter.editionID == editionID { return Replacement(value: escapeAttribute(anchor)) }
+            return outside(SitePaths.printPage(chapter.editionID), suffix: anchor, printPage: true)
+        }
+        let suffix = String(query) + (fragment.map { "#" + $0 } ?? "")
+        if isImage { return Replacement(value: escapeAttribute(relativeURL(from: page, to: target) + suffix)) }
+        return outside(target, suffix: suffix, printPage: false)
+    }
+
+    private func outside(_ target: String, suffix: String, printPage: Bool) -> Replacement {
+        switch outsideLinks {
+        case .relative:
+            return Replacement(value: escapeAttribute(relativeURL(from: page, to: target) + suffix))
+        case .published(let baseURL):
+            guard let baseURL else { return Replacement(value: nil) }
+            let folderAddress = printPage ? String(target.dropLast("index.html".count)) : target
+            return Replacement(value: escapeAttribute(join(baseURL, folderAddress) + suffix))
+        }
+    }
+
+    /// Another site, an e-mail address, a path from the server's root: left as written.
+    private func isOutsideTheSite(_ destination: String) -> Bool {
+        if destination.hasPrefix("/") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// `final/../draft/governance.html` → `draft/governance.html`; nil when it climbs above the site.
+    private func normalisedPath(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private func lowercased(_ name: ArraySlice<UInt8>) -> String {
+        String(decoding: name.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}
+
+/// Decodes the character references cmark-gfm and editors put in attribute values:
+/// `&amp;`, `&quot;`, `&lt;`, `&gt;`, `&apos;` and numeric ones. Others are kept as written.
+func decodeAttribute(_ value: ArraySlice<UInt8>) -> String {
+    guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
+    let text = String(decoding: value, as: UTF8.self)
+    var result = ""
+    var rest = Substring(text)
+    while let ampersand = rest.firstIndex(of: "&") {
+        result += rest[..<ampersand]
+        let afterAmpersand = rest.index(after: ampersand)
+        guard let semicolon = rest[afterAmpersand...].prefix(12).firstIndex(of: ";") else {
+            result += "&"
+            rest = rest[afterAmpersand...]
+            continue
+        }
+        let name = rest[afterAmpersand..<semicolon]
+        let named: [Substring: String] = ["amp": "&", "quot": "\"", "lt": "<", "gt": ">", "apos": "'"]
+        var decoded = named[name]
+        if decoded == nil, name.first == "#" {
+            let digits = name.dropFirst()
+            let number = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            decoded = number.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+        }
+        if let decoded {
+            result += decoded
+            rest = rest[rest.index(after: semicolon)...]
+        } else {
+            result += "&"
+            rest = rest[afterAmpersand...]
+        }
+    }
+    return result + rest
+}
+
+/// Walks HTML bytes, handing text, comments and tags to `copy` as they are, and each attribute
+/// (`name=value`) of a start tag to `attribute`, which either writes its own replacement and returns
+/// true, or returns false to have it copied. Quoted values may hold `>`; comments are copied whole.
+struct TagScanner {
+    let bytes: [UInt8]
+    private var index = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func scan(attribute: (_ name: ArraySlice<UInt8>, _ value: ArraySlice<UInt8>) -> Bool,
+                       copy: (ArraySlice<UInt8>) -> Void) {
+        let count = bytes.count
+        while index < count {
+            let start = index
+            while index < count && bytes[index] != UInt8(ascii: "<") { index += 1 }
+            if index > start { copy(bytes[start..<index]) }
+            guard index < count else { break }
+            if startsWith("<!--") {
+                let end = find("-->", from: index + 4).map { $0 + 3 } ?? count
+                copy(bytes[index..<end])
+                index = end
+                continue
+            }
+            guard index + 1 < count, isLetter(bytes[index + 1]) else {
+                copy(bytes[index..<index + 1])
+                index += 1
+                continue
+            }
+            startTag(attribute: attribute, copy: copy)
+        }
+    }
+
+    /// From `<name` to the closing `>`.
+    private mutating func startTag(attribute: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Bool,
+                                   copy: (ArraySlice<UInt8>) -> Void) {
+        let count = bytes.count
+        let nameStart = index
+        index += 1
+        while index < count && !isSpace(bytes[index]) && bytes[index] != UInt8(ascii: ">") && bytes[index] != UInt8(ascii: "/") { index += 1 }
+        copy(bytes[nameStart..<index])
+        while index < count {
+            let spaceStart = index
+            while index < count && isSpace(bytes[index]) { index += 1 }
+            guard index < count else { copy(bytes[spaceStart..<index]); return }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") {
+                copy(bytes[spaceStart...index])
+                index += 1
+                return
+            }
+            if byte == UInt8(ascii: "/") {
+                copy(bytes[spaceStart...index])
+                index += 1
+                continue
+            }
+            let attributeStart = index
+            while index < count && !isSpace(bytes[index]) && !"=>/".utf8.contains(bytes[index]) { index += 1 }
+            let name = bytes[attributeStart..<index]
+            var afterName = index
+            while afterName < count && isSpace(bytes[afterName]) { afterName += 1 }
+            guard afterName < count, bytes[afterName] == UInt8(ascii: "=") else {
+                copy(bytes[spaceStart..<index])
+                continue
+            }
+            index = afterName + 1
+            while index < count && isSpace(bytes[index]) { index += 1 }
+            let value: ArraySlice<UInt8>
+            if index < count && (bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")) {
+                let valueStart = index + 1
+                var end = valueStart
+                while end < count && bytes[end] != bytes[index] { end += 1 }
+                value = bytes[valueStart..<end]
+                index = min(end + 1, count)
+            } else {
+                let valueStart = index
+                while index < count && !isSpace(bytes[index]) && bytes[index] != UInt8(ascii: ">") { index += 1 }
+                value = bytes[valueStart..<index]
+            }
+            if !attribute(name, value) {
+                copy(bytes[spaceStart..<index])
+            }
+        }
+    }
+
+    private func startsWith(_ text: String) -> Bool {
+        var position = index
+        for byte in text.utf8 {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    private func find(_ text: String, from start: Int) -> Int? {
+        let needle = Array(text.utf8)
+        var position = start
+        while position + needle.count <= bytes.count {
+            if bytes[position] == needle[0] && bytes[position..<position + needle.count].elementsEqual(needle) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+    private func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 }
+}

@@ -1,0 +1,1 @@
+window.routemapSearchIndex = {"chapters":[{"n":1,"s":[{"h":"","i":"","x":"The second edition takes this further, and the figures are in a table."},{"h":"What changes","i":"what-changes","x":"Little, yet. First note of edition one."}],"t":"Where we start","u":"start.html"}],"edition":"Edition one"};
