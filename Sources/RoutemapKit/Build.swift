@@ -6,6 +6,10 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     public var themesDirectory: String
     public var themeName: String
+    /// How long one chapter may take to render, and where to say which file is slow.
+    public var renderLimits = RenderLimits()
+    /// Rendered chapters to reuse from an earlier build (the preview server keeps one).
+    public var renderCache: RenderCache?
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
                 themesDirectory: String = "themes", themeName: String = Theme.defaultName) {
@@ -29,18 +33,29 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// Builds the site in memory. Throws `BuildFailure` with every diagnostic of the run when any is an error.
     public static func generate(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        let stages = runStages(options)
+        guard let publication = stages.site?.publication, !stages.diagnostics.hasErrors else { throw BuildFailure(stages.diagnostics) }
+        return BuildReport(files: stages.files, diagnostics: stages.diagnostics,
+                           chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+    }
+
+    /// Every stage that can run, whatever earlier stages found: `check` reports on the pages even
+    /// when a link is broken. `site` is nil when the content or theme could not be read.
+    static func runStages(_ options: BuildOptions) -> (site: RenderedPublication?, files: [OutputFile], diagnostics: [Diagnostic]) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
         let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory)
         var diagnostics = themeDiagnostics + contentDiagnostics
-        guard let publication, let theme else { throw BuildFailure(diagnostics) }
+        guard let publication, let theme else { return (nil, [], diagnostics) }
 
-        let rendered = ChapterRenderer.render(publication)
+        let rendered: RenderedPublication
+        switch ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits) {
+        case .success(let site): rendered = site
+        case .failure(let timeout): return (nil, [], diagnostics + [timeout.diagnostic])
+        }
         diagnostics += LinkChecker.check(rendered)
         let (files, layoutDiagnostics) = SiteGenerator(site: rendered, theme: theme).files()
         diagnostics += layoutDiagnostics
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return BuildReport(files: files, diagnostics: diagnostics,
-                           chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+        return (rendered, files, diagnostics)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched.

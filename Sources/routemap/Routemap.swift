@@ -3,10 +3,10 @@ import Foundation
 import RoutemapKit
 
 @main
-struct Routemap: ParsableCommand {
+struct Routemap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the Routemap publication's website from its Markdown chapters.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -25,8 +25,13 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The theme to use; templates it lacks come from 'default'.")
     var theme = "default"
 
+    @Option(help: ArgumentHelp("Seconds one chapter may take to render before the build stops with an error naming it.", valueName: "seconds"))
+    var renderTimeout: Double = RenderLimits.defaultLimit
+
     var buildOptions: BuildOptions {
-        BuildOptions(contentDirectory: content, outputDirectory: output, themesDirectory: themes, themeName: theme)
+        var options = BuildOptions(contentDirectory: content, outputDirectory: output, themesDirectory: themes, themeName: theme)
+        options.renderLimits = RenderLimits(limit: renderTimeout > 0 ? renderTimeout : nil, progress: { printError($0) })
+        return options
     }
 }
 
@@ -36,6 +41,7 @@ struct Build: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
+        InterruptCleanup.install(output: site.output)
         do {
             let report = try SiteBuilder.build(site.buildOptions)
             report.diagnostics.sortedForReport().forEach { printError($0.description) }

@@ -6,7 +6,7 @@ public enum OutputWriter {
     public static func write(_ files: [OutputFile], to output: String) throws {
         let output = output.hasSuffix("/") ? String(output.dropLast()) : output
         removeLeftovers(of: output)
-        let staging = "\(output).tmp-\(getpid())"
+        let staging = stagingPath(for: output)
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try writeTree(files, into: staging)
@@ -16,6 +16,9 @@ public enum OutputWriter {
             throw error
         }
     }
+
+    /// Where this process writes the new site before swapping it in.
+    static func stagingPath(for output: String) -> String { "\(output).tmp-\(getpid())" }
 
     /// Writes every file under `folder`, creating folders first, using both cores.
     static func writeTree(_ files: [OutputFile], into folder: String) throws {
