@@ -10,8 +10,14 @@ public enum OutputWriter {
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try writeTree(files, into: staging)
-            try swapIn(staging, as: output)
+            try InterruptCleanup.swapLock.withLock {
+                try swapIn(staging, as: output)
+                InterruptCleanup.swapped = true
+            }
+            // After an exchange the staging folder holds the previous site.
+            try? FileManager.default.removeItem(atPath: staging)
         } catch {
+            InterruptCleanup.waitIfStopping()
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
@@ -74,7 +80,6 @@ public enum OutputWriter {
             return
         }
         if let exchange = renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2 /* RENAME_EXCHANGE */) == 0 {
-            try? FileManager.default.removeItem(atPath: staging)
             return
         }
         let old = "\(output).old-\(getpid())"

@@ -74,7 +74,7 @@ func runWatched<R>(_ limits: RenderLimits, watch: RenderWatch, _ work: @escaping
         }
         if watch.shouldAnnounce(slow.index) {
             let limitText = limits.limit.map { "; the limit is \(format($0)) s" } ?? ""
-            limits.progress?("Still rendering \(slow.path) after \(format(slow.elapsed)) s\(limitText)…")
+            limits.progress?("Still rendering \(slow.path) after \(Int(slow.elapsed.rounded())) s\(limitText)…")
         }
     }
     return .success(box.value!)
