@@ -107,7 +107,8 @@ import Testing
         guard case .ip4(_, let port)? = await server.listeningAddress else { Issue.record("no port"); return }
         let site = "http://127.0.0.1:\(port)"
         let okLinks = (1...6).map { "[ok \($0)](\(site)/ok?\($0))" }.joined(separator: " ")
-        let folder = MiniSite.make(chapters: ["a.md": "---\ntitle: A\n---\n\n\(okLinks)\n\n[gone](\(site)/gone) [no head](\(site)/no-head)\n\n[slow](\(site)/slow)\n"])
+        let folder = MiniSite.make(chapters: ["a.md": "---\ntitle: A\n---\n\n\(okLinks)\n\n[gone](\(site)/gone) [no head](\(site)/no-head)\n\n[slow](\(site)/slow)\n"],
+                                   config: MiniSite.config + "\nbase_url: https://not-yet-published.example/")
         let started = Date()
         let report = await SiteChecker.check(CheckOptions(build: MiniSite.options(folder), external: ExternalLinkOptions(concurrency: 2, timeout: 1)))
         let elapsed = Date().timeIntervalSince(started)

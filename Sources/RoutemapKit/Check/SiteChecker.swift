@@ -63,6 +63,9 @@ public enum SiteChecker {
             if let external = options.external {
                 var links = pages.external
                 for (place, address) in chapterLinksToOtherSites(site) { links[address, default: []].append(place) }
+                // The site's own published address (canonical links) is not another site, and
+                // may not be online before the site is published.
+                if let own = site.config.baseURL { links = links.filter { !$0.key.hasPrefix(own) } }
                 externalCount = links.count
                 diagnostics += await ExternalLinkChecker.check(links, options: external)
             }
