@@ -48,9 +48,13 @@ struct ContentWatcher: Sendable {
             if name.hasPrefix(".") || name.hasSuffix("~") { continue }
             let path = folder + "/" + name
             var info = stat()
-            guard stat(path, &info) == 0 else { continue }
+            guard lstat(path, &info) == 0 else { continue }
+            // A symbolic link is watched as the file it leads to, but never descended into
+            // (a link to a folder above would never end).
+            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            if isLink && stat(path, &info) != 0 { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                scan(path, into: &stamps)
+                if !isLink { scan(path, into: &stamps) }
             } else {
                 #if canImport(Darwin)
                 let modified = info.st_mtimespec

@@ -30,7 +30,7 @@ struct SiteRequestHandler: HTTPHandler {
         case .refused(let reason):
             return text(.forbidden, "Refused: \(reason). Only files of the site are served.\n")
         case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location, .cacheControl: "no-store"]), body: Data())
         case .file(let path):
             guard let file = files[path] else { return notFound(rawPath, generation: generation) }
             switch file.contents {

@@ -50,8 +50,9 @@ import Testing
         let (folder, options) = try brokenSite(themed: true)
         let report = await SiteChecker.check(options)
         let pageProblems = report.diagnostics.filter { $0.file.hasPrefix(folder.path + "/output/") }
-        // Every page links to the printable page and to #top, neither of which exists; #main does.
-        #expect(pageProblems.count == 12, "\(pageProblems.map(\.description).joined(separator: "\n"))")
+        // Every page links to the printable page and to #top, neither of which exists (#main
+        // does), and to /assets/style.css, which only works from a server's root.
+        #expect(pageProblems.count == 18, "\(pageProblems.map(\.description).joined(separator: "\n"))")
         let front = try #require(pageProblems.first { $0.file == folder.path + "/output/index.html" && $0.message.contains("print/index.html") })
         #expect(front.message == "the generated page links to 'print/index.html', but the site has no print/index.html")
         // The position is in the generated page: the link's value starts there.
@@ -63,6 +64,7 @@ import Testing
         #expect(front.hint?.contains("content/routemap.yml") == true, "names the file the page is made from")
         #expect(pageProblems.contains { $0.file.hasSuffix("output/final/links.html") && $0.message.contains("'#top', but final/links.html has no element with id 'top'") })
         #expect(!pageProblems.contains { $0.message.contains("#main") })
+        #expect(pageProblems.contains { $0.file.hasSuffix("output/draft/index.html") && $0.message.contains("'/assets/style.css', a path from the server's root") })
         // The chapter's own broken links are reported once, at their line in the Markdown.
         #expect(!pageProblems.contains { $0.message.contains("nowhere") })
     }

@@ -22,6 +22,12 @@ enum PageLinkChecker {
         for (file, references) in pages {
             let skip = written[file.path] ?? []
             for reference in references.references where !skip.contains(decoded(reference.value)) {
+                if reference.value.hasPrefix("/") && !reference.value.hasPrefix("//") {
+                    diagnostics.append(.error(join(outputDirectory, file.path), line: reference.line, column: reference.column,
+                                              "the generated page links to '\(reference.value)', a path from the server's root, which breaks the site opened from disk or from a sub-folder",
+                                              hint: "write it relative to the page; templates can prefix it with {{root}} (the page is made from \(file.origin))"))
+                    continue
+                }
                 if isExternal(reference.value) {
                     if isWeb(reference.value) {
                         external[reference.value, default: []].append(.init(file: join(outputDirectory, file.path), line: reference.line, column: reference.column))
