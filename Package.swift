@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev, through pkg-config.
@@ -30,19 +31,32 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The editors' preview: serves the site from memory, watches, rebuilds, reloads open pages.
+        .target(
+            name: "Preview",
+            dependencies: ["RoutemapKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "routemap",
             dependencies: [
                 "RoutemapKit",
+                "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
             name: "RoutemapKitTests",
-            dependencies: ["RoutemapKit"],
+            // FlyingFox only to stand in for other sites when `check --external` is tested offline.
+            dependencies: ["RoutemapKit", .product(name: "FlyingFox", package: "FlyingFox")],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "PreviewTests",
+            dependencies: ["Preview", "RoutemapKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        // Runs the built `routemap` command as a child process: hanging inputs, interrupted builds.
+        .testTarget(name: "CLITests", dependencies: ["routemap"]),
     ],
     swiftLanguageModes: [.v5]
 )

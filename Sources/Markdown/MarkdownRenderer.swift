@@ -2,7 +2,7 @@ import Foundation
 import CCmarkGFM
 
 /// How a document is rendered.
-public struct MarkdownOptions: Sendable {
+public struct MarkdownOptions: Sendable, Hashable {
     /// Raw HTML in the source is passed through; otherwise it is omitted (cmark's safe mode).
     /// The tagfilter extension applies either way.
     public var allowRawHTML: Bool

@@ -12,6 +12,10 @@ public struct BuildOptions: Sendable {
     public var pdf: Bool
     /// The Chromium to use for `pdf`; by default the first one on the PATH.
     public var chromiumPath: String?
+    /// How long one chapter may take to render, and where to say which file is slow.
+    public var renderLimits = RenderLimits()
+    /// Rendered chapters to reuse from an earlier build (the preview server keeps one).
+    public var renderCache: RenderCache?
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
                 themesDirectory: String = "themes", themeName: String = Theme.defaultName,
@@ -45,22 +49,35 @@ public enum SiteBuilder {
     }
 
     private static func layOut(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, generator: SiteGenerator) {
+        let stages = runStages(options)
+        guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
+            throw BuildFailure(stages.diagnostics)
+        }
+        let report = BuildReport(files: stages.files, diagnostics: stages.diagnostics,
+                                 chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+        return (report, generator)
+    }
+
+    /// Every stage that can run, whatever earlier stages found: `check` reports on the pages even
+    /// when a link is broken. `site` is nil when the content or theme could not be read.
+    static func runStages(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile], diagnostics: [Diagnostic]) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
         let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory)
         var diagnostics = themeDiagnostics + contentDiagnostics
-        guard let publication, let theme else { throw BuildFailure(diagnostics) }
+        guard let publication, let theme else { return (nil, nil, [], diagnostics) }
 
-        let rendered = ChapterRenderer.render(publication)
+        let rendered: RenderedPublication
+        switch ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits) {
+        case .success(let site): rendered = site
+        case .failure(let timeout): return (nil, nil, [], diagnostics + [timeout.diagnostic])
+        }
         diagnostics += LinkChecker.check(rendered)
         diagnostics += ActionChecker.check(rendered)
         diagnostics += AnchorStabilityChecker.check(rendered)
         let generator = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate)
         let (files, layoutDiagnostics) = generator.files()
         diagnostics += layoutDiagnostics
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        let report = BuildReport(files: files, diagnostics: diagnostics,
-                                 chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
-        return (report, generator)
+        return (rendered, generator, files, diagnostics)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched.

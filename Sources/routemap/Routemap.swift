@@ -3,10 +3,10 @@ import Foundation
 import RoutemapKit
 
 @main
-struct Routemap: ParsableCommand {
+struct Routemap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the Routemap publication's website from its Markdown chapters.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -28,14 +28,19 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The date to build for, YYYY-MM-DD (decides the consultation banner). Default: SOURCE_DATE_EPOCH, else today.")
     var date: String?
 
+    @Option(help: ArgumentHelp("Seconds one chapter may take to render before the build stops with an error naming it.", valueName: "seconds"))
+    var renderTimeout: Double = RenderLimits.defaultLimit
+
     func validate() throws {
         do { _ = try BuildDate.resolve(option: date) } catch { throw ValidationError(error.description) }
     }
 
     var buildOptions: BuildOptions {
         // validate() has checked the date.
-        BuildOptions(contentDirectory: content, outputDirectory: output, themesDirectory: themes, themeName: theme,
-                     buildDate: (try? BuildDate.resolve(option: date)) ?? BuildDate.fromEnvironment())
+        var options = BuildOptions(contentDirectory: content, outputDirectory: output, themesDirectory: themes, themeName: theme,
+                                   buildDate: (try? BuildDate.resolve(option: date)) ?? BuildDate.fromEnvironment())
+        options.renderLimits = RenderLimits(limit: renderTimeout > 0 ? renderTimeout : nil, progress: { printError($0) })
+        return options
     }
 }
 
@@ -48,6 +53,7 @@ struct Build: ParsableCommand {
     var pdf = false
 
     func run() throws {
+        InterruptCleanup.install(output: site.output)
         var options = site.buildOptions
         options.pdf = pdf
         do {

@@ -104,7 +104,7 @@ import Testing
     static func fixture() throws -> RenderedPublication {
         let (publication, diagnostics) = ContentLoader.load(contentDirectory: Repository.fixtures + "/editions-compared/content")
         let loaded = try #require(publication, "\(diagnostics)")
-        return ChapterRenderer.render(loaded)
+        return try ChapterRenderer.render(loaded).get()
     }
 
     @Test func chaptersAreMatchedByIDAcrossEditions() throws {

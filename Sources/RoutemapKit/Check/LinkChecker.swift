@@ -73,7 +73,7 @@ enum LinkChecker {
             case .file(let contentPath):
                 guard !files.contains(contentPath) else { return nil }
                 let what = isImage ? "image" : "file"
-                return Problem(message: "\(isImage ? "image" : "link") '\(destination)' points to \(isImage ? "an" : "a") \(what) that does not exist (content/\(contentPath))",
+                return Problem(message: "\(isImage ? "image" : "link") '\(destination)' points to \(isImage ? "an image" : "a file") that does not exist (content/\(contentPath))",
                                hint: "put the \(what) beside the chapters, such as in content/\(editionID)/images/, and check the spelling")
             case .outsideContent:
                 return Problem(message: "'\(destination)' points outside the content folder",

@@ -7,17 +7,26 @@ public enum OutputWriter {
     public static func write(_ files: [OutputFile], to output: String, beforeSwap: (String) throws -> Void = { _ in }) throws {
         let output = output.hasSuffix("/") ? String(output.dropLast()) : output
         removeLeftovers(of: output)
-        let staging = "\(output).tmp-\(getpid())"
+        let staging = stagingPath(for: output)
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try writeTree(files, into: staging)
             try beforeSwap(staging)
-            try swapIn(staging, as: output)
+            try InterruptCleanup.swapLock.withLock {
+                try swapIn(staging, as: output)
+                InterruptCleanup.swapped = true
+            }
+            // After an exchange the staging folder holds the previous site.
+            try? FileManager.default.removeItem(atPath: staging)
         } catch {
+            InterruptCleanup.waitIfStopping()
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
     }
+
+    /// Where this process writes the new site before swapping it in.
+    static func stagingPath(for output: String) -> String { "\(output).tmp-\(getpid())" }
 
     /// Writes every file under `folder`, creating folders first, using both cores.
     static func writeTree(_ files: [OutputFile], into folder: String) throws {
@@ -73,7 +82,6 @@ public enum OutputWriter {
             return
         }
         if let exchange = renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2 /* RENAME_EXCHANGE */) == 0 {
-            try? FileManager.default.removeItem(atPath: staging)
             return
         }
         let old = "\(output).old-\(getpid())"

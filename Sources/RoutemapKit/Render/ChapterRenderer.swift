@@ -35,26 +35,57 @@ public struct RenderedPublication: Sendable {
 }
 
 /// Renders every chapter's Markdown, on all cores, with links to chapters rewritten to their pages.
+/// With a cache, chapters whose body (and links' targets) did not change are reused as they were.
 enum ChapterRenderer {
-    static func render(_ publication: Publication) -> RenderedPublication {
+    static func render(_ publication: Publication, cache: RenderCache? = nil,
+                       limits: RenderLimits = RenderLimits(limit: nil)) -> Result<RenderedPublication, RenderTimeout> {
         let resolver = LinkResolver(publication)
         let config = publication.config
         let work = publication.editions.flatMap { edition in edition.chapters.map { (edition.id, $0) } }
-        let rendered = concurrentMap(work) { editionID, chapter in
-            let page = SitePaths.chapter(editionID, chapter.id)
-            let options = MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
-                                          paragraphNumberPrefix: config.paragraphNumbers ? String(chapter.number) : nil,
-                                          movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) })
-            let markdown = MarkdownRenderer.render(chapter.body, options: options) { destination in
-                resolver.rewrite(destination, fromEdition: editionID, page: page)
-            }
-            return RenderedChapter(chapter: chapter, markdown: markdown)
+        let options = { (chapter: Chapter) in
+            MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
+                            paragraphNumberPrefix: config.paragraphNumbers ? String(chapter.number) : nil,
+                            movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) })
         }
+        let keys = work.map { RenderCache.Key(editionID: $0.0, chapterID: $0.1.id, body: $0.1.body, options: options($0.1)) }
+        if let cache {
+            // Known to hang: fail at once rather than start another thread that cannot be stopped.
+            for (index, key) in keys.enumerated() {
+                if let seconds = cache.hangingTime(key) { return .failure(RenderTimeout(sourcePath: work[index].1.sourcePath, seconds: seconds)) }
+            }
+            cache.beginBuild()
+        }
+        let watch = RenderWatch()
+        let outcome = runWatched(limits, watch: watch) {
+            concurrentMap(Array(work.indices)) { index -> RenderedChapter in
+                let (editionID, chapter) = work[index]
+                let page = SitePaths.chapter(editionID, chapter.id)
+                let rewrite = { (destination: String) in resolver.rewrite(destination, fromEdition: editionID, page: page) }
+                if let cached = cache?.lookup(keys[index], isCurrent: { $0.links.allSatisfy { (rewrite($0.original) ?? $0.original) == $0.destination } }) {
+                    return RenderedChapter(chapter: chapter, markdown: cached)
+                }
+                watch.begin(index, path: chapter.sourcePath)
+                let markdown = MarkdownRenderer.render(chapter.body, options: keys[index].options, rewriteLink: rewrite)
+                watch.end(index)
+                cache?.store(keys[index], markdown)
+                return RenderedChapter(chapter: chapter, markdown: markdown)
+            }
+        }
+        let rendered: [RenderedChapter]
+        switch outcome {
+        case .success(let chapters): rendered = chapters
+        case .failure(let timeout):
+            if let cache, let index = work.firstIndex(where: { $0.1.sourcePath == timeout.sourcePath }) {
+                cache.markHanging(keys[index], after: timeout.seconds)
+            }
+            return .failure(timeout)
+        }
+        cache?.endBuild()
         var offset = 0
         let editions = publication.editions.map { edition in
             defer { offset += edition.chapters.count }
             return RenderedEdition(edition: edition, chapters: Array(rendered[offset..<offset + edition.chapters.count]))
         }
-        return RenderedPublication(publication: publication, editions: editions)
+        return .success(RenderedPublication(publication: publication, editions: editions))
     }
 }

@@ -70,12 +70,17 @@ extension SiteGenerator {
 
     /// `edition/chapter.html` → the chapter, for every chapter of every edition.
     private func chapterPagePaths() -> [String: (editionID: String, chapterID: String)] {
-        var pages: [String: (editionID: String, chapterID: String)] = [:]
-        for edition in site.publication.editions {
-            for chapter in edition.chapters { pages[SitePaths.chapter(edition.id, chapter.id)] = (edition.id, chapter.id) }
-        }
-        return pages
+        printableChapterPages(site)
     }
+}
+
+/// Chapter page path → the chapter, for rewriting links into the printable page.
+func printableChapterPages(_ site: RenderedPublication) -> [String: (editionID: String, chapterID: String)] {
+    var pages: [String: (editionID: String, chapterID: String)] = [:]
+    for edition in site.publication.editions {
+        for chapter in edition.chapters { pages[SitePaths.chapter(edition.id, chapter.id)] = (edition.id, chapter.id) }
+    }
+    return pages
 }
 
 /// Text as a CSS string literal's contents, safe inside a `<style>` element.

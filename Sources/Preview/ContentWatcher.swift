@@ -1,0 +1,70 @@
+import Foundation
+
+/// Notices saved, added and removed files under some folders by comparing each file's size,
+/// modification time and inode every `interval` seconds.
+///
+/// Polling rather than inotify: a publication is a few hundred files at most, so a scan costs well
+/// under a millisecond; it sees files created in new folders and files that editors save by
+/// writing a new file and renaming it over the old one, which inotify needs a watch per folder
+/// and rename bookkeeping for; and it is plain POSIX, so it works the same on macOS.
+/// Hidden files (editors' swap and backup files such as `.governance.md.swp`) are ignored.
+struct ContentWatcher: Sendable {
+    struct Stamp: Equatable, Sendable {
+        var size: Int64
+        var modified: Int64
+        var inode: UInt64
+    }
+
+    let folders: [String]
+    var interval: Double = 0.2
+
+    func snapshot() -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        for folder in folders { scan(folder, into: &stamps) }
+        return stamps
+    }
+
+    /// Waits until the files differ from `previous`, then until they stay the same for one more
+    /// interval (an editor may write a file in several steps), and returns the new snapshot.
+    func change(since previous: [String: Stamp]) async throws -> [String: Stamp] {
+        var current = previous
+        while current == previous {
+            try await Task.sleep(nanoseconds: UInt64(interval * 1e9))
+            current = snapshot()
+        }
+        while true {
+            try await Task.sleep(nanoseconds: UInt64(interval * 1e9 / 2))
+            let settled = snapshot()
+            if settled == current { return settled }
+            current = settled
+        }
+    }
+
+    private func scan(_ folder: String, into stamps: inout [String: Stamp]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            // A symbolic link is watched as the file it leads to, but never descended into
+            // (a link to a folder above would never end).
+            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            if isLink && stat(path, &info) != 0 { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                if !isLink { scan(path, into: &stamps) }
+            } else {
+                #if canImport(Darwin)
+                let modified = info.st_mtimespec
+                #else
+                let modified = info.st_mtim
+                #endif
+                stamps[path] = Stamp(size: Int64(info.st_size),
+                                     modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+                                     inode: UInt64(info.st_ino))
+            }
+        }
+    }
+}

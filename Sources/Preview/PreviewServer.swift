@@ -1,0 +1,146 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import RoutemapKit
+
+/// How `routemap serve` runs.
+public struct PreviewOptions: Sendable {
+    public var build: BuildOptions
+    /// 0 asks the system for a free port (the tests do).
+    public var port: UInt16
+    /// Seconds between two looks at the content and theme files.
+    public var pollInterval: Double
+    /// Where to say what happened: built, rebuilt, failed.
+    public var log: @Sendable (String) -> Void
+
+    public init(build: BuildOptions, port: UInt16 = 8000, pollInterval: Double = 0.2,
+                log: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.build = build
+        self.port = port
+        self.pollInterval = pollInterval
+        self.log = log
+    }
+}
+
+public enum PreviewError: Error, CustomStringConvertible {
+    case portInUse(UInt16)
+    case cannotListen(UInt16, String)
+
+    public var description: String {
+        switch self {
+        case .portInUse(let port):
+            let other = port == UInt16.max ? port - 1 : port + 1
+            return "error: port \(port) on 127.0.0.1 is already in use, perhaps by another 'routemap serve'\n"
+                + "    hint: stop the other server (Ctrl-C in its terminal), or choose another port: routemap serve --port \(other)"
+        case .cannotListen(let port, let reason):
+            return "error: cannot listen on 127.0.0.1 port \(port): \(reason)\n    hint: choose another port with --port"
+        }
+    }
+}
+
+/// The editors' preview: builds the site into memory, serves it on 127.0.0.1, watches content/
+/// and themes/, rebuilds on every save (reusing the rendering of chapters that did not change)
+/// and, once a rebuild is complete, tells the open pages to reload. output/ is never touched.
+public final class PreviewServer: Sendable {
+    public let options: PreviewOptions
+    /// Kept across rebuilds, so a save re-renders only the chapters whose text changed.
+    public let renderCache = RenderCache()
+    let state = LiveState()
+    private let http: HTTPServer
+    private let stopped = StopFlag()
+
+    public init(_ options: PreviewOptions) throws {
+        self.options = options
+        // FlyingFox's .loopback is IPv6 only; editors' browsers open 127.0.0.1.
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: options.port)
+        http = HTTPServer(config: HTTPServer.Configuration(address: address, timeout: 60, logger: .disabled))
+    }
+
+    /// Builds, serves and watches until `stop()` or cancellation. Throws `PreviewError` when the
+    /// port cannot be had.
+    public func run() async throws {
+        let handler = SiteRequestHandler(state: state, roots: [options.build.contentDirectory, options.build.themesDirectory])
+        await http.appendRoute("*", to: handler)
+        let watcher = ContentWatcher(folders: [options.build.contentDirectory, options.build.themesDirectory],
+                                     interval: options.pollInterval)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [http, options] in
+                do {
+                    try await http.run()
+                } catch let SocketError.failed(type, code, message) where type == "Bind" {
+                    throw code == EADDRINUSE ? PreviewError.portInUse(options.port) : PreviewError.cannotListen(options.port, message)
+                }
+            }
+            group.addTask {
+                var files = watcher.snapshot()
+                await self.rebuild(reason: nil)
+                while true {
+                    files = try await watcher.change(since: files)
+                    await self.rebuild(reason: "a change")
+                }
+            }
+            defer { group.cancelAll() }
+            // The server ends the group: when stopped, or when it could not listen.
+            do {
+                try await group.next()
+            } catch where stopped.isSet {
+                // Closing the listening socket is how FlyingFox stops; that is no error here.
+            }
+        }
+        await state.wakeAll()
+    }
+
+    /// The port the server listens on, once it does.
+    public func waitUntilListening() async throws -> UInt16 {
+        try await http.waitUntilListening(timeout: 10)
+        guard case .ip4(_, let port)? = await http.listeningAddress else { return options.port }
+        return port
+    }
+
+    public func stop() async {
+        stopped.set()
+        await state.wakeAll()
+        await http.stop(timeout: 1)
+    }
+
+    /// Builds on a thread of its own (rendering blocks; the server's tasks must not wait on it),
+    /// then publishes the new site or the errors.
+    private func rebuild(reason: String?) async {
+        var build = options.build
+        build.renderCache = renderCache
+        let log = options.log
+        build.renderLimits.progress = { log($0) }
+        let started = Date()
+        let options = build
+        let result: Result<BuildReport, BuildFailure> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                do throws(BuildFailure) { continuation.resume(returning: .success(try SiteBuilder.generate(options))) }
+                catch { continuation.resume(returning: .failure(error)) }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        switch result {
+        case .success(let report):
+            await state.publish(report.files)
+            report.diagnostics.sortedForReport().forEach { log($0.description) }
+            let usage = renderCache.lastUsage
+            let verb = reason == nil ? "Built" : "Rebuilt after \(reason!)"
+            log("\(verb) in \(milliseconds) ms: \(report.chapterCount) chapters (\(usage.rendered) rendered, \(usage.reused) reused), \(report.files.count) files.")
+        case .failure(let failure):
+            await state.publish(failure: failure.diagnostics)
+            log(failure.description)
+            let errors = failure.diagnostics.errors.count
+            log("Build failed with \(errors) error\(errors == 1 ? "" : "s"): still serving the last good site; the errors show on open pages.")
+        }
+    }
+}
+
+/// Set once `stop()` was called, read by `run()` to tell a requested stop from a failure.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What `routemap check` is asked to do.
+public struct CheckOptions: Sendable {
+    public var build: BuildOptions
+    /// Warnings count as errors.
+    public var strict: Bool
+    /// Visit links to other sites; nil leaves them alone (the check then needs no network).
+    public var external: ExternalLinkOptions?
+
+    public init(build: BuildOptions, strict: Bool = false, external: ExternalLinkOptions? = nil) {
+        self.build = build
+        self.strict = strict
+        self.external = external
+    }
+}
+
+/// Everything `check` found, ready to print as lines or as JSON.
+public struct CheckReport: Sendable, Codable {
+    public var diagnostics: [Diagnostic]
+    public var pages: Int
+    public var externalLinks: Int
+    public var errors: Int { diagnostics.errors.count }
+    public var warnings: Int { diagnostics.warnings.count }
+    public var passed: Bool { errors == 0 }
+
+    /// "Checked 41 pages: 2 errors, 1 warning."
+    public var summary: String {
+        let external = externalLinks > 0 ? " and \(externalLinks) address\(externalLinks == 1 ? "" : "es") on other sites" : ""
+        return "Checked \(pages) page\(pages == 1 ? "" : "s")\(external): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")."
+    }
+
+    /// `{"diagnostics": [...], "errors": 2, "warnings": 1, "pages": 41, "externalLinks": 0, "summary": "..."}`
+    public func json() -> String {
+        struct Document: Encodable {
+            var diagnostics: [Diagnostic]
+            var errors: Int
+            var warnings: Int
+            var pages: Int
+            var externalLinks: Int
+            var summary: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(diagnostics: diagnostics, errors: errors, warnings: warnings, pages: pages,
+                                externalLinks: externalLinks, summary: summary)
+        return String(decoding: try! encoder.encode(document), as: UTF8.self)
+    }
+}
+
+/// `routemap check`: every stage of the build except writing, then what a publisher wants
+/// checked before the site goes out: accessibility rules in chapters, every link and anchor of
+/// every generated page, and (when asked) links to other sites.
+public enum SiteChecker {
+    public static func check(_ options: CheckOptions) async -> CheckReport {
+        let stages = SiteBuilder.runStages(options.build)
+        var diagnostics = stages.diagnostics
+        var externalCount = 0
+        if let site = stages.site {
+            diagnostics += ContentRules.check(site)
+            let pages = PageLinkChecker.check(stages.files, site: site, outputDirectory: options.build.outputDirectory)
+            diagnostics += pages.diagnostics
+            if let external = options.external {
+                var links = pages.external
+                for (place, address) in chapterLinksToOtherSites(site) { links[address, default: []].append(place) }
+                // The site's own published address (canonical links) is not another site, and
+                // may not be online before the site is published.
+                if let own = site.config.baseURL { links = links.filter { !$0.key.hasPrefix(own) } }
+                externalCount = links.count
+                diagnostics += await ExternalLinkChecker.check(links, options: external)
+            }
+        }
+        if options.strict {
+            diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
+        }
+        let pageCount = stages.files.filter { $0.path.hasSuffix(".html") }.count
+        return CheckReport(diagnostics: Array(Set(diagnostics)).sortedForReport(), pages: pageCount, externalLinks: externalCount)
+    }
+
+    private static func chapterLinksToOtherSites(_ site: RenderedPublication) -> [(ExternalLinkChecker.Place, String)] {
+        site.editions.flatMap(\.chapters).flatMap { rendered in
+            rendered.markdown.links.filter { PageLinkChecker.isWeb($0.original) }.map { link in
+                (ExternalLinkChecker.Place(file: rendered.chapter.sourcePath, line: rendered.fileLine(link.position), column: link.position.column), link.original)
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Yams
+
+/// A chapter file written by `routemap new chapter`.
+public struct NewChapter: Sendable {
+    /// Where the file was written.
+    public var path: String
+    public var id: String
+    public var order: Int
+}
+
+/// Starts a chapter: a file named after its title in the edition's folder, with front matter that
+/// loads as it is and the order after the edition's last chapter.
+public enum ChapterScaffold {
+    public static func create(title: String, edition editionID: String, contentDirectory: String) throws(BuildFailure) -> NewChapter {
+        let log = DiagnosticLog()
+        let configPath = join(contentDirectory, ConfigLoader.fileName)
+        guard let configText = readText(configPath, log: log, missingHint: "run this in the folder that holds content/, or give --content"),
+              let config = ConfigLoader.load(configText, file: configPath, log: log) else { throw BuildFailure(log.items) }
+        guard config.editionIDs.contains(editionID) else {
+            throw BuildFailure([.error(configPath, "there is no edition '\(editionID)'\(didYouMean(editionID, config.editionIDs))",
+                                       hint: "the editions are: \(config.editionIDs.joined(separator: ", "))")])
+        }
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let base = asciiSlug(trimmed)
+        guard !trimmed.isEmpty, !base.isEmpty else {
+            throw BuildFailure([.error(join(contentDirectory, editionID), "the title '\(title)' gives no file name",
+                                       hint: "give a title with letters or digits, such as \"Shared services\"")])
+        }
+        let folder = join(contentDirectory, editionID)
+        let existing = existingChapters(in: folder)
+        var id = base
+        var counter = 2
+        while existing.ids.contains(id) || FileManager.default.fileExists(atPath: join(folder, id + ".md")) {
+            id = "\(base)-\(counter)"
+            counter += 1
+        }
+        let order = (existing.orders.max() ?? 0) + 1
+        let path = join(folder, id + ".md")
+        let text = "---\ntitle: \(yamlQuoted(trimmed))\norder: \(order)\n---\n\n"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            throw BuildFailure([.error(path, "the chapter cannot be written: \(String(cString: strerror(errno)))")])
+        }
+        defer { close(fd) }
+        var bytes = text
+        let written = bytes.withUTF8 { Foundation.write(fd, $0.baseAddress, $0.count) }
+        guard written == text.utf8.count else {
+            throw BuildFailure([.error(path, "the chapter cannot be written: \(String(cString: strerror(errno)))")])
+        }
+        return NewChapter(path: path, id: id, order: order)
+    }
+
+    /// The orders and ids the edition's chapters use; files with broken front matter still count by name.
+    private static func existingChapters(in folder: String) -> (orders: [Int], ids: Set<String>) {
+        var orders: [Int] = []
+        var ids = Set<String>()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") }
+        for name in names {
+            ids.insert(String(name.dropLast(3)))
+            let log = DiagnosticLog()
+            guard let text = readText(join(folder, name), log: log, missingHint: nil),
+                  let split = splitFrontMatter(text, file: name, log: log),
+                  let mapping = (try? Yams.compose(yaml: split.yaml))?.mapping else { continue }
+            if let order = mapping["order"]?.string.flatMap({ Int($0) }) { orders.append(order) }
+            if let id = mapping["id"]?.string { ids.insert(id) }
+        }
+        return (orders, ids)
+    }
+
+    /// Lower-case ASCII letters and digits with `-` between words: a valid chapter id.
+    static func asciiSlug(_ text: String) -> String {
+        var out = ""
+        var dash = false
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
+        for scalar in folded.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if dash && !out.isEmpty { out += "-" }
+                dash = false
+                out.unicodeScalars.append(scalar)
+            } else if scalar != "'" && scalar != "’" {
+                dash = true
+            }
+        }
+        return out
+    }
+
+    private static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Preview
+import RoutemapKit
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on 127.0.0.1: rebuilds on every save and reloads the open pages.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The port to listen on.")
+    var port: UInt16 = 8000
+
+    func run() async throws {
+        setvbuf(stdout, nil, _IOLBF, 0)
+        let server = try PreviewServer(PreviewOptions(build: site.buildOptions, port: port, log: { print($0) }))
+        let stopping = StopSignals { Task { await server.stop() } }
+        Task {
+            guard let port = try? await server.waitUntilListening() else { return }
+            print("Serving http://127.0.0.1:\(port)/ from memory (\(site.output)/ is not touched); watching \(site.content)/ and \(site.themes)/. Ctrl-C stops.")
+        }
+        do {
+            try await server.run()
+        } catch let error as PreviewError {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        stopping.cancel()
+        print("Stopped.")
+    }
+}
+
+/// Turns Ctrl-C and SIGTERM into a call, instead of ending the process at once.
+final class StopSignals: @unchecked Sendable {
+    private var sources: [DispatchSourceSignal] = []
+
+    init(_ stop: @escaping @Sendable () -> Void) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler(handler: stop)
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func cancel() { sources.forEach { $0.cancel() } }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import RoutemapKit
+
+/// The library calls behind the editors' loop: the render cache the preview uses, the render time
+/// limit, and `new chapter`.
+@Suite struct EditorLoopTests {
+    private func chapter(_ title: String, order: Int, body: String) -> String {
+        "---\ntitle: \(title)\norder: \(order)\n---\n\n\(body)\n"
+    }
+
+    @Test func theRenderCacheReRendersOnlyChaptersWhoseTextOrLinksChanged() throws {
+        let folder = MiniSite.make(chapters: [
+            "a.md": chapter("Alpha", order: 1, body: "See [Beta](b.md#how)."),
+            "b.md": chapter("Beta", order: 2, body: "## How\n\nText."),
+            "c.md": chapter("Gamma", order: 3, body: "Text."),
+        ])
+        var options = MiniSite.options(folder)
+        let cache = RenderCache()
+        options.renderCache = cache
+        _ = try SiteBuilder.generate(options)
+        #expect(cache.lastUsage == RenderCache.Usage(rendered: 3, reused: 0))
+        _ = try SiteBuilder.generate(options)
+        #expect(cache.lastUsage == RenderCache.Usage(rendered: 0, reused: 3))
+
+        folder.write("content/draft/c.md", chapter("Gamma", order: 3, body: "New text."))
+        let changedBody = try SiteBuilder.generate(options)
+        #expect(cache.lastUsage == RenderCache.Usage(rendered: 1, reused: 2))
+        #expect(page("draft/c.html", in: changedBody).contains("New text."))
+
+        // A new title re-renders nothing, yet shows on every page that names the chapter.
+        folder.write("content/draft/b.md", chapter("Beta renamed", order: 2, body: "## How\n\nText."))
+        let retitled = try SiteBuilder.generate(options)
+        #expect(cache.lastUsage == RenderCache.Usage(rendered: 0, reused: 3))
+        #expect(page("draft/a.html", in: retitled).contains("Beta renamed"))
+        #expect(page("draft/c.html", in: retitled).contains("Beta renamed"))
+
+        // The chapter Alpha links to is gone: Alpha is rendered again, and its link reported.
+        try FileManager.default.removeItem(atPath: folder.path + "/content/draft/b.md")
+        let failure = try #require(throws: BuildFailure.self) { try SiteBuilder.generate(options) }
+        #expect(cache.lastUsage == RenderCache.Usage(rendered: 1, reused: 1))
+        #expect(failure.diagnostics.contains { $0.file.hasSuffix("a.md") && $0.message.contains("link to a chapter that does not exist: 'b.md#how'") })
+    }
+
+    private func page(_ path: String, in report: BuildReport) -> String {
+        guard case .text(let html)? = report.files.first(where: { $0.path == path })?.contents else { return "" }
+        return html
+    }
+
+    /// cmark-gfm 0.29 is super-linear on this text (" -" repeated, then newlines): 5,000 repeats
+    /// take seconds, 40,000 take minutes (that one is run by CLITests, whose process can exit).
+    static func hangingText(_ repeats: Int) -> String {
+        "---\ntitle: Pasted\norder: 9\n---\n\n" + String(repeating: " -", count: repeats) + "x" + String(repeating: "\n", count: repeats)
+    }
+
+    @Test func aChapterPastTheRenderLimitStopsTheBuildNamingItAndLeavesOutputAlone() throws {
+        let folder = MiniSite.make(chapters: ["a.md": chapter("Alpha", order: 1, body: "Text.")])
+        var options = MiniSite.options(folder)
+        try SiteBuilder.build(options)
+        let before = folder.read("output/draft/a.html")
+
+        folder.write("content/draft/pasted.md", Self.hangingText(5000))
+        let notices = Notices()
+        options.renderLimits = RenderLimits(limit: 0.4, progress: { notices.add($0) })
+        let cache = RenderCache()
+        options.renderCache = cache
+        let failure = try #require(throws: BuildFailure.self) { try SiteBuilder.build(options) }
+        let error = try #require(failure.diagnostics.errors.first)
+        #expect(error.file.hasSuffix("content/draft/pasted.md"))
+        #expect(error.message.contains("took longer than 0.4 s"))
+        #expect(error.hint?.contains("--render-timeout") == true)
+        #expect(notices.all.contains { $0.hasPrefix("Still rendering \(folder.path)/content/draft/pasted.md after") }, "\(notices.all)")
+        #expect(folder.read("output/draft/a.html") == before)
+        #expect(folder.read("output/draft/pasted.html") == nil)
+
+        // The preview's next build does not start the same hopeless rendering again.
+        let started = Date()
+        #expect(throws: BuildFailure.self) { try SiteBuilder.generate(options) }
+        #expect(Date().timeIntervalSince(started) < 0.4)
+    }
+
+    @Test func aNewChapterGetsValidFrontMatterAndTheNextFreeOrder() throws {
+        let folder = MiniSite.make(chapters: [
+            "a.md": chapter("Alpha", order: 1, body: "Text."),
+            "d.md": chapter("Delta", order: 4, body: "Text."),
+        ])
+        let content = folder.path + "/content"
+        let first = try ChapterScaffold.create(title: "Shared services: what \"next\"?", edition: "draft", contentDirectory: content)
+        #expect(first.path == content + "/draft/shared-services-what-next.md")
+        #expect(first.order == 5 && first.id == "shared-services-what-next")
+        let second = try ChapterScaffold.create(title: "Shared services: what next", edition: "draft", contentDirectory: content)
+        #expect(second.id == "shared-services-what-next-2" && second.order == 6)
+
+        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(page("draft/shared-services-what-next.html", in: report).contains("Shared services: what &quot;next&quot;?"))
+
+        let failure = try #require(throws: BuildFailure.self) {
+            try ChapterScaffold.create(title: "X", edition: "drfat", contentDirectory: content)
+        }
+        #expect(failure.description.contains("there is no edition 'drfat'; did you mean 'draft'?"))
+    }
+}
+
+final class Notices: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func add(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+}
