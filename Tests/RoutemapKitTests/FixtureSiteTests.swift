@@ -7,7 +7,7 @@ import Testing
 /// the expected files with `ROUTEMAP_UPDATE_FIXTURES=1 swift test --filter FixtureSiteTests`
 /// and review the difference with `git diff`.
 @Suite struct FixtureSiteTests {
-    @Test(arguments: ["two-editions"])
+    @Test(arguments: ["two-editions", "long-edition"])
     func outputMatchesExpected(fixture: String) throws {
         let folder = Repository.fixtures + "/" + fixture
         let options = BuildOptions(contentDirectory: folder + "/content", outputDirectory: folder + "/unused",

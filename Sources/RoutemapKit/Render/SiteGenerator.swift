@@ -25,7 +25,8 @@ struct SiteGenerator {
         for rendered in site.editions {
             let edition = rendered.edition
             files.append(contentsPage(rendered))
-            let chapterPages = concurrentMap(Array(rendered.chapters.indices)) { chapterPage(rendered, index: $0) }
+            let outline = PartOutline(edition.chapters)
+            let chapterPages = concurrentMap(Array(rendered.chapters.indices)) { chapterPage(rendered, index: $0, outline: outline) }
             files.append(contentsOf: chapterPages)
             for asset in edition.assets {
                 let source = join(join(site.publication.contentDirectory, edition.id), asset)

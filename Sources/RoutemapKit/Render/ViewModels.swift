@@ -112,6 +112,7 @@ struct ChapterPageView {
     var body: String
     var previous: ChapterLinkView?
     var next: ChapterLinkView?
-    var contents: ContentsView
+    /// The sidebar: the edition's whole contents, or an abridged one for a long edition (Sidebar.swift).
+    var contents: SidebarView
     var edition: EditionSummaryView
 }
