@@ -73,7 +73,7 @@ public enum MarkdownRenderer {
         if collector.footnoteCount > 0 {
             let notes = collector.slugs.claim("notes")
             headings.append(Heading(level: 2, text: "Notes", id: notes, position: SourcePosition(line: 0, column: 0)))
-            html = html.replacingOccurrences(of: footnotesOpening, with: footnotesOpening + "\n<h2 id=\"\(notes)\">Notes</h2>")
+            html = insertNotesHeading(into: html, id: notes)
         }
         return RenderedMarkdown(
             html: html,
@@ -87,6 +87,30 @@ public enum MarkdownRenderer {
     /// How cmark-gfm opens the footnotes; a "Notes" heading goes after it, so that the notes
     /// are a section readers can find and jump to.
     private static let footnotesOpening = "<section class=\"footnotes\" data-footnotes>"
+
+    /// Puts the "Notes" heading after the footnotes' opening tag. cmark-gfm writes the footnotes
+    /// last, and once, so the tag is searched for from the end, in bytes (Foundation's
+    /// `replacingOccurrences` cost as much as the rest of rendering a chapter).
+    static func insertNotesHeading(into html: String, id: String) -> String {
+        let heading = "\n<h2 id=\"\(escapeAttribute(id))\">Notes</h2>"
+        let bytes = Array(html.utf8)
+        let tag = Array(footnotesOpening.utf8)
+        guard bytes.count >= tag.count else { return html }
+        var start = bytes.count - tag.count
+        while start >= 0 {
+            if bytes[start] == tag[0], bytes[start..<start + tag.count].elementsEqual(tag) {
+                let end = start + tag.count
+                var result = [UInt8]()
+                result.reserveCapacity(bytes.count + heading.utf8.count)
+                result.append(contentsOf: bytes[..<end])
+                result.append(contentsOf: heading.utf8)
+                result.append(contentsOf: bytes[end...])
+                return String(decoding: result, as: UTF8.self)
+            }
+            start -= 1
+        }
+        return html
+    }
 
     /// cmark-gfm's HTML renderer gives headings no id, so each heading becomes a custom block
     /// holding a custom inline that writes its own opening and closing tags around the same

@@ -94,24 +94,31 @@ func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> Strin
                        hint: missingHint))
         return nil
     }
-    var bytes = Substring(decoding: data, as: UTF8.self)
-    if let invalid = bytes.firstIndex(of: "\u{FFFD}"), !data.containsReplacementCharacter {
-        let before = bytes[..<invalid]
-        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: invalid) + 1
+    // Validating the bytes in one pass is much cheaper than decoding and then searching the
+    // characters for U+FFFD.
+    guard var text = data.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else {
+        let (line, column) = firstInvalidUTF8(data)
         log.add(.error(path, line: line, column: column, "the file is not valid UTF-8",
                        hint: "save it as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"))
         return nil
     }
-    if bytes.first == "\u{FEFF}" { bytes = bytes.dropFirst() }
-    let text = String(bytes)
-    return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+    if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+    guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
 }
 
-private extension Data {
-    /// Whether the bytes really hold U+FFFD (EF BF BD), which decoding would not have put there.
-    var containsReplacementCharacter: Bool {
-        range(of: Data([0xEF, 0xBF, 0xBD])) != nil
+/// The line and column (counted in characters decoded so far) of the first byte that is not UTF-8.
+private func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int) {
+    var line = 1, column = 1
+    var parser = Unicode.UTF8.ForwardParser()
+    var bytes = data.makeIterator()
+    while true {
+        switch parser.parseScalar(from: &bytes) {
+        case .valid(let encoded):
+            if Unicode.UTF8.decode(encoded) == "\n" { line += 1; column = 1 } else { column += 1 }
+        case .error, .emptyInput:
+            return (line, column)
+        }
     }
 }
 
