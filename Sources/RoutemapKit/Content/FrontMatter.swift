@@ -43,7 +43,8 @@ func splitFrontMatter(_ text: String, file: String, log: DiagnosticLog) -> Split
         if isFence(line) || line.trimmingTrailingSpaces == "..." {
             let yaml = lineNumber == 1 ? "" : String(text[yamlStart..<utf8.index(before: line.startIndex)])
             var body = next.map { text[$0...] } ?? ""
-            if body.utf8.last == UInt8(ascii: "\n") { body = body.dropLast() }
+            // Not dropLast(), which counts the characters of the whole body first.
+            if body.utf8.last == UInt8(ascii: "\n") { body = body[..<body.utf8.index(before: body.utf8.endIndex)] }
             return SplitChapterFile(yaml: yaml, yamlLineOffset: 1, body: String(body), bodyLineOffset: lineNumber + 1)
         }
         guard let next else {
