@@ -49,3 +49,15 @@ import Testing
         }
     }
 }
+
+@Suite struct RelativeURLTests {
+    @Test func theSameFolderShortcutAgreesWithTheSegments() {
+        let paths = ["index.html", "final/index.html", "final/governance.html", "draft/governance.html", "final/images/map.png",
+                     "assets/style.css", "final/", "a/b/c.html", "a/b/d.html", "a/x.html", "final/governance.html#how", "finally/x.html"]
+        for page in paths where !page.hasSuffix("/") {
+            for target in paths {
+                #expect(relativeURL(from: page, to: target) == relativeURLBySegments(from: page, to: target), "\(page) → \(target)")
+            }
+        }
+    }
+}
