@@ -92,22 +92,14 @@ public enum MarkdownRenderer {
     /// last, and once, so the tag is searched for from the end, in bytes (Foundation's
     /// `replacingOccurrences` cost as much as the rest of rendering a chapter).
     static func insertNotesHeading(into html: String, id: String) -> String {
-        let heading = "\n<h2 id=\"\(escapeAttribute(id))\">Notes</h2>"
-        let bytes = Array(html.utf8)
-        let tag = Array(footnotesOpening.utf8)
-        guard bytes.count >= tag.count else { return html }
-        var start = bytes.count - tag.count
-        while start >= 0 {
-            if bytes[start] == tag[0], bytes[start..<start + tag.count].elementsEqual(tag) {
-                let end = start + tag.count
-                var result = [UInt8]()
-                result.reserveCapacity(bytes.count + heading.utf8.count)
-                result.append(contentsOf: bytes[..<end])
-                result.append(contentsOf: heading.utf8)
-                result.append(contentsOf: bytes[end...])
-                return String(decoding: result, as: UTF8.self)
-            }
-            start -= 1
+        let utf8 = html.utf8
+        let tag = footnotesOpening.utf8
+        var start = utf8.endIndex
+        while start > utf8.startIndex {
+            start = utf8.index(before: start)
+            guard utf8[start] == UInt8(ascii: "<"), utf8[start...].starts(with: tag) else { continue }
+            let end = utf8.index(start, offsetBy: tag.count)
+            return String(html[..<end]) + "\n<h2 id=\"\(escapeAttribute(id))\">Notes</h2>" + String(html[end...])
         }
         return html
     }
