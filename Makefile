@@ -8,7 +8,7 @@ TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf
 TEST_PYTHON_PACKAGES = selenium=selenium axe_selenium_python=axe-selenium-python selenium_axe_python=selenium-axe-python
 ROUTEMAP = .build/release/routemap
 
-.PHONY: site test release deps test-deps clean
+.PHONY: site test release deps test-deps bench clean
 
 site: release
 	$(ROUTEMAP) build
@@ -26,5 +26,15 @@ test-deps:
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
 	@scripts/ensure-python-packages.sh $(TEST_PYTHON_PACKAGES)
 
+# `make bench [CHAPTERS=2000] [RUNS=5]`: times routemap against cmark-gfm and Hugo on a synthetic
+# publication generated under .bench/ (see scripts/bench.py); BENCH_FLAGS=--readme updates README.md.
+CHAPTERS ?= 2000
+RUNS ?= 5
+BENCH_PACKAGES = $(BUILD_PACKAGES) python3 cmark-gfm hugo
+
+bench: release
+	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
+	python3 scripts/bench.py --chapters $(CHAPTERS) --runs $(RUNS) $(BENCH_FLAGS)
+
 clean:
-	rm -rf output .build
+	rm -rf output .build .bench

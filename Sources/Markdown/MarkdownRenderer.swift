@@ -92,7 +92,7 @@ public enum MarkdownRenderer {
         if collector.footnoteCount > 0 {
             let notes = collector.slugs.claim("notes")
             headings.append(Heading(level: 2, text: "Notes", id: notes, position: SourcePosition(line: 0, column: 0)))
-            html = html.replacingOccurrences(of: footnotesOpening, with: footnotesOpening + "\n<h2 id=\"\(notes)\">Notes</h2>")
+            html = insertNotesHeading(into: html, id: notes)
         }
         return RenderedMarkdown(
             html: html,
@@ -109,6 +109,22 @@ public enum MarkdownRenderer {
     /// How cmark-gfm opens the footnotes; a "Notes" heading goes after it, so that the notes
     /// are a section readers can find and jump to.
     private static let footnotesOpening = "<section class=\"footnotes\" data-footnotes>"
+
+    /// Puts the "Notes" heading after the footnotes' opening tag. cmark-gfm writes the footnotes
+    /// last, and once, so the tag is searched for from the end, in bytes (Foundation's
+    /// `replacingOccurrences` cost as much as the rest of rendering a chapter).
+    static func insertNotesHeading(into html: String, id: String) -> String {
+        let utf8 = html.utf8
+        let tag = footnotesOpening.utf8
+        var start = utf8.endIndex
+        while start > utf8.startIndex {
+            start = utf8.index(before: start)
+            guard utf8[start] == UInt8(ascii: "<"), utf8[start...].starts(with: tag) else { continue }
+            let end = utf8.index(start, offsetBy: tag.count)
+            return String(html[..<end]) + "\n<h2 id=\"\(escapeAttribute(id))\">Notes</h2>" + String(html[end...])
+        }
+        return html
+    }
 
     /// cmark-gfm's HTML renderer gives headings no id, so each heading becomes a custom block
     /// holding a custom inline that writes its own opening and closing tags around the same

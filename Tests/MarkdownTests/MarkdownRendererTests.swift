@@ -101,6 +101,21 @@ import Testing
         #expect(result.html.contains(#"class="footnotes""#))
     }
 
+    @Test func notesGetAHeadingRightAfterTheFootnotesOpen() {
+        let result = MarkdownRenderer.render("## Notes\n\nClaim.[^1]\n\n[^1]: First.\n")
+        #expect(result.html.contains("<section class=\"footnotes\" data-footnotes>\n<h2 id=\"notes-2\">Notes</h2>\n<ol>"))
+        #expect(result.html.components(separatedBy: "Notes</h2>").count == 3)
+        #expect(result.headings.map(\.id) == ["notes", "notes-2"])
+    }
+
+    @Test func theNotesHeadingGoesIntoTheLastFootnotesSection() {
+        let opening = "<section class=\"footnotes\" data-footnotes>"
+        let html = "<p>\(opening) quoted</p>\n\(opening)\n<ol></ol></section>\n"
+        #expect(MarkdownRenderer.insertNotesHeading(into: html, id: "notes")
+            == "<p>\(opening) quoted</p>\n\(opening)\n<h2 id=\"notes\">Notes</h2>\n<ol></ol></section>\n")
+        #expect(MarkdownRenderer.insertNotesHeading(into: "<p>none</p>", id: "notes") == "<p>none</p>")
+    }
+
     @Test func tablesStrikethroughAutolinksAndTaskLists() {
         let source = """
         | Area | Lead |

@@ -11,7 +11,7 @@ import Testing
     /// Every fixture is built for the same day: after the final edition is published.
     static let buildDate = CalendarDate(iso: "2011-06-01")!
 
-    @Test(arguments: ["two-editions", "editions-compared", "printable"])
+    @Test(arguments: ["two-editions", "editions-compared", "printable", "long-edition"])
     func outputMatchesExpected(fixture: String) throws {
         let folder = Repository.fixtures + "/" + fixture
         let options = BuildOptions(contentDirectory: folder + "/content", outputDirectory: folder + "/unused",

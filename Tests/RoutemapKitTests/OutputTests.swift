@@ -27,6 +27,30 @@ import Testing
         #expect(folder.read("output/draft/governance.html") != nil)
     }
 
+    @Test func aRebuildKeepsUnchangedFilesAndRewritesChangedOnes() throws {
+        let other = "---\ntitle: Other\norder: 2\n---\n\nFirst text.\n"
+        let folder = MiniSite.make(chapters: ["governance.md": chapter, "other.md": other])
+        try SiteBuilder.build(MiniSite.options(folder))
+        let governance = try inode(folder.path + "/output/draft/governance.html")
+        let otherPage = try inode(folder.path + "/output/draft/other.html")
+
+        folder.write("content/draft/other.md", other.replacingOccurrences(of: "First", with: "Second"))
+        try SiteBuilder.build(MiniSite.options(folder))
+        #expect(try inode(folder.path + "/output/draft/governance.html") == governance, "an unchanged page is linked, not written again")
+        #expect(try inode(folder.path + "/output/draft/other.html") != otherPage)
+        #expect(folder.read("output/draft/other.html")?.contains("Second text.") == true)
+        #expect(folder.read("output/draft/governance.html")?.contains("<p>Text.</p>") == true)
+        let fresh = try SiteBuilder.generate(MiniSite.options(folder))
+        for file in fresh.files {
+            guard case .text(let text) = file.contents else { continue }
+            #expect(folder.read("output/" + file.path) == text, "\(file.path)")
+        }
+    }
+
+    private func inode(_ path: String) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+    }
+
     @Test func aThemeFallsBackToTheDefaultForTemplatesItLacks() throws {
         let folder = MiniSite.make(chapters: ["governance.md": chapter])
         folder.write("themes/plain/templates/chapter.mustache", "<main id=\"main\"><h1>{{title}}</h1>{{{body}}}</main>")

@@ -13,6 +13,7 @@ final class DiagnosticLog {
 /// Parses YAML with Yams and reports a syntax error at its line in the file
 /// (`lineOffset` is added for YAML that starts further down, such as front matter).
 func parseYAML(_ text: String, file: String, lineOffset: Int, log: DiagnosticLog) -> Node? {
+    if let node = SimpleYAML.compose(text) { return node }
     do {
         return try Yams.compose(yaml: text)
     } catch let error as YamlError {
@@ -61,6 +62,9 @@ struct FieldReader {
     let lineOffset: Int
     let mapping: Node.Mapping
     let log: DiagnosticLog
+    /// Values by key, found once: Yams' `mapping[key]` resolves the key's tag with regular
+    /// expressions on every lookup. Holds keys tagged as text (or not tagged), the last one winning as in Yams.
+    private let values: [String: Node]
 
     /// Nil (with an error logged) when `node` is not a mapping.
     init?(_ node: Node, file: String, lineOffset: Int, log: DiagnosticLog, what: String) {
@@ -75,6 +79,12 @@ struct FieldReader {
         self.lineOffset = lineOffset
         self.mapping = mapping
         self.log = log
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let scalar = key.scalar, scalar.tag.rawValue.isEmpty || scalar.tag.rawValue == Tag.Name.str.rawValue else { continue }
+            values[scalar.string] = value
+        }
+        self.values = values
     }
 
     func position(of node: Node) -> (line: Int, column: Int) {
@@ -86,7 +96,14 @@ struct FieldReader {
     }
 
     func value(_ key: String) -> Node? {
-        mapping[key]
+        isPlainFieldName(key) ? values[key] : mapping[key]
+    }
+
+    /// A name Yams reads as text whether quoted or not, so that `values` answers as `mapping[key]` would.
+    private func isPlainFieldName(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first),
+              !["y", "yes", "n", "no", "true", "false", "on", "off", "null"].contains(key.lowercased()) else { return false }
+        return key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
     func error(at node: Node, _ message: String, hint: String? = nil) {

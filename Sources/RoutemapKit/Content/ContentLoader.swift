@@ -95,16 +95,18 @@ func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> Strin
                        hint: missingHint))
         return nil
     }
-    var bytes = Substring(decoding: data, as: UTF8.self)
-    if bytes.unicodeScalars.contains("\u{FFFD}"), let (line, column) = firstInvalidUTF8(data) {
+    // Validating the bytes in one pass is much cheaper than decoding and then searching the
+    // characters for U+FFFD.
+    guard var text = data.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else {
+        let (line, column) = firstInvalidUTF8(data) ?? (1, 1)
         let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
         log.add(.error(path, line: line, column: column, utf16 ? "the file is saved as UTF-16, not UTF-8" : "the file is not valid UTF-8",
                        hint: "save it as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"))
         return nil
     }
-    if bytes.first == "\u{FEFF}" { bytes = bytes.dropFirst() }
-    let text = String(bytes)
-    return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+    if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+    guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
 }
 
 /// The line and column (in characters, 1-based) of the first byte that is not UTF-8, or nil when all are.

@@ -10,7 +10,7 @@ public enum OutputWriter {
         let staging = stagingPath(for: output)
         try? FileManager.default.removeItem(atPath: staging)
         do {
-            try writeTree(files, into: staging)
+            try writeTree(files, into: staging, reusing: FileManager.default.fileExists(atPath: output) ? output : nil)
             try beforeSwap(staging)
             try InterruptCleanup.swapLock.withLock {
                 try swapIn(staging, as: output)
@@ -28,8 +28,11 @@ public enum OutputWriter {
     /// Where this process writes the new site before swapping it in.
     static func stagingPath(for output: String) -> String { "\(output).tmp-\(getpid())" }
 
-    /// Writes every file under `folder`, creating folders first, using both cores.
-    static func writeTree(_ files: [OutputFile], into folder: String) throws {
+    /// Writes every file under `folder`, creating folders first, using both cores. A file that
+    /// `previous` (the site being replaced) already holds byte for byte is hard-linked from it
+    /// instead: the output is deterministic, so after a small change almost every file is, and a
+    /// link costs the file system far less than a new file.
+    static func writeTree(_ files: [OutputFile], into folder: String, reusing previous: String? = nil) throws {
         var folders = Set<String>([folder])
         for file in files {
             var parent = (file.path as NSString).deletingLastPathComponent
@@ -42,21 +45,43 @@ public enum OutputWriter {
         }
         let failures = concurrentMap(files) { file -> OutputError? in
             let path = join(folder, file.path)
+            let unchanged = previous.map { join($0, file.path) }
             switch file.contents {
-            case .text(let text): return writeFile(path, text: text)
+            case .text(var text):
+                return text.withUTF8 { writeOrLink(path, bytes: UnsafeRawBufferPointer($0), unchanged: unchanged) }
             case .copy(let source):
                 guard let data = FileManager.default.contents(atPath: source) else { return OutputError(path: source, reason: "cannot be read") }
-                return data.withUnsafeBytes { writeFile(path, bytes: $0) }
+                return data.withUnsafeBytes { writeOrLink(path, bytes: $0, unchanged: unchanged) }
             }
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
-    /// Plain POSIX writes: Foundation's atomic writes sync every file, which costs more than rendering it.
-    private static func writeFile(_ path: String, text: String) -> OutputError? {
-        var text = text
-        return text.withUTF8 { writeFile(path, bytes: UnsafeRawBufferPointer($0)) }
+    private static func writeOrLink(_ path: String, bytes: UnsafeRawBufferPointer, unchanged: String?) -> OutputError? {
+        if let unchanged, holds(unchanged, exactly: bytes), link(unchanged, path) == 0 { return nil }
+        return writeFile(path, bytes: bytes)
     }
+
+    /// Whether the file at `path` is a regular file holding exactly `bytes`.
+    private static func holds(_ path: String, exactly bytes: UnsafeRawBufferPointer) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let count = read(fd, buffer.baseAddress! + offset, bytes.count - offset)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return bytes.count == 0 || memcmp(buffer.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+    }
+
+    /// Plain POSIX writes: Foundation's atomic writes sync every file, which costs more than rendering it.
 
     private static func writeFile(_ path: String, bytes: UnsafeRawBufferPointer) -> OutputError? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

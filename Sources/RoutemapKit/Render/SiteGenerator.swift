@@ -34,7 +34,8 @@ struct SiteGenerator {
             let edition = rendered.edition
             files.append(contentsPage(rendered))
             files += searchFiles(rendered)
-            let chapterPages = concurrentMap(Array(rendered.chapters.indices)) { chapterPage(rendered, index: $0) }
+            let outline = PartOutline(edition.chapters)
+            let chapterPages = concurrentMap(Array(rendered.chapters.indices)) { chapterPage(rendered, index: $0, outline: outline) }
             files.append(contentsOf: chapterPages)
             files.append(contentsOf: termPages(rendered) + changesPages(rendered))
             for asset in edition.assets {

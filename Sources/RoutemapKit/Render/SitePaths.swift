@@ -18,6 +18,18 @@ public enum SitePaths {
 
 /// The relative URL from the page at `page` to the file at `target` (both relative to the output folder).
 public func relativeURL(from page: String, to target: String) -> String {
+    // Most links join pages of one folder (a chapter's sidebar, its neighbours): the target's name.
+    if let slash = page.utf8.lastIndex(of: UInt8(ascii: "/")), !page.hasPrefix("/"), !page.contains("//") {
+        let folder = page.utf8[...slash]
+        if target.utf8.starts(with: folder) {
+            let name = target.utf8[target.utf8.index(target.utf8.startIndex, offsetBy: folder.count)...]
+            if !name.isEmpty, !name.contains(UInt8(ascii: "/")) { return String(Substring(name)) }
+        }
+    }
+    return relativeURLBySegments(from: page, to: target)
+}
+
+func relativeURLBySegments(from page: String, to target: String) -> String {
     let from = page.split(separator: "/").dropLast()
     let to = target.split(separator: "/")
     var shared = 0

@@ -31,10 +31,12 @@ public struct Theme: Sendable {
             for file in listFiles(templateFolder) where file.hasSuffix(".mustache") {
                 let path = join(templateFolder, file)
                 guard let text = readText(path, log: log, missingHint: nil) else { continue }
+                precondition(HTMLEscaping.registered)
                 do {
-                    templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                    templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 } catch let error as MustacheTemplate.ParserError {
-                    log.add(.error(path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    // The pragma took the first line.
+                    log.add(.error(path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                                    "the template cannot be read: \(error.error)",
                                    hint: "check that every {{#section}} is closed by {{/section}} and every tag by '}}'"))
                 } catch {

@@ -145,7 +145,8 @@ struct ChapterPageView {
     var body: String
     var previous: ChapterLinkView?
     var next: ChapterLinkView?
-    var contents: ContentsView
+    /// The sidebar: the edition's whole contents, or an abridged one for a long edition (Sidebar.swift).
+    var contents: SidebarView
     var edition: EditionSummaryView
     /// The same chapter in the older edition and, once published, the newer one.
     var counterparts: [CounterpartView]

@@ -2,7 +2,7 @@ import Markdown
 
 /// `<edition>/<id>.html`: one chapter with its metadata, sections, notes and neighbours.
 extension SiteGenerator {
-    func chapterPage(_ rendered: RenderedEdition, index: Int) -> OutputFile {
+    func chapterPage(_ rendered: RenderedEdition, index: Int, outline: PartOutline) -> OutputFile {
         let edition = rendered.edition
         let chapter = rendered.chapters[index].chapter
         let markdown = rendered.chapters[index].markdown
@@ -28,7 +28,7 @@ extension SiteGenerator {
             body: markdown.html,
             previous: neighbour(-1),
             next: neighbour(1),
-            contents: contents(edition, from: page, current: chapter.id),
+            contents: sidebar(edition, outline: outline, index: index, from: page),
             edition: summary(edition, from: page),
             counterparts: counterparts(of: chapter, in: edition, from: page),
             changes: changesLink(of: chapter, in: edition, from: page),

@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// A fast path for the YAML that front matter is nearly always written in: one `key: value` a
+/// line, where a value is a plain word or sentence, a double-quoted string without escapes, or a
+/// flow list of plain words (`[governance, information]`). It builds exactly the nodes Yams would
+/// (same strings, styles, positions and unresolved tags), so everything downstream, errors
+/// included, is unchanged; for anything else it returns nil and Yams parses the text. Composing
+/// with Yams cost as much as rendering a chapter's Markdown. SimpleYAMLTests holds it to Yams.
+enum SimpleYAML {
+    static func compose(_ text: String) -> Node? {
+        guard !text.isEmpty else { return nil }
+        var pairs: [(Node, Node)] = []
+        var keys = Set<Substring>()
+        var line = 0
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            line += 1
+            guard let (key, value) = splitKey(Substring(rawLine)), keys.insert(key).inserted,
+                  let valueNode = self.value(value, line: line, column: key.utf8.count + 3) else { return nil }
+            pairs.append((.scalar(.init(String(key), Tag(.implicit), .plain, mark(line: line, column: 1))), valueNode))
+        }
+        return .mapping(.init(pairs, Tag(.implicit), .any, mark(line: 1, column: 1)))
+    }
+
+    /// `key: value`, with a key of ASCII letters, digits, `_` and `-` starting with a letter.
+    private static func splitKey(_ line: Substring) -> (Substring, Substring)? {
+        let bytes = line.utf8
+        guard let first = bytes.first, isLetter(first),
+              let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let key = line[..<colon]
+        guard key.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
+              !isKeyword(key) else { return nil }
+        let afterColon = bytes.index(after: colon)
+        guard afterColon < bytes.endIndex, bytes[afterColon] == UInt8(ascii: " ") else { return nil }
+        let value = line[bytes.index(after: afterColon)...]
+        return value.isEmpty ? nil : (key, value)
+    }
+
+    private static func value(_ text: Substring, line: Int, column: Int) -> Node? {
+        let bytes = text.utf8
+        switch bytes.first! {
+        case UInt8(ascii: "\""):
+            let inside = text.dropFirst()
+            guard inside.utf8.last == UInt8(ascii: "\""), inside.utf8.count >= 2 else { return nil }
+            let string = inside.dropLast()
+            guard !string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
+                  string.unicodeScalars.allSatisfy(isPrintable) else { return nil }
+            return .scalar(.init(String(string), Tag(.implicit), .doubleQuoted, mark(line: line, column: column)))
+        case UInt8(ascii: "["):
+            guard bytes.last == UInt8(ascii: "]") else { return nil }
+            let inside = text.dropFirst().dropLast()
+            var items: [Node] = []
+            var offset = column + 1
+            for item in inside.split(separator: ",", omittingEmptySubsequences: false) {
+                var word = item[...]
+                if !items.isEmpty {
+                    guard word.hasPrefix(" ") else { return nil }
+                    word = word.dropFirst()
+                    offset += 1
+                }
+                guard !word.isEmpty, word.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }),
+                      isLetter(word.utf8.first!), !isKeyword(word) else { return nil }
+                items.append(.scalar(.init(String(word), Tag(.implicit), .plain, mark(line: line, column: offset))))
+                offset += word.utf8.count + 1
+            }
+            guard !items.isEmpty else { return nil }
+            return .sequence(.init(items, Tag(.implicit), .any, mark(line: line, column: column)))
+        default:
+            guard isPlain(text) else { return nil }
+            return .scalar(.init(String(text), Tag(.implicit), .plain, mark(line: line, column: column)))
+        }
+    }
+
+    /// A plain scalar that needs no interpretation: no indicator first, no `: ` or ` #` inside,
+    /// nothing a YAML parser would trim or reject. Anything else is left to Yams.
+    private static func isPlain(_ text: Substring) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last,
+              !"-?:,[]{}#&*!|>'\"%@` \t".utf8.contains(first),
+              last != UInt8(ascii: " "), last != UInt8(ascii: ":"), last != UInt8(ascii: "\t") else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { return false }
+            if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return false }
+            if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return false }
+            previous = byte
+        }
+        return text.unicodeScalars.allSatisfy(isPrintable)
+    }
+
+    /// The characters YAML allows in a document, less tab and the byte order mark.
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0x10000...0x10FFFF: return true
+        case 0xE000...0xFFFD: return scalar.value != 0xFEFF
+        default: return false
+        }
+    }
+
+    /// Words that YAML reads as booleans or null; left to Yams so that nothing depends on tags here.
+    private static func isKeyword(_ word: Substring) -> Bool {
+        ["y", "yes", "n", "no", "true", "false", "on", "off", "null"].contains(word.lowercased())
+    }
+
+    /// Yams makes its positions (`Mark`) only while parsing, so each one needed is made once by
+    /// parsing a scalar placed there, and kept.
+    private static func mark(line: Int, column: Int) -> Mark {
+        let key = line << 32 | column
+        if let known = marksLock.withLock({ marks[key] }) { return known }
+        let placed = String(repeating: "\n", count: line - 1) + String(repeating: " ", count: column - 1) + "x"
+        guard let made = (try? Yams.compose(yaml: placed))??.mark, made.line == line, made.column == column else {
+            preconditionFailure("Yams placed a scalar at \(line):\(column) elsewhere")
+        }
+        marksLock.withLock { marks[key] = made }
+        return made
+    }
+
+    private static let marksLock = NSLock()
+    nonisolated(unsafe) private static var marks: [Int: Mark] = [:]
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}

@@ -1,0 +1,78 @@
+import Mustache
+import Testing
+@testable import RoutemapKit
+
+/// Every view model names its fields for templates itself (TemplateLookup.swift) instead of leaving
+/// swift-mustache to reflect them: these tests check that each one answers exactly what Mirror sees,
+/// so a field added to a view model but not to its lookup fails here.
+@Suite struct TemplateLookupTests {
+    static let link = LinkView(title: "Home", url: "../index.html")
+    static let term = TermView(id: "cios", label: "CIOs", description: "Heads of ICT.", url: "audiences/cios.html")
+    static let chapterLink = ChapterLinkView(number: 3, title: "Governance", url: "governance.html", summary: "How.", statusLabel: "Final", current: true)
+    static let more = MoreLinkView(text: "3 later parts", url: "index.html#part-4")
+    static let summary = EditionSummaryView(title: "Final", shortTitle: "F", kind: "final", statusLabel: "Final", published: "11 May 2011",
+                                            summary: "The final edition.", url: "final/index.html", chapterCount: 18)
+    static let contents = ContentsView(editionTitle: "Final", contentsURL: "index.html",
+                                       parts: [PartView(heading: "Part 1", anchor: "part-1", chapters: [chapterLink])])
+    static let sidebarPart = SidebarPartView(heading: "Part 2", label: "Part 2", url: "index.html#part-2", anchor: "part-2", expanded: true,
+                                             partChapterCount: 25, numbers: "26–50", chaptersBefore: more, chapters: [chapterLink], chaptersAfter: more)
+    static let sidebar = SidebarView(editionTitle: "Final", contentsURL: "index.html", abridged: true, chapterCount: 2000,
+                                     partsBefore: more, parts: [sidebarPart], partsAfter: more)
+
+    /// One value of every view model, with every optional field filled, and again with every optional left out.
+    static let values: [Any] = [
+        link, term, chapterLink, more, summary, contents, sidebarPart, sidebar,
+        ChapterLinkView(number: 1, title: "T", url: "t.html", summary: nil, statusLabel: "Draft", current: false),
+        EditionSummaryView(title: "D", shortTitle: "D", kind: "consultation", statusLabel: "Consultation", published: nil, summary: nil,
+                           url: "draft/index.html", chapterCount: 1),
+        PartView(heading: nil, anchor: "part-1", chapters: []),
+        SidebarPartView(heading: nil, label: "Chapters 1–2", url: "index.html#contents", anchor: "part-1", expanded: false,
+                        partChapterCount: 2, numbers: "1–2", chaptersBefore: nil, chapters: [], chaptersAfter: nil),
+        SidebarView(editionTitle: "D", contentsURL: "index.html", abridged: false, chapterCount: 2, partsBefore: nil, parts: [], partsAfter: nil),
+        LayoutView(lang: "en-GB", openGraphLocale: "en_GB", openGraphType: "article", pageTitle: "P", description: "D",
+                   canonicalURL: "https://x/", root: "../", publicationTitle: "R",
+                   publisher: "S", licenceName: "OGL", licenceURL: "https://ogl/", homeURL: "../index.html",
+                   searchURL: "search.html", searchEdition: "F", feedURL: "../feed.xml", accessibilityURL: "../accessibility.html",
+                   editionLinks: [EditionLinkView(title: "Final", shortTitle: "F", url: "index.html", current: true)],
+                   breadcrumbs: [link], banner: nil, content: "<p>x</p>", runningHeader: "R – F"),
+        LayoutView(lang: "en-GB", openGraphLocale: "en_GB", openGraphType: "website", pageTitle: "P", description: "D",
+                   canonicalURL: nil, root: "", publicationTitle: "R",
+                   publisher: "S", licenceName: nil, licenceURL: nil, homeURL: "index.html", searchURL: nil, searchEdition: nil,
+                   feedURL: nil, accessibilityURL: nil, editionLinks: [], breadcrumbs: [], banner: nil, content: "", runningHeader: "R"),
+        EditionLinkView(title: "Final", shortTitle: "F", url: "index.html", current: false),
+        FrontPageView(publicationTitle: "R", publisher: "S", current: summary, editions: [summary]),
+        FrontPageView(publicationTitle: "R", publisher: "S", current: nil, editions: []),
+        ContentsPageView(edition: summary, contents: contents, citation: CitationView(text: "S (2011). F.", url: "https://x/final/"),
+                         overviewURL: "themes/index.html", changes: link, printURL: "print/index.html", pdf: nil),
+        SectionLinkView(text: "How", id: "how", level: 3, subsection: true),
+        ChapterPageView(number: 3, title: "Governance", part: "Part 1", summary: "How.", updated: "20 May 2011", themes: [term], audiences: [term],
+                        status: term, sections: [], body: "<p>b</p>", previous: chapterLink, next: chapterLink, contents: sidebar, edition: summary,
+                        counterparts: [], changes: link, printURL: "print/index.html#chapter-governance"),
+        ChapterPageView(number: 1, title: "Intro", part: nil, summary: nil, updated: nil, themes: [], audiences: [],
+                        status: term, sections: [], body: "", previous: nil, next: nil, contents: sidebar, edition: summary,
+                        counterparts: [], changes: nil, printURL: "print/index.html#chapter-intro"),
+    ]
+
+    @Test(arguments: 0..<values.count)
+    func lookupAnswersWhatMirrorSees(index: Int) throws {
+        let value = Self.values[index]
+        let parent = try #require(value as? MustacheParent, "\(type(of: value)) names no fields for templates: add it to TemplateLookup.swift")
+        let fields = Mirror(reflecting: value).children
+        #expect(!fields.isEmpty)
+        for field in fields {
+            let label = try #require(field.label)
+            #expect(describe(parent.child(named: label)) == describe(unwrapped(field.value)), "\(type(of: value)).\(label)")
+        }
+        #expect(parent.child(named: "noSuchField") == nil)
+    }
+
+    private func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
+
+    private func describe(_ value: Any?) -> String {
+        value.map { "some(\(type(of: $0)): \($0))" } ?? "nil"
+    }
+}
