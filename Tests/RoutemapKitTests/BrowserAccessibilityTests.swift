@@ -6,26 +6,44 @@ import Testing
 /// Chromium, over one page of every kind the build writes (Tests/Browser/accessibility_check.py).
 /// Needs chromium, chromium-driver and the Python packages `make test` installs.
 @Suite(.serialized) struct BrowserAccessibilityTests {
-    /// One page of each kind, from the real publication.
+    /// One page of each kind, from the real publication built after the launch.
     static let pages = [
-        "index.html",                   // front page
-        "final/index.html",             // contents, final edition
-        "draft/index.html",             // contents, consultation draft
-        "final/governance.html",        // chapter with a table and notes
-        "draft/how-to-respond.html",    // consultation chapter
+        "index.html",                        // front page
+        "final/index.html",                  // contents, final edition
+        "draft/index.html",                  // contents, consultation draft (closed banner)
+        "final/governance.html",             // chapter with a table, notes and paragraph numbers
+        "draft/how-to-respond.html",         // consultation chapter, superseded
+        "final/themes/index.html",           // themes and audiences overview
+        "final/themes/leadership.html",      // a theme
+        "final/audiences/cios.html",         // an audience, with its actions
+        "final/statuses/final.html",         // a status
+        "final/changes/index.html",          // what changed since the draft
+        "final/changes/shared-services.html", // one chapter compared
+        "final/print/index.html",            // printable page
+        "print/index.html",                  // the current edition's printable page at its stable address
         "final/search.html",
         "accessibility.html",
         "404.html",
     ]
 
+    /// The draft while the consultation is open: the banner with how to respond.
+    static let openConsultationPages = ["draft/index.html", "draft/how-to-respond.html"]
+
     @Test func everyKindOfPagePassesAxeAtBothWidthsAndKeyboardAndZoomChecks() throws {
         let output = TemporaryFolder()
-        try SiteBuilder.build(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path,
-                                           themesDirectory: Repository.themes))
-        let result = try runPython(["Tests/Browser/accessibility_check.py", output.path] + Self.pages
-                                   + ["--keyboard", "final/governance.html", "index.html"])
-        #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("checked \(Self.pages.count) pages"), "\(result.output)")
+        var options = BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path + "/launched",
+                                   themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!)
+        try SiteBuilder.build(options)
+        options.outputDirectory = output.path + "/consulting"
+        options.buildDate = CalendarDate(iso: "2011-03-20")!
+        try SiteBuilder.build(options)
+
+        let launched = try runPython(["Tests/Browser/accessibility_check.py", output.path + "/launched"] + Self.pages
+                                     + ["--keyboard", "final/governance.html", "index.html", "final/audiences/cios.html"])
+        #expect(launched.status == 0, "\(launched.output)")
+        #expect(launched.output.contains("checked \(Self.pages.count) pages"), "\(launched.output)")
+        let consulting = try runPython(["Tests/Browser/accessibility_check.py", output.path + "/consulting"] + Self.openConsultationPages)
+        #expect(consulting.status == 0, "\(consulting.output)")
     }
 
     @Test func searchWorksByKeyboardAnnouncesResultsAndHidesWithoutJavaScript() throws {
