@@ -1,3 +1,5 @@
+import Markdown
+
 /// The files that let the site be found and followed: `sitemap.xml`, `robots.txt` and the Atom
 /// feed `feed.xml`. Sitemaps and feeds need absolute addresses, so without `base_url` only
 /// `robots.txt` is written.
@@ -9,7 +11,7 @@ extension SiteGenerator {
         }
         let sitemapURLs = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }.sorted()
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in sitemapURLs { sitemap += "  <url><loc>\(xmlEscape(canonicalURL(base: base, page: path)))</loc></url>\n" }
+        for path in sitemapURLs { sitemap += "  <url><loc>\(escapeAttribute(canonicalURL(base: base, page: path)))</loc></url>\n" }
         sitemap += "</urlset>\n"
         return [
             OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n"), origin: origin),
@@ -38,24 +40,24 @@ extension SiteGenerator {
         let newest = entries.first?.updated.description ?? "1970-01-01"
         var feed = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(config.language))">
-          <title>\(xmlEscape(config.title))</title>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escapeAttribute(config.language))">
+          <title>\(escapeAttribute(config.title))</title>
           <subtitle>New editions and updated chapters</subtitle>
-          <link rel="self" href="\(xmlEscape(base))\(SitePaths.feed)"/>
-          <link rel="alternate" type="text/html" href="\(xmlEscape(base))"/>
-          <id>\(xmlEscape(base))</id>
+          <link rel="self" href="\(escapeAttribute(base))\(SitePaths.feed)"/>
+          <link rel="alternate" type="text/html" href="\(escapeAttribute(base))"/>
+          <id>\(escapeAttribute(base))</id>
           <updated>\(newest)T00:00:00Z</updated>
-          <author><name>\(xmlEscape(config.publisher))</name></author>
+          <author><name>\(escapeAttribute(config.publisher))</name></author>
 
         """
         for entry in entries {
             feed += """
               <entry>
-                <title>\(xmlEscape(entry.title))</title>
-                <link rel="alternate" type="text/html" href="\(xmlEscape(entry.url))"/>
-                <id>\(xmlEscape(entry.url))#\(entry.updated)</id>
+                <title>\(escapeAttribute(entry.title))</title>
+                <link rel="alternate" type="text/html" href="\(escapeAttribute(entry.url))"/>
+                <id>\(escapeAttribute(entry.url))#\(entry.updated)</id>
                 <updated>\(entry.updated)T00:00:00Z</updated>
-                <summary>\(xmlEscape(entry.summary))</summary>
+                <summary>\(escapeAttribute(entry.summary))</summary>
               </entry>
 
             """
@@ -67,19 +69,4 @@ extension SiteGenerator {
 /// The published address of a page: `index.html` is left off, as servers show it for the folder.
 func canonicalURL(base: String, page: String) -> String {
     base + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page)
-}
-
-func xmlEscape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.append(character)
-        }
-    }
-    return out
 }
