@@ -38,6 +38,22 @@ func relativeURLBySegments(from page: String, to target: String) -> String {
     return (ups + to[shared...].map(String.init)).joined(separator: "/")
 }
 
+/// `final/../draft/governance.html` → `draft/governance.html`, with `.` and empty segments dropped;
+/// nil when it climbs above the root.
+func normalisedPath(_ path: String) -> String? {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/") {
+        switch part {
+        case ".": continue
+        case "..":
+            guard !parts.isEmpty else { return nil }
+            parts.removeLast()
+        default: parts.append(part)
+        }
+    }
+    return parts.joined(separator: "/")
+}
+
 /// What a link written in a chapter points at.
 enum LinkTarget: Equatable {
     /// Another site, an e-mail address or an absolute path: left alone.
@@ -95,19 +111,9 @@ struct LinkResolver: Sendable {
         return !scheme.isEmpty && !scheme.contains("/") && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
     }
 
-    /// Removes `.` and `..` and percent-decoding-free duplicate slashes; nil when it climbs above the root.
+    /// Resolves `.` and `..` and percent-decodes; nil when it climbs above the root.
     private func normalise(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/").removingPercentEncodingIfPossible
+        normalisedPath(path)?.removingPercentEncodingIfPossible
     }
 }
 
