@@ -23,13 +23,11 @@ let package = Package(
         ),
         // The only module that sees a C pointer.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // Mustache templates: parsed once, rendered from views that name their own fields.
+        .target(name: "Templates"),
         .target(
             name: "RoutemapKit",
-            dependencies: [
-                "Markdown",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["Markdown", "Templates", .product(name: "Yams", package: "Yams")]
         ),
         // The editors' preview: serves the site from memory, watches, rebuilds, reloads open pages.
         .target(
@@ -45,6 +43,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        // swift-mustache only here: the templates must render exactly as it renders them.
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(
             name: "RoutemapKitTests",
             // FlyingFox only to stand in for other sites when `check --external` is tested offline.

@@ -1,10 +1,10 @@
-import Mustache
 import Testing
 @testable import RoutemapKit
+import Templates
 
-/// Every view model names its fields for templates itself (TemplateLookup.swift) instead of leaving
-/// swift-mustache to reflect them: these tests check that each one answers exactly what Mirror sees,
-/// so a field added to a view model but not to its lookup fails here.
+/// The view models drawn for every chapter name their fields for templates themselves
+/// (TemplateLookup.swift) instead of being reflected: these tests check that each one answers exactly
+/// what Mirror sees, so a field added to a view model but not to its lookup fails here.
 @Suite struct TemplateLookupTests {
     static let link = LinkView(title: "Home", url: "../index.html")
     static let term = TermView(id: "cios", label: "CIOs", description: "Heads of ICT.", url: "audiences/cios.html")
@@ -51,28 +51,35 @@ import Testing
         ChapterPageView(number: 1, title: "Intro", part: nil, summary: nil, updated: nil, themes: [], audiences: [],
                         status: term, sections: [], body: "", previous: nil, next: nil, contents: sidebar, edition: summary,
                         counterparts: [], changes: nil, printURL: "print/index.html#chapter-intro"),
+        PrintPartView(heading: "Part 1", chapters: [PrintChapterLinkView(number: 1, title: "Intro", anchor: "chapter-intro")]),
+        PrintPartView(heading: nil, chapters: []),
+        PrintChapterLinkView(number: 1, title: "Intro", anchor: "chapter-intro"),
+        PrintChapterView(number: 1, title: "Intro", part: "Part 1", summary: "Why.", anchor: "chapter-intro", body: "<p>b</p>"),
+        PrintChapterView(number: 2, title: "Next", part: nil, summary: nil, anchor: "chapter-next", body: ""),
     ]
 
     @Test(arguments: 0..<values.count)
     func lookupAnswersWhatMirrorSees(index: Int) throws {
         let value = Self.values[index]
-        let parent = try #require(value as? MustacheParent, "\(type(of: value)) names no fields for templates: add it to TemplateLookup.swift")
+        let view = try #require(value as? TemplateFields, "\(type(of: value)) cannot be shown by templates: add it to TemplateLookup.swift")
         let fields = Mirror(reflecting: value).children
         #expect(!fields.isEmpty)
         for field in fields {
             let label = try #require(field.label)
-            #expect(describe(parent.child(named: label)) == describe(unwrapped(field.value)), "\(type(of: value)).\(label)")
+            #expect(describe(view.field(label)) == describe(reflectedField(label, of: value)), "\(type(of: value)).\(label)")
         }
-        #expect(parent.child(named: "noSuchField") == nil)
+        #expect(view.field("noSuchField") == nil)
     }
 
-    private func unwrapped(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
-    }
-
-    private func describe(_ value: Any?) -> String {
-        value.map { "some(\(type(of: $0)): \($0))" } ?? "nil"
+    private func describe(_ value: TemplateValue?) -> String {
+        switch value {
+        case nil: "missing"
+        case .null?: "null"
+        case .text(let text)?: "text(\(text))"
+        case .number(let number)?: "number(\(number))"
+        case .flag(let flag)?: "flag(\(flag))"
+        case .list(let items)?: "list(\(items.map { describe($0) }.joined(separator: ", ")))"
+        case .fields(let fields)?: "\(type(of: fields))"
+        }
     }
 }

@@ -95,7 +95,7 @@ struct BlockChangeView {
     var label: String?
     var unchanged: Bool
     /// The paragraph number in the newer edition, or "was 2.3" for a block only the older one has.
-    /// (Not `number`: when absent, Mustache would find the chapter's number instead.)
+    /// (Not `number`: when absent, a template would find the chapter's number instead.)
     var paragraphNumber: String?
     /// An id on this page, so that a moved block can link to its new place.
     var anchor: String

@@ -1,227 +1,287 @@
-import Mustache
+import Templates
 
-// swift-mustache finds a value's fields through Mirror, which reflects every field of the value
-// for every lookup: for a site of 2,000 chapters that cost more than parsing the Markdown. Each
-// view model therefore names its fields itself. A field missing here would be invisible to
-// templates: TemplateLookupTests compares every view model's answers with Mirror's.
+// Every view model is something templates can read. By default a view's fields are found through
+// Mirror, which reflects every field of the value for every lookup: for the views drawn thousands
+// of times on a large site (links, chapters, the layout) that costs more than parsing the Markdown,
+// so those name their fields themselves. A field missing from such a list would be invisible to
+// templates: TemplateLookupTests compares every hand-listed view's answers with Mirror's.
 
-extension LinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+// Views drawn a few times per edition: Mirror is fast enough.
+extension AccessibilityStatementView: TemplateFields {}
+extension ActionGroupView: TemplateFields {}
+extension ActionView: TemplateFields {}
+extension BlockChangeView: TemplateFields {}
+extension ChangeGroupView: TemplateFields {}
+extension ChangedChapterView: TemplateFields {}
+extension ChangesPageView: TemplateFields {}
+extension ChapterChangesPageView: TemplateFields {}
+extension CitationView: TemplateFields {}
+extension ConsultationBannerView: TemplateFields {}
+extension CounterpartView: TemplateFields {}
+extension NotFoundView: TemplateFields {}
+extension OverviewPageView: TemplateFields {}
+extension PDFLinkView: TemplateFields {}
+extension PrintPageView: TemplateFields {}
+extension SearchPageView: TemplateFields {}
+extension SuccessorView: TemplateFields {}
+extension TermCountView: TemplateFields {}
+extension TermPageView: TemplateFields {}
+extension WordChangeView: TemplateFields {}
+
+// Views drawn for every chapter, on its page and in lists.
+
+extension LinkView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
+        case "title": title.templateValue
+        case "url": url.templateValue
         default: nil
         }
     }
 }
 
-extension TermView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TermView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "id": id
-        case "label": label
-        case "description": description
-        case "url": url
+        case "id": id.templateValue
+        case "label": label.templateValue
+        case "description": description.templateValue
+        case "url": url.templateValue
         default: nil
         }
     }
 }
 
-extension LayoutView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LayoutView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "lang": lang
-        case "pageTitle": pageTitle
-        case "description": description
-        case "canonicalURL": canonicalURL
-        case "root": root
-        case "publicationTitle": publicationTitle
-        case "publisher": publisher
-        case "licenceName": licenceName
-        case "licenceURL": licenceURL
-        case "homeURL": homeURL
-        case "editionLinks": editionLinks
-        case "breadcrumbs": breadcrumbs
-        case "content": content
-        case "openGraphLocale": openGraphLocale
-        case "openGraphType": openGraphType
-        case "searchURL": searchURL
-        case "searchEdition": searchEdition
-        case "feedURL": feedURL
-        case "accessibilityURL": accessibilityURL
-        case "banner": banner
-        case "runningHeader": runningHeader
+        case "lang": lang.templateValue
+        case "pageTitle": pageTitle.templateValue
+        case "description": description.templateValue
+        case "canonicalURL": canonicalURL.templateValue
+        case "root": root.templateValue
+        case "publicationTitle": publicationTitle.templateValue
+        case "publisher": publisher.templateValue
+        case "licenceName": licenceName.templateValue
+        case "licenceURL": licenceURL.templateValue
+        case "homeURL": homeURL.templateValue
+        case "editionLinks": editionLinks.templateValue
+        case "breadcrumbs": breadcrumbs.templateValue
+        case "content": content.templateValue
+        case "openGraphLocale": openGraphLocale.templateValue
+        case "openGraphType": openGraphType.templateValue
+        case "searchURL": searchURL.templateValue
+        case "searchEdition": searchEdition.templateValue
+        case "feedURL": feedURL.templateValue
+        case "accessibilityURL": accessibilityURL.templateValue
+        case "banner": banner.templateValue
+        case "runningHeader": runningHeader.templateValue
         default: nil
         }
     }
 }
 
-extension EditionLinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension EditionLinkView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "shortTitle": shortTitle
-        case "url": url
-        case "current": current
+        case "title": title.templateValue
+        case "shortTitle": shortTitle.templateValue
+        case "url": url.templateValue
+        case "current": current.templateValue
         default: nil
         }
     }
 }
 
-extension ChapterLinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ChapterLinkView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "number": number
-        case "title": title
-        case "url": url
-        case "summary": summary
-        case "statusLabel": statusLabel
-        case "current": current
+        case "number": number.templateValue
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "summary": summary.templateValue
+        case "statusLabel": statusLabel.templateValue
+        case "current": current.templateValue
         default: nil
         }
     }
 }
 
-extension PartView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PartView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "heading": heading
-        case "anchor": anchor
-        case "chapters": chapters
+        case "heading": heading.templateValue
+        case "anchor": anchor.templateValue
+        case "chapters": chapters.templateValue
         default: nil
         }
     }
 }
 
-extension ContentsView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ContentsView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "editionTitle": editionTitle
-        case "contentsURL": contentsURL
-        case "parts": parts
+        case "editionTitle": editionTitle.templateValue
+        case "contentsURL": contentsURL.templateValue
+        case "parts": parts.templateValue
         default: nil
         }
     }
 }
 
-extension FrontPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension FrontPageView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "publicationTitle": publicationTitle
-        case "publisher": publisher
-        case "current": current
-        case "editions": editions
+        case "publicationTitle": publicationTitle.templateValue
+        case "publisher": publisher.templateValue
+        case "current": current.templateValue
+        case "editions": editions.templateValue
         default: nil
         }
     }
 }
 
-extension EditionSummaryView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension EditionSummaryView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "shortTitle": shortTitle
-        case "kind": kind
-        case "statusLabel": statusLabel
-        case "published": published
-        case "summary": summary
-        case "url": url
-        case "chapterCount": chapterCount
+        case "title": title.templateValue
+        case "shortTitle": shortTitle.templateValue
+        case "kind": kind.templateValue
+        case "statusLabel": statusLabel.templateValue
+        case "published": published.templateValue
+        case "summary": summary.templateValue
+        case "url": url.templateValue
+        case "chapterCount": chapterCount.templateValue
         default: nil
         }
     }
 }
 
-extension ContentsPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ContentsPageView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "edition": edition
-        case "contents": contents
-        case "citation": citation
-        case "overviewURL": overviewURL
-        case "changes": changes
-        case "printURL": printURL
-        case "pdf": pdf
+        case "edition": edition.templateValue
+        case "contents": contents.templateValue
+        case "citation": citation.templateValue
+        case "overviewURL": overviewURL.templateValue
+        case "changes": changes.templateValue
+        case "printURL": printURL.templateValue
+        case "pdf": pdf.templateValue
         default: nil
         }
     }
 }
 
-extension SectionLinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SectionLinkView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "text": text
-        case "id": id
-        case "level": level
-        case "subsection": subsection
+        case "text": text.templateValue
+        case "id": id.templateValue
+        case "level": level.templateValue
+        case "subsection": subsection.templateValue
         default: nil
         }
     }
 }
 
-extension ChapterPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ChapterPageView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "number": number
-        case "title": title
-        case "part": part
-        case "summary": summary
-        case "updated": updated
-        case "themes": themes
-        case "audiences": audiences
-        case "status": status
-        case "sections": sections
-        case "body": body
-        case "previous": previous
-        case "next": next
-        case "contents": contents
-        case "edition": edition
-        case "counterparts": counterparts
-        case "changes": changes
-        case "printURL": printURL
+        case "number": number.templateValue
+        case "title": title.templateValue
+        case "part": part.templateValue
+        case "summary": summary.templateValue
+        case "updated": updated.templateValue
+        case "themes": themes.templateValue
+        case "audiences": audiences.templateValue
+        case "status": status.templateValue
+        case "sections": sections.templateValue
+        case "body": body.templateValue
+        case "previous": previous.templateValue
+        case "next": next.templateValue
+        case "contents": contents.templateValue
+        case "edition": edition.templateValue
+        case "counterparts": counterparts.templateValue
+        case "changes": changes.templateValue
+        case "printURL": printURL.templateValue
         default: nil
         }
     }
 }
 
-extension SidebarView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SidebarView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "editionTitle": editionTitle
-        case "contentsURL": contentsURL
-        case "abridged": abridged
-        case "chapterCount": chapterCount
-        case "partsBefore": partsBefore
-        case "parts": parts
-        case "partsAfter": partsAfter
+        case "editionTitle": editionTitle.templateValue
+        case "contentsURL": contentsURL.templateValue
+        case "abridged": abridged.templateValue
+        case "chapterCount": chapterCount.templateValue
+        case "partsBefore": partsBefore.templateValue
+        case "parts": parts.templateValue
+        case "partsAfter": partsAfter.templateValue
         default: nil
         }
     }
 }
 
-extension SidebarPartView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SidebarPartView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "heading": heading
-        case "label": label
-        case "url": url
-        case "anchor": anchor
-        case "expanded": expanded
-        case "partChapterCount": partChapterCount
-        case "numbers": numbers
-        case "chaptersBefore": chaptersBefore
-        case "chapters": chapters
-        case "chaptersAfter": chaptersAfter
+        case "heading": heading.templateValue
+        case "label": label.templateValue
+        case "url": url.templateValue
+        case "anchor": anchor.templateValue
+        case "expanded": expanded.templateValue
+        case "partChapterCount": partChapterCount.templateValue
+        case "numbers": numbers.templateValue
+        case "chaptersBefore": chaptersBefore.templateValue
+        case "chapters": chapters.templateValue
+        case "chaptersAfter": chaptersAfter.templateValue
         default: nil
         }
     }
 }
 
-extension MoreLinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension MoreLinkView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "text": text
-        case "url": url
+        case "text": text.templateValue
+        case "url": url.templateValue
+        default: nil
+        }
+    }
+}
+
+extension PrintPartView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
+        switch name {
+        case "heading": heading.templateValue
+        case "chapters": chapters.templateValue
+        default: nil
+        }
+    }
+}
+
+extension PrintChapterLinkView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
+        switch name {
+        case "number": number.templateValue
+        case "title": title.templateValue
+        case "anchor": anchor.templateValue
+        default: nil
+        }
+    }
+}
+
+extension PrintChapterView: TemplateFields {
+    func field(_ name: String) -> TemplateValue? {
+        switch name {
+        case "number": number.templateValue
+        case "title": title.templateValue
+        case "part": part.templateValue
+        case "summary": summary.templateValue
+        case "anchor": anchor.templateValue
+        case "body": body.templateValue
         default: nil
         }
     }

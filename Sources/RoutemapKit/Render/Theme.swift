@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import Templates
 
 /// A theme: Mustache templates and static assets from `themes/<name>/`, with anything the theme
 /// lacks taken from `themes/default/`.
@@ -8,7 +8,7 @@ public struct Theme: Sendable {
     static let requiredTemplates = ["layout", "front", "contents", "chapter", "accessibility", "notfound", "search",
                                     "term", "overview", "changes", "chapter-changes", "print"]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Output path (under `assets/`) → file on disk.
     let assets: [(outputPath: String, sourcePath: String)]
 
@@ -24,23 +24,18 @@ public struct Theme: Sendable {
         }
         guard !log.hasErrors else { return (nil, log.items) }
 
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Template] = [:]
         var assets: [String: String] = [:]
         for folder in folders {
             let templateFolder = join(folder, "templates")
             for file in listFiles(templateFolder) where file.hasSuffix(".mustache") {
                 let path = join(templateFolder, file)
                 guard let text = readText(path, log: log, missingHint: nil) else { continue }
-                precondition(HTMLEscaping.registered)
-                do {
-                    templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
-                } catch let error as MustacheTemplate.ParserError {
-                    // The pragma took the first line.
-                    log.add(.error(path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-                                   "the template cannot be read: \(error.error)",
-                                   hint: "check that every {{#section}} is closed by {{/section}} and every tag by '}}'"))
+                do throws(TemplateSyntaxError) {
+                    templates[String(file.dropLast(".mustache".count))] = try Template(text)
                 } catch {
-                    log.add(.error(path, "the template cannot be read: \(error)"))
+                    log.add(.error(path, line: error.line, column: error.column, "the template cannot be read: \(error.message)",
+                                   hint: error.hint))
                 }
             }
             let assetFolder = join(folder, SitePaths.assetsFolder)
@@ -51,14 +46,14 @@ public struct Theme: Sendable {
                            hint: "restore it from themes/default/templates/"))
         }
         guard !log.hasErrors else { return (nil, log.items) }
-        let theme = Theme(library: MustacheLibrary(templates: templates),
+        let theme = Theme(library: TemplateLibrary(templates),
                           assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         return (theme, log.items)
     }
 
     /// Renders `view` with the named template; an unknown name is a programming error in the build.
-    func render(_ view: Any, template: String) -> String {
-        guard let html = library.render(view, withTemplate: template) else {
+    func render(_ view: some TemplateFields, template: String) -> String {
+        guard let html = library.render(view, template: template) else {
             preconditionFailure("template '\(template)' was not loaded; it must be listed in Theme.requiredTemplates")
         }
         return html

@@ -70,7 +70,7 @@ struct ChapterLinkView {
 
 /// A part of an edition ("Section 2: Strategic capabilities") with its chapters.
 struct PartView {
-    /// Named `heading`, not `title`: a nil optional makes Mustache look the name up in the enclosing views.
+    /// Named `heading`, not `title`: a nil optional makes a template look the name up in the enclosing views.
     var heading: String?
     var anchor: String
     var chapters: [ChapterLinkView]

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A value as a template sees it. Views hand these out through `TemplateFields`, so rendering
+/// never has to discover a value's type at run time.
+public enum TemplateValue {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case list([TemplateValue])
+    case fields(any TemplateFields)
+    /// An optional that is absent: a template looks the name up in the enclosing views instead.
+    case null
+}
+
+/// A view whose fields templates can name: `{{title}}`, `{{#chapters}}…{{/chapters}}`.
+public protocol TemplateFields: TemplateRepresentable {
+    /// The field called `name`, or nil when the view has none by that name.
+    func field(_ name: String) -> TemplateValue?
+}
+
+extension TemplateFields {
+    public var templateValue: TemplateValue { .fields(self) }
+
+    /// Finds the field through reflection: correct for any view with stored properties, but it
+    /// reflects every field on every lookup, so views used on many pages name their fields by hand.
+    public func field(_ name: String) -> TemplateValue? {
+        reflectedField(name, of: self)
+    }
+}
+
+/// The stored property called `name` of `view`, found through Mirror.
+public func reflectedField(_ name: String, of view: Any) -> TemplateValue? {
+    for child in Mirror(reflecting: view).children where child.label == name {
+        return reflectedValue(child.value)
+    }
+    return nil
+}
+
+/// A Swift value that stands for a template value: text, numbers, flags, lists, optionals, views.
+public protocol TemplateRepresentable {
+    var templateValue: TemplateValue { get }
+}
+
+extension String: TemplateRepresentable {
+    public var templateValue: TemplateValue { .text(self) }
+}
+
+extension Int: TemplateRepresentable {
+    public var templateValue: TemplateValue { .number(self) }
+}
+
+extension Bool: TemplateRepresentable {
+    public var templateValue: TemplateValue { .flag(self) }
+}
+
+extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
+    public var templateValue: TemplateValue {
+        switch self {
+        case .some(let wrapped): wrapped.templateValue
+        case .none: .null
+        }
+    }
+}
+
+extension Array: TemplateRepresentable where Element: TemplateRepresentable {
+    public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
+}
+
+/// A reflected field's value; anything templates cannot show is absent.
+private func reflectedValue(_ value: Any) -> TemplateValue {
+    let mirror = Mirror(reflecting: value)
+    if mirror.displayStyle == .optional {
+        guard let wrapped = mirror.children.first?.value else { return .null }
+        return reflectedValue(wrapped)
+    }
+    return (value as? TemplateRepresentable)?.templateValue ?? .null
+}

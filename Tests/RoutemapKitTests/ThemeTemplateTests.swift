@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import RoutemapKit
+
+/// A theme's broken template is reported where it breaks, with a way to fix it.
+@Suite struct ThemeTemplateTests {
+    private func load(chapterTemplate: String) throws -> [Diagnostic] {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.themes + "/default", toPath: folder.path + "/themes/default")
+        folder.write("themes/broken/templates/chapter.mustache", chapterTemplate)
+        let (theme, diagnostics) = Theme.load(themesDirectory: folder.path + "/themes", name: "broken")
+        #expect(theme == nil)
+        return diagnostics
+    }
+
+    @Test func anUnclosedSectionIsReportedWhereItOpens() throws {
+        let diagnostics = try load(chapterTemplate: "<h1>{{title}}</h1>\n<p>\n  {{#sections}}\n")
+        let error = try #require(diagnostics.first)
+        #expect(error.file.hasSuffix("themes/broken/templates/chapter.mustache"))
+        #expect(error.line == 3 && error.column == 3)
+        #expect(error.message.contains("{{#sections}} is never closed"))
+        #expect(error.hint == "close it with {{/sections}}")
+    }
+
+    @Test func aSectionClosedOutOfOrderNamesBoth() throws {
+        let diagnostics = try load(chapterTemplate: "{{#themes}}\n{{#url}}\n{{/themes}}\n{{/url}}\n")
+        let error = try #require(diagnostics.first)
+        #expect(error.line == 3 && error.column == 1)
+        #expect(error.message == "the template cannot be read: {{/themes}} does not close {{#url}}, opened on line 2")
+    }
+
+    @Test func anUnknownFunctionListsTheKnownOnes() throws {
+        let diagnostics = try load(chapterTemplate: "<p>\n x {{#nonempty(themes)}}{{/nonempty(themes)}}\n")
+        let error = try #require(diagnostics.first)
+        #expect(error.line == 2 && error.column == 4)
+        #expect(error.message.contains("there is no function 'nonempty'"))
+        #expect(error.hint?.contains("empty, count") == true)
+    }
+
+    @Test func anUnclosedTagIsReported() throws {
+        let diagnostics = try load(chapterTemplate: "<h1>{{title</h1>\n")
+        let error = try #require(diagnostics.first)
+        #expect(error.line == 1 && error.column == 5)
+        #expect(error.message.contains("not closed with }}"))
+    }
+}
