@@ -2,7 +2,7 @@
 // Plain structs with stored properties only (see ViewModels.swift). README.md lists every field.
 
 /// `print.mustache`: an edition on one page.
-struct PrintPageView {
+struct PrintPageView: Equatable {
     var publicationTitle: String
     var edition: EditionSummaryView
     var publisher: String
@@ -18,20 +18,20 @@ struct PrintPageView {
 }
 
 /// A part in the printable page's contents list.
-struct PrintPartView {
+struct PrintPartView: Equatable {
     var heading: String?
     var chapters: [PrintChapterLinkView]
 }
 
 /// A chapter in the printable page's contents list: a link to its anchor on the same page.
-struct PrintChapterLinkView {
+struct PrintChapterLinkView: Equatable {
     var number: Int
     var title: String
     var anchor: String
 }
 
 /// A chapter on the printable page.
-struct PrintChapterView {
+struct PrintChapterView: Equatable {
     var number: Int
     var title: String
     var part: String?
@@ -43,7 +43,7 @@ struct PrintChapterView {
 }
 
 /// A link to an edition's PDF, with its size: "PDF, 412 KB".
-struct PDFLinkView {
+struct PDFLinkView: Equatable {
     var url: String
     var size: String
 }

@@ -3,7 +3,7 @@
 
 /// The consultation banner on every page of a consultation edition. Exactly one of
 /// `upcoming`, `open` and `closed` is true.
-struct ConsultationBannerView {
+struct ConsultationBannerView: Equatable {
     var state: String
     var upcoming: Bool
     var open: Bool
@@ -18,14 +18,14 @@ struct ConsultationBannerView {
     var successor: SuccessorView?
 }
 
-struct SuccessorView {
+struct SuccessorView: Equatable {
     var title: String
     var url: String
     var published: String
 }
 
 /// A link to the same chapter in another edition.
-struct CounterpartView {
+struct CounterpartView: Equatable {
     /// "Read this chapter in the consultation draft" or "This draft has been superseded: read the final version".
     var text: String
     var url: String
@@ -35,7 +35,7 @@ struct CounterpartView {
 }
 
 /// A theme, audience or status with how many chapters of the edition carry it.
-struct TermCountView {
+struct TermCountView: Equatable {
     var label: String
     var description: String
     var url: String
@@ -45,7 +45,7 @@ struct TermCountView {
 }
 
 /// `overview.mustache`: every theme, audience and status of an edition with their chapter counts.
-struct OverviewPageView {
+struct OverviewPageView: Equatable {
     var edition: EditionSummaryView
     var themes: [TermCountView]
     var audiences: [TermCountView]
@@ -53,13 +53,13 @@ struct OverviewPageView {
 }
 
 /// One action: what a chapter asks an audience to do, linking back to its place.
-struct ActionView {
+struct ActionView: Equatable {
     var text: String
     var url: String
 }
 
 /// The actions one chapter asks of an audience.
-struct ActionGroupView {
+struct ActionGroupView: Equatable {
     var chapterNumber: Int
     var chapterTitle: String
     var chapterURL: String
@@ -67,7 +67,7 @@ struct ActionGroupView {
 }
 
 /// `term.mustache`: the index page of one theme, audience or status in an edition.
-struct TermPageView {
+struct TermPageView: Equatable {
     /// "Theme", "Audience" or "Status".
     var kindLabel: String
     var term: TermView
@@ -80,7 +80,7 @@ struct TermPageView {
 }
 
 /// A run of words on a changes page.
-struct WordChangeView {
+struct WordChangeView: Equatable {
     var text: String
     var same: Bool
     var inserted: Bool
@@ -88,7 +88,7 @@ struct WordChangeView {
 }
 
 /// One block on a chapter's changes page.
-struct BlockChangeView {
+struct BlockChangeView: Equatable {
     /// `unchanged`, `added`, `removed`, `changed`, `moved`, `moved-changed` or `moved-away`: for the stylesheet.
     var kind: String
     /// The visible label: "Added", "Removed", "Changed", "Moved here", "Moved here and changed", "Moved", or nothing when unchanged.
@@ -107,7 +107,7 @@ struct BlockChangeView {
 }
 
 /// `chapter-changes.mustache`: what changed in one chapter since the older edition.
-struct ChapterChangesPageView {
+struct ChapterChangesPageView: Equatable {
     var number: Int
     var title: String
     var oldTitle: String
@@ -126,7 +126,7 @@ struct ChapterChangesPageView {
 }
 
 /// A chapter on the changes summary page.
-struct ChangedChapterView {
+struct ChangedChapterView: Equatable {
     var number: Int
     var title: String
     var url: String
@@ -137,7 +137,7 @@ struct ChangedChapterView {
 }
 
 /// A group of chapters on the changes summary: added, removed, retitled, changed or unchanged.
-struct ChangeGroupView {
+struct ChangeGroupView: Equatable {
     var heading: String
     var anchor: String
     var count: Int
@@ -146,7 +146,7 @@ struct ChangeGroupView {
 }
 
 /// `changes.mustache`: what changed between two editions.
-struct ChangesPageView {
+struct ChangesPageView: Equatable {
     /// "What changed since the consultation draft"
     var heading: String
     var edition: EditionSummaryView

@@ -4,7 +4,7 @@
 /// The sidebar: the whole contents of a small edition, or an abridged contents of a large one
 /// (nearby parts, and nearby chapters of the current part), so that every page stays the same size
 /// however many chapters the edition has.
-struct SidebarView {
+struct SidebarView: Equatable {
     var editionTitle: String
     var contentsURL: String
     /// True when parts or chapters are left out: the template then links to the full contents page.
@@ -17,7 +17,7 @@ struct SidebarView {
 }
 
 /// A part in the sidebar: expanded (its chapters listed) or, in an abridged sidebar, one link.
-struct SidebarPartView {
+struct SidebarPartView: Equatable {
     /// The part's name; absent for chapters before the first named part.
     var heading: String?
     /// The heading, or "Chapters 1–4" when there is none.
@@ -38,7 +38,7 @@ struct SidebarPartView {
 
 /// Stands for entries an abridged sidebar leaves out: "12 earlier chapters", linking to where the
 /// contents page lists them.
-struct MoreLinkView {
+struct MoreLinkView: Equatable {
     var text: String
     var url: String
 }

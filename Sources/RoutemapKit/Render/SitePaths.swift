@@ -19,7 +19,7 @@ public enum SitePaths {
 /// The relative URL from the page at `page` to the file at `target` (both relative to the output folder).
 public func relativeURL(from page: String, to target: String) -> String {
     // Most links join pages of one folder (a chapter's sidebar, its neighbours): the target's name.
-    if let slash = page.utf8.lastIndex(of: UInt8(ascii: "/")), !page.hasPrefix("/"), !page.contains("//") {
+    if let slash = page.utf8.lastIndex(of: UInt8(ascii: "/")), page.utf8.first != UInt8(ascii: "/"), !hasDoubleSlash(page) {
         let folder = page.utf8[...slash]
         if target.utf8.starts(with: folder) {
             let name = target.utf8[target.utf8.index(target.utf8.startIndex, offsetBy: folder.count)...]
@@ -27,6 +27,15 @@ public func relativeURL(from page: String, to target: String) -> String {
         }
     }
     return relativeURLBySegments(from: page, to: target)
+}
+
+private func hasDoubleSlash(_ path: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in path.utf8 {
+        if byte == UInt8(ascii: "/"), previous == byte { return true }
+        previous = byte
+    }
+    return false
 }
 
 func relativeURLBySegments(from page: String, to target: String) -> String {

@@ -2,13 +2,13 @@
 // values through Mirror, which cannot see computed properties. README.md lists every field.
 
 /// A link with its text.
-struct LinkView {
+struct LinkView: Equatable {
     var title: String
     var url: String
 }
 
 /// A theme, audience or status as shown on a page.
-struct TermView {
+struct TermView: Equatable {
     var id: String
     var label: String
     var description: String
@@ -17,7 +17,7 @@ struct TermView {
 }
 
 /// What `layout.mustache` receives; `content` is the page-specific template's output.
-struct LayoutView {
+struct LayoutView: Equatable {
     var lang: String
     /// `lang` as Open Graph writes it: `en_GB`.
     var openGraphLocale: String
@@ -51,7 +51,7 @@ struct LayoutView {
 }
 
 /// An edition in the header's edition list.
-struct EditionLinkView {
+struct EditionLinkView: Equatable {
     var title: String
     var shortTitle: String
     var url: String
@@ -59,7 +59,7 @@ struct EditionLinkView {
 }
 
 /// One chapter in a list of chapters (contents page, sidebar).
-struct ChapterLinkView {
+struct ChapterLinkView: Equatable {
     var number: Int
     var title: String
     var url: String
@@ -69,7 +69,7 @@ struct ChapterLinkView {
 }
 
 /// A part of an edition ("Section 2: Strategic capabilities") with its chapters.
-struct PartView {
+struct PartView: Equatable {
     /// Named `heading`, not `title`: a nil optional makes a template look the name up in the enclosing views.
     var heading: String?
     var anchor: String
@@ -77,21 +77,21 @@ struct PartView {
 }
 
 /// The contents of an edition, grouped into parts.
-struct ContentsView {
+struct ContentsView: Equatable {
     var editionTitle: String
     var contentsURL: String
     var parts: [PartView]
 }
 
 /// `front.mustache`: the publication's front page.
-struct FrontPageView {
+struct FrontPageView: Equatable {
     var publicationTitle: String
     var publisher: String
     var current: EditionSummaryView?
     var editions: [EditionSummaryView]
 }
 
-struct EditionSummaryView {
+struct EditionSummaryView: Equatable {
     var title: String
     var shortTitle: String
     var kind: String
@@ -103,7 +103,7 @@ struct EditionSummaryView {
 }
 
 /// `contents.mustache`: an edition's contents page.
-struct ContentsPageView {
+struct ContentsPageView: Equatable {
     var edition: EditionSummaryView
     var contents: ContentsView
     var citation: CitationView
@@ -118,13 +118,13 @@ struct ContentsPageView {
 }
 
 /// "Cite this": a reference to an edition and its address.
-struct CitationView {
+struct CitationView: Equatable {
     var text: String
     var url: String?
 }
 
 /// A heading in a chapter's "On this page" list.
-struct SectionLinkView {
+struct SectionLinkView: Equatable {
     var text: String
     var id: String
     var level: Int
@@ -132,7 +132,7 @@ struct SectionLinkView {
 }
 
 /// `chapter.mustache`: one chapter page.
-struct ChapterPageView {
+struct ChapterPageView: Equatable {
     var number: Int
     var title: String
     var part: String?

@@ -63,7 +63,7 @@ struct SearchIndex: Encodable {
 }
 
 /// `search.mustache`.
-struct SearchPageView {
+struct SearchPageView: Equatable {
     var editionTitle: String
     var editionShortTitle: String
     var contentsURL: String

@@ -40,7 +40,7 @@ extension SiteGenerator {
 }
 
 /// `accessibility.mustache`.
-struct AccessibilityStatementView {
+struct AccessibilityStatementView: Equatable {
     var publicationTitle: String
     var publisher: String
     var siteAddress: String?
@@ -55,7 +55,7 @@ struct AccessibilityStatementView {
 }
 
 /// `notfound.mustache`.
-struct NotFoundView {
+struct NotFoundView: Equatable {
     var homeURL: String
     var currentEditionTitle: String?
     var currentEditionURL: String?

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Pages laid out by the previous build, reused while the view they were laid out from is
+/// unchanged: the preview server keeps one, so that a save lays out again only the pages it changes.
+///
+/// Views are compared, not hashed. An unchanged chapter's HTML is the very string of the previous
+/// build (RenderCache), and so is a reused page's content inside its layout, so comparing is mostly
+/// comparing string pointers, where hashing would read every byte.
+/// One cache serves one sequence of builds; it is safe to use from the layout threads.
+public final class LayoutCache: @unchecked Sendable {
+    /// How the last build used the cache.
+    public struct Usage: Sendable, Equatable {
+        public var laidOut: Int
+        public var reused: Int
+
+        public init(laidOut: Int, reused: Int) {
+            self.laidOut = laidOut
+            self.reused = reused
+        }
+    }
+
+    private struct Entry {
+        var view: Any
+        var html: String
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var used: Set<String> = []
+    private var usage = Usage(laidOut: 0, reused: 0)
+
+    public init() {}
+
+    public var lastUsage: Usage { lock.withLock { usage } }
+
+    func beginBuild() {
+        lock.withLock {
+            used = []
+            usage = Usage(laidOut: 0, reused: 0)
+        }
+    }
+
+    /// Forgets pages the build did not lay out, so the cache holds one site at most.
+    func endBuild() {
+        lock.withLock { entries = entries.filter { used.contains($0.key) } }
+    }
+
+    /// The HTML for `key` (a page and template) laid out from `view`: the previous build's when it
+    /// was laid out from an equal view, otherwise `layOut()`'s.
+    func html<View: Equatable>(for key: String, view: View, layOut: () -> String) -> String {
+        let previous = lock.withLock { () -> Entry? in
+            used.insert(key)
+            return entries[key]
+        }
+        if let previous, let previousView = previous.view as? View, previousView == view {
+            lock.withLock { usage.reused += 1 }
+            return previous.html
+        }
+        let html = layOut()
+        lock.withLock {
+            entries[key] = Entry(view: view, html: html)
+            usage.laidOut += 1
+        }
+        return html
+    }
+}
