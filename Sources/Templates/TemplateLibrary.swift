@@ -124,7 +124,13 @@ private struct TemplateRenderer {
     private func lookUp(_ name: TemplateName) -> TemplateValue? {
         var value: TemplateValue
         if let first = name.path.first {
-            guard let found = stack.reversed().lazy.compactMap({ Self.field(first, of: $0) }).first else { return nil }
+            var found: TemplateValue?
+            var index = stack.count - 1
+            while found == nil, index >= 0 {
+                found = Self.field(first, of: stack[index])
+                index -= 1
+            }
+            guard let found else { return nil }
             value = found
             for part in name.path.dropFirst() {
                 guard let child = Self.field(part, of: value) else { return nil }
