@@ -34,14 +34,13 @@ extension SiteGenerator {
                 }
             )
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(index)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return "window.routemapSearchIndex = \(json);\n"
+        return index.script()
     }
 }
 
 /// The search index's shape, with short keys: it is most of what a reader downloads to search.
+/// `script()` writes it by hand, byte for byte as JSONEncoder would with sorted keys and unescaped
+/// slashes (the Encodable conformance states the shape, and the tests compare the two).
 struct SearchIndex: Encodable {
     struct Chapter: Encodable {
         var number: Int
@@ -60,6 +59,36 @@ struct SearchIndex: Encodable {
 
     var edition: String
     var chapters: [Chapter]
+
+    /// `window.routemapSearchIndex = {…};` and a line break.
+    func script() -> String {
+        let textBytes = chapters.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.text.utf8.count + $1.heading.utf8.count + 32 } + 64 }
+        var json = JSONText(capacity: textBytes + textBytes / 16 + 64)
+        json.raw("window.routemapSearchIndex = {\"chapters\":[")
+        for (index, chapter) in chapters.enumerated() {
+            json.raw(index == 0 ? "{\"n\":" : ",{\"n\":")
+            json.number(chapter.number)
+            json.raw(",\"s\":[")
+            for (index, section) in chapter.sections.enumerated() {
+                json.raw(index == 0 ? "{\"h\":" : ",{\"h\":")
+                json.string(section.heading)
+                json.raw(",\"i\":")
+                json.string(section.id)
+                json.raw(",\"x\":")
+                json.string(section.text)
+                json.raw("}")
+            }
+            json.raw("],\"t\":")
+            json.string(chapter.title)
+            json.raw(",\"u\":")
+            json.string(chapter.url)
+            json.raw("}")
+        }
+        json.raw("],\"edition\":")
+        json.string(edition)
+        json.raw("};\n")
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
 }
 
 /// `search.mustache`.
