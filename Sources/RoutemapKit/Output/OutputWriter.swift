@@ -46,8 +46,12 @@ public enum OutputWriter {
     /// already there is replaced (unlinked first, as it may be a hard link into the previous site).
     /// See `StagingWriter`, which also explains `previous`.
     static func writeTree(_ files: [OutputFile], into folder: String, reusing previous: String? = nil) throws {
+        try writeTree(items: files.map(SiteItem.file), into: folder, reusing: previous)
+    }
+
+    static func writeTree(items: [SiteItem], into folder: String, reusing previous: String? = nil) throws {
         let writer = try StagingWriter(folder: folder, reusing: previous, replacing: true)
-        _ = writer.take(files.map(SiteItem.file))
+        _ = writer.take(items)
         try writer.finish()
     }
 

@@ -1,40 +1,46 @@
 import Foundation
 
-/// A file as the layout stage hands it on: an `OutputFile`, or a long page in pieces that are
-/// written one after another and never joined into one string (the printable page).
+/// A file as the layout stage hands it on: an `OutputFile`, or files too long to hold whole (the
+/// printable pages, the search index), made and written piece by piece.
 enum SiteItem {
     case file(OutputFile)
-    case pieces(path: String, pieces: [String], origin: String)
+    case streamed(StreamedFiles)
 
-    var path: String {
+    /// The path and origin of each file, in order.
+    var placed: [(path: String, origin: String)] {
         switch self {
-        case .file(let file): file.path
-        case .pieces(let path, _, _): path
+        case .file(let file): [(file.path, file.origin)]
+        case .streamed(let streamed): streamed.files
         }
     }
 
-    var origin: String {
+    /// Every file made whole, joining the pieces of streamed files.
+    func outputFiles() -> [OutputFile] {
         switch self {
-        case .file(let file): file.origin
-        case .pieces(_, _, let origin): origin
+        case .file(let file):
+            return [file]
+        case .streamed(let streamed):
+            var pieces = [[String]](repeating: [], count: streamed.files.count)
+            streamed.produce { file, piece in pieces[file].append(piece) }
+            return zip(streamed.files, pieces).map { OutputFile(path: $0.path, contents: .text($1.joined()), origin: $0.origin) }
         }
     }
+}
 
-    /// As one `OutputFile`, joining the pieces.
-    var outputFile: OutputFile {
-        switch self {
-        case .file(let file): file
-        case .pieces(let path, let pieces, let origin): OutputFile(path: path, contents: .text(pieces.joined()), origin: origin)
-        }
-    }
+/// Files made piece by piece: `produce` calls `emit(file, piece)` with each piece of each file, in
+/// order within each file (files may take turns). The pieces are never joined on the way to disk.
+struct StreamedFiles {
+    var files: [(path: String, origin: String)]
+    var produce: (_ emit: (_ file: Int, _ piece: String) -> Void) -> Void
 }
 
 /// Where the layout stage puts the site's files as it makes them: in memory (`SiteCollector`, for
 /// `SiteBuilder.generate`, the preview server and `check`), or straight into the staging folder
 /// (`StagingWriter`, for `routemap build`), so that a build never holds every page at once.
 protocol SiteSink: AnyObject {
-    /// Runs every job, spread over the cores, and takes the files each makes. Returns the path and
-    /// origin of every file, in the order of `jobs` and of the files within each job.
+    /// Runs every job, spread over the cores (a single job on the calling thread, so that it can
+    /// spread its own work), and takes the files each makes. Returns the path and origin of every
+    /// file, in the order of `jobs` and of the files within each job.
     func take(_ jobs: [() -> [SiteItem]]) -> [(path: String, origin: String)]
 }
 
@@ -49,7 +55,7 @@ final class SiteCollector: SiteSink {
     private(set) var files: [OutputFile] = []
 
     func take(_ jobs: [() -> [SiteItem]]) -> [(path: String, origin: String)] {
-        let made = concurrentMap(jobs) { $0().map(\.outputFile) }.flatMap { $0 }
+        let made = concurrentMap(jobs) { $0().flatMap { $0.outputFiles() } }.flatMap { $0 }
         files += made
         return made.map { ($0.path, $0.origin) }
     }

@@ -10,7 +10,9 @@ import Foundation
 ///
 /// A file that `previous` (the site being replaced) already holds byte for byte is hard-linked from
 /// it instead: the output is deterministic, so after a small change almost every file is, and a link
-/// costs the file system far less than a new file.
+/// costs the file system far less than a new file. Streamed files (the printable pages and search
+/// indexes, tens of megabytes each) are always written: they hold every chapter of their edition,
+/// so they change whenever one does, and they are written as they are made, never held whole to compare.
 final class StagingWriter: SiteSink, @unchecked Sendable {
     let folder: String
     let previous: String?
@@ -19,17 +21,37 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     let replacing: Bool
 
     /// Bytes of pages made but not yet written past which the threads making pages wait.
-    static let queueLimit = 24 << 20
+    static let queueLimit = 4 << 20
 
     private let condition = NSCondition()
-    private var queue: [SiteItem] = []
+    private var queue: [Entry] = []
     private var queueStart = 0
     private var queuedBytes = 0
     private var finishing = false
     private var stopped = false
     private var failure: OutputError?
-    /// Folders known to exist; only the writing thread uses it.
+    private var nextStream = 0
+    /// Only the writing thread uses these: folders known to exist, and the streamed files being written.
     private var folders: Set<String> = []
+    private var openStreams: [Int: (fd: Int32, path: String)] = [:]
+
+    /// What the writing thread is handed.
+    private enum Entry {
+        case file(OutputFile)
+        case open(stream: Int, path: String)
+        case piece(stream: Int, text: String)
+        case close(stream: Int)
+
+        var byteCount: Int {
+            switch self {
+            case .file(let file):
+                if case .text(let text) = file.contents { return text.utf8.count }
+                return 0
+            case .piece(_, let text): return text.utf8.count
+            case .open, .close: return 0
+            }
+        }
+    }
 
     init(folder: String, reusing previous: String? = nil, replacing: Bool = false) throws {
         self.folder = folder
@@ -43,13 +65,15 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
 
     func take(_ jobs: [() -> [SiteItem]]) -> [(path: String, origin: String)] {
         var placed = [[(path: String, origin: String)]](repeating: [], count: jobs.count)
+        let make = { (index: Int) -> [(path: String, origin: String)] in
+            let items = jobs[index]()
+            for item in items { self.hand(item) }
+            return items.flatMap(\.placed)
+        }
+        guard jobs.count > 1 else { return jobs.indices.flatMap(make) }
         placed.withUnsafeMutableBufferPointer { slots in
             let slots = slots
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                let items = jobs[index]()
-                slots[index] = items.map { ($0.path, $0.origin) }
-                enqueue(items)
-            }
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { slots[$0] = make($0) }
         }
         return placed.flatMap { $0 }
     }
@@ -66,12 +90,27 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         if let failure { throw failure }
     }
 
-    private func enqueue(_ items: [SiteItem]) {
-        guard !items.isEmpty else { return }
-        let bytes = items.reduce(0) { $0 + Self.byteCount($1) }
+    /// Queues a file, or makes a streamed one here, queueing each piece as it is made.
+    private func hand(_ item: SiteItem) {
+        switch item {
+        case .file(let file):
+            enqueue(.file(file))
+        case .streamed(let streamed):
+            condition.lock()
+            let first = nextStream
+            nextStream += streamed.files.count
+            condition.unlock()
+            for (offset, file) in streamed.files.enumerated() { enqueue(.open(stream: first + offset, path: file.path)) }
+            streamed.produce { file, piece in enqueue(.piece(stream: first + file, text: piece)) }
+            for offset in streamed.files.indices { enqueue(.close(stream: first + offset)) }
+        }
+    }
+
+    private func enqueue(_ entry: Entry) {
+        let bytes = entry.byteCount
         condition.lock()
         while queuedBytes > 0 && queuedBytes + bytes > Self.queueLimit && !stopped { condition.wait() }
-        queue.append(contentsOf: items)
+        queue.append(entry)
         queuedBytes += bytes
         condition.broadcast()
         condition.unlock()
@@ -82,61 +121,76 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             condition.lock()
             while queueStart == queue.count && !finishing { condition.wait() }
             if queueStart == queue.count {
+                for stream in openStreams.values { close(stream.fd) }
                 stopped = true
                 condition.broadcast()
                 condition.unlock()
                 return
             }
-            let item = queue[queueStart]
+            let entry = queue[queueStart]
             queueStart += 1
             if queueStart > 256 && queueStart * 2 > queue.count {
                 queue.removeFirst(queueStart)
                 queueStart = 0
             }
-            let skip = failure != nil
+            let failed = failure != nil
             condition.unlock()
 
-            let problem = skip ? nil : write(item)
+            let problem = write(entry, failed: failed)
             condition.lock()
             if let problem, failure == nil { failure = problem }
-            queuedBytes -= Self.byteCount(item)
+            queuedBytes -= entry.byteCount
             condition.broadcast()
             condition.unlock()
         }
     }
 
-    private static func byteCount(_ item: SiteItem) -> Int {
-        switch item {
+    // MARK: Writing
+
+    /// After a failure, only closes what is open.
+    private func write(_ entry: Entry, failed: Bool) -> OutputError? {
+        switch entry {
+        case .close(let stream):
+            if let open = openStreams.removeValue(forKey: stream) { close(open.fd) }
+            return nil
+        case _ where failed:
+            return nil
         case .file(let file):
-            if case .text(let text) = file.contents { return text.utf8.count }
-            return 0
-        case .pieces(_, let pieces, _):
-            return pieces.reduce(0) { $0 + $1.utf8.count }
+            return write(file)
+        case .open(let stream, let relativePath):
+            let path = join(folder, relativePath)
+            if let problem = prepare(path) { return problem }
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
+            openStreams[stream] = (fd, path)
+            return nil
+        case .piece(let stream, var text):
+            guard let open = openStreams[stream] else { return nil }
+            return text.withUTF8 { writeAll(open.fd, UnsafeRawBufferPointer($0), path: open.path) }
         }
     }
 
-    // MARK: Writing one file
+    private func write(_ file: OutputFile) -> OutputError? {
+        let path = join(folder, file.path)
+        if let problem = prepare(path) { return problem }
+        let unchanged = previous.map { join($0, file.path) }
+        switch file.contents {
+        case .text(var text):
+            return text.withUTF8 { writeOrLink(path, UnsafeRawBufferPointer($0), unchanged: unchanged) }
+        case .copy(let source):
+            guard let data = FileManager.default.contents(atPath: source) else { return OutputError(path: source, reason: "cannot be read") }
+            return data.withUnsafeBytes { writeOrLink(path, $0, unchanged: unchanged) }
+        }
+    }
 
-    private func write(_ item: SiteItem) -> OutputError? {
-        let path = join(folder, item.path)
+    /// Makes the file's folder when it is missing, and clears the way when `replacing`.
+    private func prepare(_ path: String) -> OutputError? {
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty && !folders.contains(parent) {
             do { try makeFolder(parent) } catch { return error as? OutputError }
         }
         if replacing { unlink(path) }
-        let unchanged = previous.map { join($0, item.path) }
-        switch item {
-        case .file(let file):
-            switch file.contents {
-            case .text(var text):
-                return text.withUTF8 { writeOrLink(path, FileBytes([UnsafeRawBufferPointer($0)]), unchanged: unchanged) }
-            case .copy(let source):
-                guard let data = FileManager.default.contents(atPath: source) else { return OutputError(path: source, reason: "cannot be read") }
-                return data.withUnsafeBytes { writeOrLink(path, FileBytes([$0]), unchanged: unchanged) }
-            }
-        case .pieces(_, let pieces, _):
-            return writeOrLink(path, FileBytes(pieces: pieces), unchanged: unchanged)
-        }
+        return nil
     }
 
     /// Creates `path` and any folder above it that is missing.
@@ -155,82 +209,44 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         }
     }
 
-    private func writeOrLink(_ path: String, _ bytes: FileBytes, unchanged: String?) -> OutputError? {
+    private func writeOrLink(_ path: String, _ bytes: UnsafeRawBufferPointer, unchanged: String?) -> OutputError? {
         if let unchanged, holds(unchanged, exactly: bytes), link(unchanged, path) == 0 { return nil }
-        return writeFile(path, bytes)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        return writeAll(fd, bytes, path: path)
     }
 
     /// Whether the file at `path` is a regular file holding exactly `bytes`.
-    private func holds(_ path: String, exactly bytes: FileBytes) -> Bool {
+    private func holds(_ path: String, exactly bytes: UnsafeRawBufferPointer) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.largestChunk, 1), alignment: 1)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
         defer { buffer.deallocate() }
-        return bytes.forEachChunk { chunk in
-            var offset = 0
-            while offset < chunk.count {
-                let count = read(fd, buffer.baseAddress! + offset, chunk.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return chunk.count == 0 || memcmp(buffer.baseAddress!, chunk.baseAddress!, chunk.count) == 0
+        var offset = 0
+        while offset < bytes.count {
+            let count = read(fd, buffer.baseAddress! + offset, bytes.count - offset)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
         }
+        return bytes.count == 0 || memcmp(buffer.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
 
     /// Plain POSIX writes: Foundation's atomic writes sync every file, which costs more than rendering it.
-    private func writeFile(_ path: String, _ bytes: FileBytes) -> OutputError? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var problem: OutputError?
-        _ = bytes.forEachChunk { chunk in
-            var offset = 0
-            while offset < chunk.count {
-                let written = Foundation.write(fd, chunk.baseAddress! + offset, chunk.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    problem = OutputError(path: path, reason: String(cString: strerror(errno)))
-                    return false
-                }
-                offset += written
+    private func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) -> OutputError? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return OutputError(path: path, reason: String(cString: strerror(errno)))
             }
-            return true
+            offset += written
         }
-        return problem
-    }
-}
-
-/// A file's bytes as consecutive chunks: one buffer, or the UTF-8 of each of several strings.
-private struct FileBytes {
-    private let buffers: [UnsafeRawBufferPointer]
-    private let pieces: [String]
-    let count: Int
-    let largestChunk: Int
-
-    init(_ buffers: [UnsafeRawBufferPointer]) {
-        self.buffers = buffers
-        self.pieces = []
-        count = buffers.reduce(0) { $0 + $1.count }
-        largestChunk = buffers.map(\.count).max() ?? 0
-    }
-
-    init(pieces: [String]) {
-        self.buffers = []
-        self.pieces = pieces
-        count = pieces.reduce(0) { $0 + $1.utf8.count }
-        largestChunk = pieces.map(\.utf8.count).max() ?? 0
-    }
-
-    /// Calls `body` with each chunk in order until it returns false; returns whether all returned true.
-    func forEachChunk(_ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
-        for buffer in buffers where !body(buffer) { return false }
-        for var piece in pieces {
-            guard piece.withUTF8({ body(UnsafeRawBufferPointer($0)) }) else { return false }
-        }
-        return true
+        return nil
     }
 }

@@ -43,7 +43,7 @@ struct SiteGenerator {
         for rendered in site.editions {
             let edition = rendered.edition
             jobs.append { [.file(contentsPage(rendered))] }
-            jobs.append { searchFiles(rendered).map(SiteItem.file) }
+            jobs.append { searchFiles(rendered) }
             let outline = PartOutline(edition.chapters)
             jobs += rendered.chapters.indices.map { index in { [.file(chapterPage(rendered, index: index, outline: outline))] } }
             jobs += (termPageMakers(rendered) + changesPageMakers(rendered)).map { make in { [.file(make())] } }
@@ -55,7 +55,7 @@ struct SiteGenerator {
         }
         placed += sink.take(jobs)
         // One at a time: each is made from every chapter of its edition, on every core.
-        for make in printPageMakers() { placed += sink.take([make()]) }
+        for item in printPageItems() { placed += sink.take([item]) }
         placed += sink.take(sharingFiles(pagePaths: placed.map(\.path)).map(SiteItem.file))
         return (placed.count, duplicatePaths(placed))
     }

@@ -7,6 +7,13 @@ struct JSONText {
         bytes.reserveCapacity(capacity)
     }
 
+    /// The text written so far, which is then cleared (keeping the buffer for what follows).
+    mutating func take() -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        bytes.removeAll(keepingCapacity: true)
+        return text
+    }
+
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }

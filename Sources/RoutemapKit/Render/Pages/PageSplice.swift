@@ -1,3 +1,5 @@
+import Foundation
+
 /// Puts long parts of a page (the printable page's chapter bodies) into its templates' output
 /// without passing them through the templates: a template is rendered with a short marker in each
 /// part's place, its output is cut at the markers, and the parts go between the cuts. The page is
@@ -17,18 +19,39 @@ struct PageSplice {
     /// `text` cut at the markers of parts `first..<first + count`, which must each appear exactly
     /// once, in order, and no other marker at all: `count + 1` pieces.
     func cut(_ text: String, first: Int = 0, count: Int) -> [String]? {
-        let found = text.utf8.ranges(of: prefix.utf8)
-        guard found.count == count else { return nil }
-        var pieces: [String] = []
-        pieces.reserveCapacity(count + 1)
-        var start = text.startIndex
-        for (offset, range) in found.enumerated() {
-            let ending = "\(first + offset)-->"
-            guard text.utf8[range.upperBound...].starts(with: ending.utf8) else { return nil }
-            pieces.append(String(text[start..<range.lowerBound]))
-            start = text.utf8.index(range.upperBound, offsetBy: ending.utf8.count)
+        var text = text
+        let prefix = Array(self.prefix.utf8)
+        return text.withUTF8 { bytes -> [String]? in
+            var pieces: [String] = []
+            pieces.reserveCapacity(count + 1)
+            var start = 0
+            var index = 0
+            while let found = Self.find(prefix, in: bytes, from: index) {
+                guard pieces.count < count else { return nil }
+                let ending = Array("\(first + pieces.count)-->".utf8)
+                let afterPrefix = found + prefix.count
+                guard afterPrefix + ending.count <= bytes.count,
+                      UnsafeBufferPointer(rebasing: bytes[afterPrefix..<afterPrefix + ending.count]).elementsEqual(ending) else { return nil }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self))
+                start = afterPrefix + ending.count
+                index = start
+            }
+            guard pieces.count == count else { return nil }
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return pieces
         }
-        pieces.append(String(text[start...]))
-        return pieces
+    }
+
+    /// Where `needle` (which starts with `<`) first occurs in `bytes` at or after `start`.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        let last = bytes.count - needle.count
+        while index <= last {
+            guard let base = bytes.baseAddress, let hit = memchr(base + index, Int32(needle[0]), last - index + 1) else { return nil }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + position, needle, needle.count) == 0 { return position }
+            index = position + 1
+        }
+        return nil
     }
 }
