@@ -43,14 +43,13 @@ public enum OutputWriter {
     static func stagingPath(for output: String) -> String { "\(output).tmp-\(getpid())" }
 
     /// Writes every file under `folder`, creating it and the folders inside as needed; a file
-    /// already there is replaced (unlinked first, as it may be a hard link into the previous site).
-    /// See `StagingWriter`, which also explains `previous`.
+    /// already there is replaced. See `StagingWriter`, which also explains `previous`.
     static func writeTree(_ files: [OutputFile], into folder: String, reusing previous: String? = nil) throws {
         try writeTree(items: files.map(SiteItem.file), into: folder, reusing: previous)
     }
 
     static func writeTree(items: [SiteItem], into folder: String, reusing previous: String? = nil) throws {
-        let writer = try StagingWriter(folder: folder, reusing: previous, replacing: true)
+        let writer = try StagingWriter(folder: folder, reusing: previous)
         _ = writer.take(items)
         try writer.finish()
     }

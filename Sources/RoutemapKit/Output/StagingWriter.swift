@@ -16,9 +16,6 @@ import Foundation
 final class StagingWriter: SiteSink, @unchecked Sendable {
     let folder: String
     let previous: String?
-    /// Unlink each file before writing it: for writing over files in a folder whose files may be
-    /// hard links into the previous site (which must not change through them).
-    let replacing: Bool
 
     /// Bytes of pages made but not yet written past which the threads making pages wait.
     static let queueLimit = 4 << 20
@@ -53,10 +50,9 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         }
     }
 
-    init(folder: String, reusing previous: String? = nil, replacing: Bool = false) throws {
+    init(folder: String, reusing previous: String? = nil) throws {
         self.folder = folder
         self.previous = previous
-        self.replacing = replacing
         try makeFolder(folder)
         let thread = Thread { [self] in run() }
         thread.stackSize = 1 << 20
@@ -160,7 +156,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         case .open(let stream, let relativePath):
             let path = join(folder, relativePath)
             if let problem = prepare(path) { return problem }
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            let fd = create(path)
             guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
             openStreams[stream] = (fd, path)
             return nil
@@ -183,14 +179,22 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         }
     }
 
-    /// Makes the file's folder when it is missing, and clears the way when `replacing`.
+    /// Makes the file's folder when it is missing.
     private func prepare(_ path: String) -> OutputError? {
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty && !folders.contains(parent) {
             do { try makeFolder(parent) } catch { return error as? OutputError }
         }
-        if replacing { unlink(path) }
         return nil
+    }
+
+    /// A new file at `path`, for writing. Never opens a file that is already there: in the staging
+    /// folder it may be a hard link into the previous site, which must not change through it (a file
+    /// written over, such as a page given the PDF's link, or two files claiming one path).
+    private func create(_ path: String) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd < 0, errno == EEXIST, unlink(path) == 0 else { return fd }
+        return open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     }
 
     /// Creates `path` and any folder above it that is missing.
@@ -211,7 +215,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
 
     private func writeOrLink(_ path: String, _ bytes: UnsafeRawBufferPointer, unchanged: String?) -> OutputError? {
         if let unchanged, holds(unchanged, exactly: bytes), link(unchanged, path) == 0 { return nil }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = create(path)
         guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         return writeAll(fd, bytes, path: path)
