@@ -19,10 +19,13 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
 
     /// Bytes of pages made but not yet written past which the threads making pages wait.
     static let queueLimit = 4 << 20
+    /// Bytes queued at which the waiting writer is woken (or 64 files; `finish` wakes it for the rest).
+    static let wakeAt = 256 << 10
 
     private let condition = NSCondition()
     private var queue: [Entry] = []
-    private var queueStart = 0
+    private var writerWaiting = false
+    private var producersWaiting = 0
     private var queuedBytes = 0
     private var finishing = false
     private var stopped = false
@@ -105,39 +108,53 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     private func enqueue(_ entry: Entry) {
         let bytes = entry.byteCount
         condition.lock()
-        while queuedBytes > 0 && queuedBytes + bytes > Self.queueLimit && !stopped { condition.wait() }
+        while queuedBytes > 0 && queuedBytes + bytes > Self.queueLimit && !stopped {
+            producersWaiting += 1
+            condition.wait()
+            producersWaiting -= 1
+        }
         queue.append(entry)
         queuedBytes += bytes
-        condition.broadcast()
+        // Woken for a batch rather than for every page, which would cost more than writing it.
+        if writerWaiting && (queuedBytes >= Self.wakeAt || queue.count >= 64) { condition.broadcast() }
         condition.unlock()
     }
 
+    /// The writing thread: takes everything queued at once, and frees the queue's room as it goes.
     private func run() {
+        var batch: [Entry] = []
         while true {
             condition.lock()
-            while queueStart == queue.count && !finishing { condition.wait() }
-            if queueStart == queue.count {
+            while queue.isEmpty && !finishing {
+                writerWaiting = true
+                condition.wait()
+                writerWaiting = false
+            }
+            if queue.isEmpty {
                 for stream in openStreams.values { close(stream.fd) }
                 stopped = true
                 condition.broadcast()
                 condition.unlock()
                 return
             }
-            let entry = queue[queueStart]
-            queueStart += 1
-            if queueStart > 256 && queueStart * 2 > queue.count {
-                queue.removeFirst(queueStart)
-                queueStart = 0
-            }
-            let failed = failure != nil
+            swap(&batch, &queue)
+            var failed = failure != nil
             condition.unlock()
 
-            let problem = write(entry, failed: failed)
-            condition.lock()
-            if let problem, failure == nil { failure = problem }
-            queuedBytes -= entry.byteCount
-            condition.broadcast()
-            condition.unlock()
+            var written = 0
+            for (index, entry) in batch.enumerated() {
+                let problem = write(entry, failed: failed)
+                written += entry.byteCount
+                guard problem != nil || written >= 1 << 20 || index == batch.count - 1 else { continue }
+                condition.lock()
+                if let problem, failure == nil { failure = problem }
+                failed = failure != nil
+                queuedBytes -= written
+                written = 0
+                if producersWaiting > 0 { condition.broadcast() }
+                condition.unlock()
+            }
+            batch.removeAll(keepingCapacity: true)
         }
     }
 
