@@ -80,7 +80,7 @@ import Testing
         let pages = (0..<200).map { number in
             { [SiteItem.file(OutputFile(path: "pages/\(number).html", contents: .text("page \(number)\n"), origin: "test"))] }
         }
-        let placed = writer.take([{ [streamed] }] + pages)
+        let placed = writer.take([{ [streamed] }] + pages, first: [0])
         try writer.finish()
         #expect(placed.map(\.path) == ["one/big.html", "two/big.html"] + (0..<200).map { "pages/\($0).html" })
         for file in 0...1 {

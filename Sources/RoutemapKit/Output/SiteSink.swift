@@ -38,24 +38,41 @@ struct StreamedFiles {
 /// `SiteBuilder.generate`, the preview server and `check`), or straight into the staging folder
 /// (`StagingWriter`, for `routemap build`), so that a build never holds every page at once.
 protocol SiteSink: AnyObject {
-    /// Runs every job, spread over the cores (a single job on the calling thread, so that it can
-    /// spread its own work), and takes the files each makes. Returns the path and origin of every
-    /// file, in the order of `jobs` and of the files within each job.
-    func take(_ jobs: [() -> [SiteItem]]) -> [(path: String, origin: String)]
+    /// Runs every job, spread over the cores, the jobs at the indices in `first` (the longest) before
+    /// the others, and takes the files each makes. Returns the path and origin of every file, in the
+    /// order of `jobs` and of the files within each job.
+    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)]
 }
 
 extension SiteSink {
     func take(_ items: [SiteItem]) -> [(path: String, origin: String)] {
-        take([{ items }])
+        take([{ items }], first: [])
     }
+}
+
+/// `make` applied to every index below `count`, spread over the cores, starting with the indices in
+/// `first` so that a long job is not left running alone at the end; results in index order.
+/// A single index runs on the calling thread, where it can spread its own work over the cores.
+func concurrentMap<R>(count: Int, first: [Int], _ make: (Int) -> R) -> [R] {
+    guard count > 1 else { return (0..<count).map(make) }
+    let isFirst = Set(first)
+    let order = first + (0..<count).filter { !isFirst.contains($0) }
+    var results = [R?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        let slots = buffer
+        DispatchQueue.concurrentPerform(iterations: count) { position in
+            slots[order[position]] = make(order[position])
+        }
+    }
+    return results.map { $0! }
 }
 
 /// Keeps every file in memory, in the order the generator lists them.
 final class SiteCollector: SiteSink {
     private(set) var files: [OutputFile] = []
 
-    func take(_ jobs: [() -> [SiteItem]]) -> [(path: String, origin: String)] {
-        let made = concurrentMap(jobs) { $0().flatMap { $0.outputFiles() } }.flatMap { $0 }
+    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
+        let made = concurrentMap(count: jobs.count, first: first) { jobs[$0]().flatMap { $0.outputFiles() } }.flatMap { $0 }
         files += made
         return made.map { ($0.path, $0.origin) }
     }

@@ -62,19 +62,12 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         thread.start()
     }
 
-    func take(_ jobs: [() -> [SiteItem]]) -> [(path: String, origin: String)] {
-        var placed = [[(path: String, origin: String)]](repeating: [], count: jobs.count)
-        let make = { (index: Int) -> [(path: String, origin: String)] in
+    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
+        concurrentMap(count: jobs.count, first: first) { index in
             let items = jobs[index]()
-            for item in items { self.hand(item) }
+            for item in items { hand(item) }
             return items.flatMap(\.placed)
-        }
-        guard jobs.count > 1 else { return jobs.indices.flatMap(make) }
-        placed.withUnsafeMutableBufferPointer { slots in
-            let slots = slots
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { slots[$0] = make($0) }
-        }
-        return placed.flatMap { $0 }
+        }.flatMap { $0 }
     }
 
     /// Waits until every file taken so far is written, and ends the writing thread.

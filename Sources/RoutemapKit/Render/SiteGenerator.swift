@@ -40,22 +40,31 @@ struct SiteGenerator {
         })
         var jobs: [() -> [SiteItem]] = [{ [.file(frontPage())] }, { [.file(notFoundPage())] },
                                         { accessibilityStatementPage().map { [.file($0)] } ?? [] }]
+        // Started first: the longest jobs, which would otherwise be left running alone at the end.
+        var first: [Int] = []
         for rendered in site.editions {
             let edition = rendered.edition
             jobs.append { [.file(contentsPage(rendered))] }
+            first.append(jobs.count)
             jobs.append { searchFiles(rendered) }
             let outline = PartOutline(edition.chapters)
             jobs += rendered.chapters.indices.map { index in { [.file(chapterPage(rendered, index: index, outline: outline))] } }
-            jobs += (termPageMakers(rendered) + changesPageMakers(rendered)).map { make in { [.file(make())] } }
+            let termPages = termPageMakers(rendered)
+            first += jobs.count..<jobs.count + termPages.count
+            jobs += (termPages + changesPageMakers(rendered)).map { make in { [.file(make())] } }
             let assets = edition.assets.map { asset -> SiteItem in
                 let source = join(join(site.publication.contentDirectory, edition.id), asset)
                 return .file(OutputFile(path: SitePaths.asset(edition.id, asset), contents: .copy(from: source), origin: source))
             }
             jobs.append { assets }
         }
-        placed += sink.take(jobs)
-        // One at a time: each is made from every chapter of its edition, on every core.
-        for item in printPageItems() { placed += sink.take([item]) }
+        // Each printable page is made from every chapter of its edition, a batch at a time (its
+        // batches are spread over the cores when it runs alone).
+        for item in printPageItems() {
+            first.insert(jobs.count, at: 0)
+            jobs.append { [item] }
+        }
+        placed += sink.take(jobs, first: first)
         placed += sink.take(sharingFiles(pagePaths: placed.map(\.path)).map(SiteItem.file))
         return (placed.count, duplicatePaths(placed))
     }
