@@ -58,12 +58,10 @@ struct SiteGenerator {
             }
             jobs.append { assets }
         }
-        // Each printable page is made from every chapter of its edition, a batch at a time (its
-        // batches are spread over the cores when it runs alone).
-        for item in printPageItems() {
-            first.insert(jobs.count, at: 0)
-            jobs.append { [item] }
-        }
+        // The longest of all: each printable page is made from every chapter of its edition.
+        let printPages = printPageItems()
+        first = Array(jobs.count..<jobs.count + printPages.count) + first
+        jobs += printPages.map { item in { [item] } }
         placed += sink.take(jobs, first: first)
         placed += sink.take(sharingFiles(pagePaths: placed.map(\.path)).map(SiteItem.file))
         return (placed.count, duplicatePaths(placed))

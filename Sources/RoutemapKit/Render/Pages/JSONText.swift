@@ -38,6 +38,11 @@ struct JSONText {
             let count = utf8.count
             while index < count {
                 let byte = utf8[index]
+                // Almost every byte: nothing to escape.
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
                 let escape: StaticString?
                 var width = 1
                 switch byte {
