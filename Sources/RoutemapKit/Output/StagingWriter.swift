@@ -62,6 +62,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         thread.start()
     }
 
+    /// Files are taken until `finish()` is called, which must be called once, at the end.
     func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
         concurrentMap(count: jobs.count, first: first) { index in
             let items = jobs[index]()
@@ -101,6 +102,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     private func enqueue(_ entry: Entry) {
         let bytes = entry.byteCount
         condition.lock()
+        precondition(!stopped, "a file was handed to the writer after finish()")
         while queuedBytes > 0 && queuedBytes + bytes > Self.queueLimit && !stopped {
             producersWaiting += 1
             condition.wait()
