@@ -32,7 +32,10 @@ public struct BuildOptions: Sendable {
 
 /// What a successful build produced.
 public struct BuildReport: Sendable {
+    /// Every file of the site when it was built in memory (`generate`); empty after `build`, which
+    /// writes each file as it is made rather than holding them all.
     public var files: [OutputFile]
+    public var fileCount: Int
     /// Warnings only: a build with errors throws instead.
     public var diagnostics: [Diagnostic]
     public var chapterCount: Int
@@ -53,7 +56,7 @@ public enum SiteBuilder {
         guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
             throw BuildFailure(stages.diagnostics)
         }
-        let report = BuildReport(files: stages.files, diagnostics: stages.diagnostics,
+        let report = BuildReport(files: stages.files, fileCount: stages.files.count, diagnostics: stages.diagnostics,
                                  chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
         return (report, generator)
     }
@@ -61,23 +64,28 @@ public enum SiteBuilder {
     /// Every stage that can run, whatever earlier stages found: `check` reports on the pages even
     /// when a link is broken. `site` is nil when the content or theme could not be read.
     static func runStages(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile], diagnostics: [Diagnostic]) {
+        let stages = stagesBeforeLayout(options)
+        guard let generator = stages.generator else { return (stages.site, nil, [], stages.diagnostics) }
+        let (files, layoutDiagnostics) = generator.files()
+        return (stages.site, generator, files, stages.diagnostics + layoutDiagnostics)
+    }
+
+    /// Loading, rendering and checking: everything before the pages are laid out.
+    private static func stagesBeforeLayout(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, diagnostics: [Diagnostic]) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
         let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory)
         var diagnostics = themeDiagnostics + contentDiagnostics
-        guard let publication, let theme else { return (nil, nil, [], diagnostics) }
+        guard let publication, let theme else { return (nil, nil, diagnostics) }
 
         let rendered: RenderedPublication
         switch ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits) {
         case .success(let site): rendered = site
-        case .failure(let timeout): return (nil, nil, [], diagnostics + [timeout.diagnostic])
+        case .failure(let timeout): return (nil, nil, diagnostics + [timeout.diagnostic])
         }
         diagnostics += LinkChecker.check(rendered)
         diagnostics += ActionChecker.check(rendered)
         diagnostics += AnchorStabilityChecker.check(rendered)
-        let generator = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate)
-        let (files, layoutDiagnostics) = generator.files()
-        diagnostics += layoutDiagnostics
-        return (rendered, generator, files, diagnostics)
+        return (rendered, SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate), diagnostics)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched.
@@ -85,9 +93,21 @@ public enum SiteBuilder {
     /// the site is still swapped in (without that PDF or its links) and `PDFFailure` is thrown.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildReport {
-        var (report, generator) = try layOut(options)
+        let stages = stagesBeforeLayout(options)
+        guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
+            throw BuildFailure(stages.diagnostics)
+        }
+        var report = BuildReport(files: [], fileCount: 0, diagnostics: stages.diagnostics,
+                                 chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
         var pdfDiagnostics: [Diagnostic] = []
-        try OutputWriter.write(report.files, to: options.outputDirectory) { staging in
+        // Pages are written into the staging folder as they are made; a layout error (two files
+        // claiming one path) is only known at the end, and then nothing is swapped in.
+        try OutputWriter.write(to: options.outputDirectory, produce: { writer in
+            let layout = generator.emit(into: writer)
+            report.fileCount = layout.fileCount
+            report.diagnostics += layout.diagnostics
+            if report.diagnostics.hasErrors { throw BuildFailure(report.diagnostics) }
+        }) { staging in
             guard options.pdf else { return }
             (report.pdfs, pdfDiagnostics) = EditionPDFs.make(generator, staging: staging, chromiumPath: options.chromiumPath,
                                                              outputDirectory: options.outputDirectory)

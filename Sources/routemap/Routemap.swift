@@ -59,7 +59,7 @@ struct Build: ParsableCommand {
         do {
             let report = try SiteBuilder.build(options)
             report.diagnostics.sortedForReport().forEach { printError($0.description) }
-            print("Built \(report.chapterCount) chapters, \(report.files.count) files, into \(site.output)/")
+            print("Built \(report.chapterCount) chapters, \(report.fileCount) files, into \(site.output)/")
             for pdf in report.pdfs { print("PDF: \(site.output)/\(pdf.path) (\(pdf.byteCount) bytes)") }
         } catch let failure as PDFFailure {
             failure.report.diagnostics.sortedForReport().forEach { printError($0.description) }

@@ -5,12 +5,26 @@ import Foundation
 public enum OutputWriter {
     /// `beforeSwap` runs on the staging folder once every file is written (the PDFs are made there).
     public static func write(_ files: [OutputFile], to output: String, beforeSwap: (String) throws -> Void = { _ in }) throws {
+        try write(to: output, produce: { _ = $0.take(files.map(SiteItem.file)) }, beforeSwap: beforeSwap)
+    }
+
+    /// Writes the files `produce` hands the writer as they are made. When `produce` throws (a build
+    /// whose layout found errors), its error is thrown and nothing is swapped in.
+    static func write(to output: String, produce: (StagingWriter) throws -> Void,
+                      beforeSwap: (String) throws -> Void = { _ in }) throws {
         let output = output.hasSuffix("/") ? String(output.dropLast()) : output
         removeLeftovers(of: output)
         let staging = stagingPath(for: output)
         try? FileManager.default.removeItem(atPath: staging)
         do {
-            try writeTree(files, into: staging, reusing: FileManager.default.fileExists(atPath: output) ? output : nil)
+            let writer = try StagingWriter(folder: staging, reusing: FileManager.default.fileExists(atPath: output) ? output : nil)
+            do {
+                try produce(writer)
+            } catch {
+                try? writer.finish()
+                throw error
+            }
+            try writer.finish()
             try beforeSwap(staging)
             try InterruptCleanup.swapLock.withLock {
                 try swapIn(staging, as: output)
@@ -28,75 +42,16 @@ public enum OutputWriter {
     /// Where this process writes the new site before swapping it in.
     static func stagingPath(for output: String) -> String { "\(output).tmp-\(getpid())" }
 
-    /// Writes every file under `folder`, creating folders first, using both cores. A file that
-    /// `previous` (the site being replaced) already holds byte for byte is hard-linked from it
-    /// instead: the output is deterministic, so after a small change almost every file is, and a
-    /// link costs the file system far less than a new file.
+    /// Writes every file under `folder`, creating it and the folders inside as needed; a file
+    /// already there is replaced. See `StagingWriter`, which also explains `previous`.
     static func writeTree(_ files: [OutputFile], into folder: String, reusing previous: String? = nil) throws {
-        var folders = Set<String>([folder])
-        for file in files {
-            var parent = (file.path as NSString).deletingLastPathComponent
-            while !parent.isEmpty, folders.insert(join(folder, parent)).inserted {
-                parent = (parent as NSString).deletingLastPathComponent
-            }
-        }
-        for path in folders.sorted(by: { $0.count < $1.count }) where mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw OutputError(path: path, reason: String(cString: strerror(errno)))
-        }
-        let failures = concurrentMap(files) { file -> OutputError? in
-            let path = join(folder, file.path)
-            let unchanged = previous.map { join($0, file.path) }
-            switch file.contents {
-            case .text(var text):
-                return text.withUTF8 { writeOrLink(path, bytes: UnsafeRawBufferPointer($0), unchanged: unchanged) }
-            case .copy(let source):
-                guard let data = FileManager.default.contents(atPath: source) else { return OutputError(path: source, reason: "cannot be read") }
-                return data.withUnsafeBytes { writeOrLink(path, bytes: $0, unchanged: unchanged) }
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        try writeTree(items: files.map(SiteItem.file), into: folder, reusing: previous)
     }
 
-    private static func writeOrLink(_ path: String, bytes: UnsafeRawBufferPointer, unchanged: String?) -> OutputError? {
-        if let unchanged, holds(unchanged, exactly: bytes), link(unchanged, path) == 0 { return nil }
-        return writeFile(path, bytes: bytes)
-    }
-
-    /// Whether the file at `path` is a regular file holding exactly `bytes`.
-    private static func holds(_ path: String, exactly bytes: UnsafeRawBufferPointer) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
-        defer { buffer.deallocate() }
-        var offset = 0
-        while offset < bytes.count {
-            let count = read(fd, buffer.baseAddress! + offset, bytes.count - offset)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return bytes.count == 0 || memcmp(buffer.baseAddress!, bytes.baseAddress!, bytes.count) == 0
-    }
-
-    /// Plain POSIX writes: Foundation's atomic writes sync every file, which costs more than rendering it.
-
-    private static func writeFile(_ path: String, bytes: UnsafeRawBufferPointer) -> OutputError? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return OutputError(path: path, reason: String(cString: strerror(errno)))
-            }
-            offset += written
-        }
-        return nil
+    static func writeTree(items: [SiteItem], into folder: String, reusing previous: String? = nil) throws {
+        let writer = try StagingWriter(folder: folder, reusing: previous)
+        _ = writer.take(items)
+        try writer.finish()
     }
 
     /// Exchanges the two folders in one step where the kernel allows it (renameat2), so there is

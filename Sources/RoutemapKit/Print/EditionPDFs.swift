@@ -42,7 +42,7 @@ enum EditionPDFs {
         var linking = generator
         linking.pdfs = pdfs
         do {
-            try OutputWriter.writeTree(linking.pagesLinkingPDFs(), into: staging)
+            try OutputWriter.writeTree(items: linking.pagesLinkingPDFs(), into: staging)
         } catch {
             diagnostics.append(.error(staging, "cannot link the PDFs: \(error)"))
         }

@@ -26,6 +26,13 @@ struct FragmentRewriter {
     let outsideLinks: OutsideLinks
 
     func rewrite(_ html: String, chapterID: String) -> String {
+        rewriteNotingPage(html, chapterID: chapterID).html
+    }
+
+    /// The rewritten fragment, and whether it depends on `page` (holds a link made relative to it):
+    /// a fragment that does not is the same on every printable page of the edition.
+    func rewriteNotingPage(_ html: String, chapterID: String) -> (html: String, dependsOnPage: Bool) {
+        var dependsOnPage = false
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
@@ -33,6 +40,7 @@ struct FragmentRewriter {
         scanner.scan(
             attribute: { name, value in
                 guard let replacement = replacement(name: name, value: value, chapterID: chapterID) else { return false }
+                dependsOnPage = dependsOnPage || replacement.fromPage
                 if let value = replacement.value {
                     output.append(UInt8(ascii: " "))
                     output.append(contentsOf: name)
@@ -44,11 +52,15 @@ struct FragmentRewriter {
             },
             copy: { output.append(contentsOf: $0) }
         )
-        return String(decoding: output, as: UTF8.self)
+        return (String(decoding: output, as: UTF8.self), dependsOnPage)
     }
 
     /// What an attribute becomes: nil to keep it as written; `.init(value: nil)` to drop it.
-    private struct Replacement { var value: String? }
+    /// `fromPage`: the value is relative to `page`.
+    private struct Replacement {
+        var value: String?
+        var fromPage = false
+    }
 
     private func replacement(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>, chapterID: String) -> Replacement? {
         switch lowercased(name) {
@@ -88,14 +100,14 @@ struct FragmentRewriter {
             return outside(SitePaths.printPage(chapter.editionID), suffix: anchor, printPage: true)
         }
         let suffix = String(query) + (fragment.map { "#" + $0 } ?? "")
-        if isImage { return Replacement(value: escapeAttribute(relativeURL(from: page, to: target) + suffix)) }
+        if isImage { return Replacement(value: escapeAttribute(relativeURL(from: page, to: target) + suffix), fromPage: true) }
         return outside(target, suffix: suffix, printPage: false)
     }
 
     private func outside(_ target: String, suffix: String, printPage: Bool) -> Replacement {
         switch outsideLinks {
         case .relative:
-            return Replacement(value: escapeAttribute(relativeURL(from: page, to: target) + suffix))
+            return Replacement(value: escapeAttribute(relativeURL(from: page, to: target) + suffix), fromPage: true)
         case .published(let baseURL):
             guard let baseURL else { return Replacement(value: nil) }
             let folderAddress = printPage ? String(target.dropLast("index.html".count)) : target

@@ -25,27 +25,46 @@ struct SiteGenerator {
 
     var config: PublicationConfig { site.config }
 
+    /// Every file of the site, in memory.
     func files() -> ([OutputFile], [Diagnostic]) {
-        var files: [OutputFile] = theme.assets.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), origin: $0.sourcePath) }
-        files.append(frontPage())
-        files.append(notFoundPage())
-        if let statement = accessibilityStatementPage() { files.append(statement) }
+        let collector = SiteCollector()
+        let diagnostics = emit(into: collector).diagnostics
+        return (collector.files, diagnostics)
+    }
+
+    /// Makes every file of the site, spread over the cores, and hands each to `sink` as it is made.
+    /// Returns how many files it made and the problems found in the layout (two files claiming one path).
+    func emit(into sink: SiteSink) -> (fileCount: Int, diagnostics: [Diagnostic]) {
+        var placed = sink.take(theme.assets.map {
+            .file(OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), origin: $0.sourcePath))
+        })
+        var jobs: [() -> [SiteItem]] = [{ [.file(frontPage())] }, { [.file(notFoundPage())] },
+                                        { accessibilityStatementPage().map { [.file($0)] } ?? [] }]
+        // Started first: the longest jobs, which would otherwise be left running alone at the end.
+        var first: [Int] = []
         for rendered in site.editions {
             let edition = rendered.edition
-            files.append(contentsPage(rendered))
-            files += searchFiles(rendered)
+            jobs.append { [.file(contentsPage(rendered))] }
+            first.append(jobs.count)
+            jobs.append { searchFiles(rendered) }
             let outline = PartOutline(edition.chapters)
-            let chapterPages = concurrentMap(Array(rendered.chapters.indices)) { chapterPage(rendered, index: $0, outline: outline) }
-            files.append(contentsOf: chapterPages)
-            files.append(contentsOf: termPages(rendered) + changesPages(rendered))
-            for asset in edition.assets {
+            jobs += rendered.chapters.indices.map { index in { [.file(chapterPage(rendered, index: index, outline: outline))] } }
+            let termPages = termPageMakers(rendered)
+            first += jobs.count..<jobs.count + termPages.count
+            jobs += (termPages + changesPageMakers(rendered)).map { make in { [.file(make())] } }
+            let assets = edition.assets.map { asset -> SiteItem in
                 let source = join(join(site.publication.contentDirectory, edition.id), asset)
-                files.append(OutputFile(path: SitePaths.asset(edition.id, asset), contents: .copy(from: source), origin: source))
+                return .file(OutputFile(path: SitePaths.asset(edition.id, asset), contents: .copy(from: source), origin: source))
             }
+            jobs.append { assets }
         }
-        files.append(contentsOf: printPages())
-        files += sharingFiles(pages: files)
-        return (files, duplicatePaths(files))
+        // The longest of all: each printable page is made from every chapter of its edition.
+        let printPages = printPageItems()
+        first = Array(jobs.count..<jobs.count + printPages.count) + first
+        jobs += printPages.map { item in { [item] } }
+        placed += sink.take(jobs, first: first)
+        placed += sink.take(sharingFiles(pagePaths: placed.map(\.path)).map(SiteItem.file))
+        return (placed.count, duplicatePaths(placed))
     }
 
     // MARK: Shared pieces
@@ -130,7 +149,7 @@ struct SiteGenerator {
     }
 
     /// Two files claiming one output path would silently overwrite each other.
-    private func duplicatePaths(_ files: [OutputFile]) -> [Diagnostic] {
+    private func duplicatePaths(_ files: [(path: String, origin: String)]) -> [Diagnostic] {
         var seen: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for file in files {

@@ -3,10 +3,13 @@ import Markdown
 /// `<edition>/changes/index.html`: chapters added, removed, retitled and changed since the
 /// previous edition; `<edition>/changes/<id>.html`: one chapter compared block by block.
 extension SiteGenerator {
-    func changesPages(_ rendered: RenderedEdition) -> [OutputFile] {
+    /// One function per page, so that the pages can be made side by side; the editions are compared here, once.
+    func changesPageMakers(_ rendered: RenderedEdition) -> [() -> OutputFile] {
         guard let older = olderEdition(than: rendered.edition.id) else { return [] }
         let comparison = EditionComparison(older: older, newer: rendered)
-        return [changesSummaryPage(comparison)] + comparison.common.map { chapterChangesPage(comparison, $0.chapter, $0.comparison) }
+        return [{ changesSummaryPage(comparison) }] + comparison.common.map { common in
+            { chapterChangesPage(comparison, common.chapter, common.comparison) }
+        }
     }
 
     private func changesSummaryPage(_ comparison: EditionComparison) -> OutputFile {

@@ -4,36 +4,95 @@ import Markdown
 /// `print/index.html`, the same for the current edition at an address that never changes.
 /// Built from the chapters' rendered fragments (see FragmentRewriter), never from their Markdown.
 extension SiteGenerator {
-    func printPages() -> [OutputFile] {
+    /// Each edition's printable page; the current edition's comes with `print/index.html`, made
+    /// alongside it from the same chapter bodies wherever they do not depend on the page's address.
+    func printPageItems() -> [SiteItem] {
         let chapterPages = chapterPagePaths()
-        var files = site.editions.map {
-            printPage($0, page: SitePaths.printPage($0.edition.id), chapterPages: chapterPages, outsideLinks: .relative)
+        let current = site.publication.currentEdition?.id
+        return site.editions.map { rendered in
+            let pages = [SitePaths.printPage(rendered.edition.id)] + (rendered.edition.id == current ? [SitePaths.currentPrintPage] : [])
+            return printPages(rendered, at: pages, chapterPages: chapterPages, outsideLinks: .relative)
         }
-        if let current = site.publication.currentEdition, let rendered = site.edition(current.id) {
-            files.append(printPage(rendered, page: SitePaths.currentPrintPage, chapterPages: chapterPages, outsideLinks: .relative))
-        }
-        return files
     }
 
     /// The page Chromium prints to the edition's PDF: the printable page, written beside it at
     /// `writtenAt`, with links that leave the page pointing at the published site (a PDF is read away
     /// from the site, where relative links lead nowhere).
     func pdfSourcePage(_ rendered: RenderedEdition, writtenAt path: String) -> OutputFile {
-        var file = printPage(rendered, page: SitePaths.printPage(rendered.edition.id), chapterPages: chapterPagePaths(),
-                             outsideLinks: .published(baseURL: config.baseURL))
+        var file = printPages(rendered, at: [SitePaths.printPage(rendered.edition.id)], chapterPages: chapterPagePaths(),
+                              outsideLinks: .published(baseURL: config.baseURL)).outputFiles()[0]
         file.path = path
         return file
     }
 
-    private func printPage(_ rendered: RenderedEdition, page: String, chapterPages: [String: (editionID: String, chapterID: String)],
-                           outsideLinks: FragmentRewriter.OutsideLinks) -> OutputFile {
+    /// Chapters rewritten at a time for the printable pages: enough to keep every core busy, few
+    /// enough that a long edition's pages are never held whole.
+    private static let printBatch = 64
+
+    /// The edition's printable page at each of `pages`, made and written a batch of chapters at a
+    /// time. The chapters' bodies (tens of megabytes for a long edition) are put between the pieces
+    /// of the templates' output rather than rendered through them (see PageSplice); the first page's
+    /// bodies serve the others wherever they hold no link relative to the page.
+    private func printPages(_ rendered: RenderedEdition, at pages: [String], chapterPages: [String: (editionID: String, chapterID: String)],
+                            outsideLinks: FragmentRewriter.OutsideLinks) -> SiteItem {
+        let origin = join(join(site.publication.contentDirectory, rendered.edition.id), "edition.yml")
+        return .streamed(StreamedFiles(files: pages.map { ($0, origin) }) { emit in
+            let rewriters = pages.map {
+                FragmentRewriter(editionID: rendered.edition.id, page: $0, chapterPages: chapterPages, outsideLinks: outsideLinks)
+            }
+            let chapters = rendered.chapters
+            let frames = pages.compactMap { printFrame(rendered, page: $0) }
+            guard frames.count == pages.count else {
+                for (file, page) in pages.enumerated() {
+                    let bodies = concurrentMap(chapters) { rewriters[file].rewrite($0.markdown.html, chapterID: $0.chapter.id) }
+                    let content = theme.render(printView(rendered, page: page) { bodies[$0] }, template: "print")
+                    guard case .text(let html) = printLayout(rendered, page: page, content: content).contents else { continue }
+                    emit(file, html)
+                }
+                return
+            }
+            for file in pages.indices { emit(file, frames[file][0]) }
+            for start in stride(from: 0, to: chapters.count, by: Self.printBatch) {
+                let batch = Array(start..<min(start + Self.printBatch, chapters.count))
+                let first = concurrentMap(batch) { rewriters[0].rewriteNotingPage(chapters[$0].markdown.html, chapterID: chapters[$0].chapter.id) }
+                for file in pages.indices {
+                    let bodies = file == 0 ? first.map(\.html) : concurrentMap(Array(batch.indices)) { position in
+                        guard first[position].dependsOnPage else { return first[position].html }
+                        let chapter = chapters[batch[position]]
+                        return rewriters[file].rewrite(chapter.markdown.html, chapterID: chapter.chapter.id)
+                    }
+                    for (position, index) in batch.enumerated() {
+                        emit(file, bodies[position])
+                        emit(file, frames[file][index + 1])
+                    }
+                }
+            }
+        })
+    }
+
+    /// The printable page at `page` without its chapters' bodies: the templates' output, cut where
+    /// each body goes (one more piece than there are chapters); nil when the theme's templates do not
+    /// place each body exactly once as it is (see PageSplice).
+    private func printFrame(_ rendered: RenderedEdition, page: String) -> [String]? {
+        let splice = PageSplice()
+        let count = rendered.chapters.count
+        let content = theme.render(printView(rendered, page: page, body: splice.marker), template: "print")
+        guard let inner = splice.cut(content, count: count),
+              case .text(let html) = printLayout(rendered, page: page, content: splice.marker(count)).contents,
+              let outer = splice.cut(html, first: count, count: 1) else { return nil }
+        var frame = inner
+        frame[0] = outer[0] + frame[0]
+        frame[count] += outer[1]
+        return frame
+    }
+
+    /// `print.mustache`'s view, with `body(index)` as the body of the edition's chapter at `index`.
+    private func printView(_ rendered: RenderedEdition, page: String, body: (Int) -> String) -> PrintPageView {
         let edition = rendered.edition
-        let rewriter = FragmentRewriter(editionID: edition.id, page: page, chapterPages: chapterPages, outsideLinks: outsideLinks)
-        let chapters = concurrentMap(rendered.chapters) { rendered in
+        let chapters = rendered.chapters.enumerated().map { index, rendered in
             let chapter = rendered.chapter
             return PrintChapterView(number: chapter.number, title: chapter.title, part: chapter.part, summary: chapter.summary,
-                                    anchor: PrintAnchors.chapter(chapter.id),
-                                    body: rewriter.rewrite(rendered.markdown.html, chapterID: chapter.id))
+                                    anchor: PrintAnchors.chapter(chapter.id), body: body(index))
         }
         var parts: [PrintPartView] = []
         for chapter in edition.chapters {
@@ -43,7 +102,7 @@ extension SiteGenerator {
             parts[parts.count - 1].chapters.append(PrintChapterLinkView(number: chapter.number, title: chapter.title,
                                                                         anchor: PrintAnchors.chapter(chapter.id)))
         }
-        let view = PrintPageView(
+        return PrintPageView(
             publicationTitle: config.title,
             edition: summary(edition, from: page),
             publisher: config.publisher,
@@ -55,12 +114,15 @@ extension SiteGenerator {
             contents: parts,
             chapters: chapters
         )
+    }
+
+    private func printLayout(_ rendered: RenderedEdition, page: String, content: String) -> OutputFile {
+        let edition = rendered.edition
         return layout(page: page, title: "\(edition.title) – \(config.shortTitle)",
                       description: edition.summary ?? edition.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
                                     LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
-                      content: theme.render(view, template: "print"),
-                      origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
+                      content: content, origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
     }
 
     /// The link to the edition's PDF from `page`, when the build made one.
@@ -100,7 +162,7 @@ func cssString(_ text: String) -> String {
 
 extension SiteGenerator {
     /// The pages that show the PDF links: every edition's contents page and the printable pages.
-    func pagesLinkingPDFs() -> [OutputFile] {
-        site.editions.map(contentsPage) + printPages()
+    func pagesLinkingPDFs() -> [SiteItem] {
+        site.editions.map { .file(contentsPage($0)) } + printPageItems()
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// section, written at build time) and `search.html`, where the theme's `search.js` lists the
 /// matches. It is a script rather than JSON so that it also loads when the site is opened from disk.
 extension SiteGenerator {
-    func searchFiles(_ rendered: RenderedEdition) -> [OutputFile] {
+    func searchFiles(_ rendered: RenderedEdition) -> [SiteItem] {
         let edition = rendered.edition
         let page = SitePaths.search(edition.id)
         let view = SearchPageView(
@@ -19,11 +19,13 @@ extension SiteGenerator {
                                 breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
                                               LinkView(title: edition.title, url: view.contentsURL)],
                                 content: theme.render(view, template: "search"), origin: origin)
-        return [searchPage, OutputFile(path: SitePaths.searchIndex(edition.id), contents: .text(searchIndex(rendered)), origin: origin)]
+        return [.file(searchPage), .streamed(StreamedFiles(files: [(SitePaths.searchIndex(edition.id), origin)]) { emit in
+            searchIndex(rendered).script { emit(0, $0) }
+        })]
     }
 
-    /// `window.routemapSearchIndex = {…};` with every section of every chapter.
-    func searchIndex(_ rendered: RenderedEdition) -> String {
+    /// Every section of every chapter.
+    func searchIndex(_ rendered: RenderedEdition) -> SearchIndex {
         let index = SearchIndex(edition: rendered.edition.shortTitle, chapters: rendered.chapters.map { chapter in
             SearchIndex.Chapter(
                 number: chapter.chapter.number,
@@ -34,14 +36,13 @@ extension SiteGenerator {
                 }
             )
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(index)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return "window.routemapSearchIndex = \(json);\n"
+        return index
     }
 }
 
 /// The search index's shape, with short keys: it is most of what a reader downloads to search.
+/// `script()` writes it by hand, byte for byte as JSONEncoder would with sorted keys and unescaped
+/// slashes (the Encodable conformance states the shape, and the tests compare the two).
 struct SearchIndex: Encodable {
     struct Chapter: Encodable {
         var number: Int
@@ -60,8 +61,45 @@ struct SearchIndex: Encodable {
 
     var edition: String
     var chapters: [Chapter]
-}
 
+    /// `window.routemapSearchIndex = {…};` and a line break.
+    func script() -> String {
+        var pieces: [String] = []
+        script { pieces.append($0) }
+        return pieces.joined()
+    }
+
+    /// `script()` in pieces, one per chapter, so that the index (tens of megabytes for a long
+    /// edition) can be written as it is made, and is never held twice, as bytes and as a string.
+    func script(_ emit: (String) -> Void) {
+        var json = JSONText(capacity: 1 << 16)
+        json.raw("window.routemapSearchIndex = {\"chapters\":[")
+        for (index, chapter) in chapters.enumerated() {
+            json.raw(index == 0 ? "{\"n\":" : ",{\"n\":")
+            json.number(chapter.number)
+            json.raw(",\"s\":[")
+            for (index, section) in chapter.sections.enumerated() {
+                json.raw(index == 0 ? "{\"h\":" : ",{\"h\":")
+                json.string(section.heading)
+                json.raw(",\"i\":")
+                json.string(section.id)
+                json.raw(",\"x\":")
+                json.string(section.text)
+                json.raw("}")
+            }
+            json.raw("],\"t\":")
+            json.string(chapter.title)
+            json.raw(",\"u\":")
+            json.string(chapter.url)
+            json.raw("}")
+            emit(json.take())
+        }
+        json.raw("],\"edition\":")
+        json.string(edition)
+        json.raw("};\n")
+        emit(json.take())
+    }
+}
 /// `search.mustache`.
 struct SearchPageView: Equatable {
     var editionTitle: String

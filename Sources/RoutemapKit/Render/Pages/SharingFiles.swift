@@ -4,12 +4,12 @@ import Markdown
 /// feed `feed.xml`. Sitemaps and feeds need absolute addresses, so without `base_url` only
 /// `robots.txt` is written.
 extension SiteGenerator {
-    func sharingFiles(pages: [OutputFile]) -> [OutputFile] {
+    func sharingFiles(pagePaths: [String]) -> [OutputFile] {
         let origin = join(site.publication.contentDirectory, "routemap.yml")
         guard let base = config.baseURL else {
             return [OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n"), origin: origin)]
         }
-        let sitemapURLs = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }.sorted()
+        let sitemapURLs = pagePaths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }.sorted()
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in sitemapURLs { sitemap += "  <url><loc>\(escapeAttribute(canonicalURL(base: base, page: path)))</loc></url>\n" }
         sitemap += "</urlset>\n"

@@ -2,10 +2,11 @@
 /// one page for every term of each vocabulary, with the edition's chapters that carry it (and, for
 /// an audience, what the chapters ask it to do); and `<edition>/themes/index.html`, the overview.
 extension SiteGenerator {
-    func termPages(_ rendered: RenderedEdition) -> [OutputFile] {
-        var pages = [overviewPage(rendered)]
+    /// One function per page, so that the pages can be made side by side.
+    func termPageMakers(_ rendered: RenderedEdition) -> [() -> OutputFile] {
+        var pages = [{ overviewPage(rendered) }]
         for kind in TermKind.allCases {
-            for term in kind.vocabulary(config).terms { pages.append(termPage(rendered, kind, term)) }
+            for term in kind.vocabulary(config).terms { pages.append { termPage(rendered, kind, term) } }
         }
         return pages
     }

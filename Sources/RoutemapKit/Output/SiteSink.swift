@@ -1,0 +1,79 @@
+import Foundation
+
+/// A file as the layout stage hands it on: an `OutputFile`, or files too long to hold whole (the
+/// printable pages, the search index), made and written piece by piece.
+enum SiteItem {
+    case file(OutputFile)
+    case streamed(StreamedFiles)
+
+    /// The path and origin of each file, in order.
+    var placed: [(path: String, origin: String)] {
+        switch self {
+        case .file(let file): [(file.path, file.origin)]
+        case .streamed(let streamed): streamed.files
+        }
+    }
+
+    /// Every file made whole, joining the pieces of streamed files.
+    func outputFiles() -> [OutputFile] {
+        switch self {
+        case .file(let file):
+            return [file]
+        case .streamed(let streamed):
+            var pieces = [[String]](repeating: [], count: streamed.files.count)
+            streamed.produce { file, piece in pieces[file].append(piece) }
+            return zip(streamed.files, pieces).map { OutputFile(path: $0.path, contents: .text($1.joined()), origin: $0.origin) }
+        }
+    }
+}
+
+/// Files made piece by piece: `produce` calls `emit(file, piece)` with each piece of each file, in
+/// order within each file (files may take turns). The pieces are never joined on the way to disk.
+struct StreamedFiles {
+    var files: [(path: String, origin: String)]
+    var produce: (_ emit: (_ file: Int, _ piece: String) -> Void) -> Void
+}
+
+/// Where the layout stage puts the site's files as it makes them: in memory (`SiteCollector`, for
+/// `SiteBuilder.generate`, the preview server and `check`), or straight into the staging folder
+/// (`StagingWriter`, for `routemap build`), so that a build never holds every page at once.
+protocol SiteSink: AnyObject {
+    /// Runs every job, spread over the cores, the jobs at the indices in `first` (the longest) before
+    /// the others, and takes the files each makes. Returns the path and origin of every file, in the
+    /// order of `jobs` and of the files within each job.
+    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)]
+}
+
+extension SiteSink {
+    func take(_ items: [SiteItem]) -> [(path: String, origin: String)] {
+        take([{ items }], first: [])
+    }
+}
+
+/// `make` applied to every index below `count`, spread over the cores, starting with the indices in
+/// `first` so that a long job is not left running alone at the end; results in index order.
+/// A single index runs on the calling thread, where it can spread its own work over the cores.
+func concurrentMap<R>(count: Int, first: [Int], _ make: (Int) -> R) -> [R] {
+    guard count > 1 else { return (0..<count).map(make) }
+    let isFirst = Set(first)
+    let order = first + (0..<count).filter { !isFirst.contains($0) }
+    var results = [R?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        let slots = buffer
+        DispatchQueue.concurrentPerform(iterations: count) { position in
+            slots[order[position]] = make(order[position])
+        }
+    }
+    return results.map { $0! }
+}
+
+/// Keeps every file in memory, in the order the generator lists them.
+final class SiteCollector: SiteSink {
+    private(set) var files: [OutputFile] = []
+
+    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
+        let made = concurrentMap(count: jobs.count, first: first) { jobs[$0]().flatMap { $0.outputFiles() } }.flatMap { $0 }
+        files += made
+        return made.map { ($0.path, $0.origin) }
+    }
+}

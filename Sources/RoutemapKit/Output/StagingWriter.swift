@@ -1,0 +1,268 @@
+import Foundation
+
+/// Writes the site's files into a folder as the layout stage makes them, so that a build holds only
+/// the pages still waiting to be written rather than the whole site.
+///
+/// Pages are made on every core; the files are created by one thread of its own. File creation in
+/// one folder takes the folder's lock in the kernel, and two threads creating files side by side
+/// spend their time spinning on it; one thread creating while the others render wastes nothing.
+/// When the writer falls behind, the threads making pages wait (`queueLimit`), so memory stays bounded.
+///
+/// A file that `previous` (the site being replaced) already holds byte for byte is hard-linked from
+/// it instead: the output is deterministic, so after a small change almost every file is, and a link
+/// costs the file system far less than a new file. Streamed files (the printable pages and search
+/// indexes, tens of megabytes each) are always written: they hold every chapter of their edition,
+/// so they change whenever one does, and they are written as they are made, never held whole to compare.
+final class StagingWriter: SiteSink, @unchecked Sendable {
+    let folder: String
+    let previous: String?
+
+    /// Bytes of pages made but not yet written past which the threads making pages wait.
+    static let queueLimit = 4 << 20
+    /// Bytes queued at which the waiting writer is woken (or 64 files; `finish` wakes it for the rest).
+    static let wakeAt = 256 << 10
+
+    private let condition = NSCondition()
+    private var queue: [Entry] = []
+    private var writerWaiting = false
+    private var producersWaiting = 0
+    private var queuedBytes = 0
+    private var finishing = false
+    private var stopped = false
+    private var failure: OutputError?
+    private var nextStream = 0
+    /// Only the writing thread uses these: folders known to exist, and the streamed files being written.
+    private var folders: Set<String> = []
+    private var openStreams: [Int: (fd: Int32, path: String)] = [:]
+
+    /// What the writing thread is handed.
+    private enum Entry {
+        case file(OutputFile)
+        case open(stream: Int, path: String)
+        case piece(stream: Int, text: String)
+        case close(stream: Int)
+
+        var byteCount: Int {
+            switch self {
+            case .file(let file):
+                if case .text(let text) = file.contents { return text.utf8.count }
+                return 0
+            case .piece(_, let text): return text.utf8.count
+            case .open, .close: return 0
+            }
+        }
+    }
+
+    init(folder: String, reusing previous: String? = nil) throws {
+        self.folder = folder
+        self.previous = previous
+        try makeFolder(folder)
+        let thread = Thread { [self] in run() }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Files are taken until `finish()` is called, which must be called once, at the end.
+    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
+        concurrentMap(count: jobs.count, first: first) { index in
+            let items = jobs[index]()
+            for item in items { hand(item) }
+            return items.flatMap(\.placed)
+        }.flatMap { $0 }
+    }
+
+    /// Waits until every file taken so far is written, and ends the writing thread.
+    /// Throws the first problem met; the folder then holds an unknown part of the site.
+    func finish() throws {
+        condition.lock()
+        finishing = true
+        condition.broadcast()
+        while !stopped { condition.wait() }
+        let failure = failure
+        condition.unlock()
+        if let failure { throw failure }
+    }
+
+    /// Queues a file, or makes a streamed one here, queueing each piece as it is made.
+    private func hand(_ item: SiteItem) {
+        switch item {
+        case .file(let file):
+            enqueue(.file(file))
+        case .streamed(let streamed):
+            condition.lock()
+            let first = nextStream
+            nextStream += streamed.files.count
+            condition.unlock()
+            for (offset, file) in streamed.files.enumerated() { enqueue(.open(stream: first + offset, path: file.path)) }
+            streamed.produce { file, piece in enqueue(.piece(stream: first + file, text: piece)) }
+            for offset in streamed.files.indices { enqueue(.close(stream: first + offset)) }
+        }
+    }
+
+    private func enqueue(_ entry: Entry) {
+        let bytes = entry.byteCount
+        condition.lock()
+        precondition(!stopped, "a file was handed to the writer after finish()")
+        while queuedBytes > 0 && queuedBytes + bytes > Self.queueLimit && !stopped {
+            producersWaiting += 1
+            condition.wait()
+            producersWaiting -= 1
+        }
+        queue.append(entry)
+        queuedBytes += bytes
+        // Woken for a batch rather than for every page, which would cost more than writing it.
+        if writerWaiting && (queuedBytes >= Self.wakeAt || queue.count >= 64) { condition.broadcast() }
+        condition.unlock()
+    }
+
+    /// The writing thread: takes everything queued at once, and frees the queue's room as it goes.
+    private func run() {
+        var batch: [Entry] = []
+        while true {
+            condition.lock()
+            while queue.isEmpty && !finishing {
+                writerWaiting = true
+                condition.wait()
+                writerWaiting = false
+            }
+            if queue.isEmpty {
+                for stream in openStreams.values { close(stream.fd) }
+                stopped = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            swap(&batch, &queue)
+            var failed = failure != nil
+            condition.unlock()
+
+            var written = 0
+            for (index, entry) in batch.enumerated() {
+                let problem = write(entry, failed: failed)
+                written += entry.byteCount
+                guard problem != nil || written >= 1 << 20 || index == batch.count - 1 else { continue }
+                condition.lock()
+                if let problem, failure == nil { failure = problem }
+                failed = failure != nil
+                queuedBytes -= written
+                written = 0
+                if producersWaiting > 0 { condition.broadcast() }
+                condition.unlock()
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+    }
+
+    // MARK: Writing
+
+    /// After a failure, only closes what is open.
+    private func write(_ entry: Entry, failed: Bool) -> OutputError? {
+        switch entry {
+        case .close(let stream):
+            if let open = openStreams.removeValue(forKey: stream) { close(open.fd) }
+            return nil
+        case _ where failed:
+            return nil
+        case .file(let file):
+            return write(file)
+        case .open(let stream, let relativePath):
+            let path = join(folder, relativePath)
+            if let problem = prepare(path) { return problem }
+            let fd = create(path)
+            guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
+            openStreams[stream] = (fd, path)
+            return nil
+        case .piece(let stream, var text):
+            guard let open = openStreams[stream] else { return nil }
+            return text.withUTF8 { writeAll(open.fd, UnsafeRawBufferPointer($0), path: open.path) }
+        }
+    }
+
+    private func write(_ file: OutputFile) -> OutputError? {
+        let path = join(folder, file.path)
+        if let problem = prepare(path) { return problem }
+        let unchanged = previous.map { join($0, file.path) }
+        switch file.contents {
+        case .text(var text):
+            return text.withUTF8 { writeOrLink(path, UnsafeRawBufferPointer($0), unchanged: unchanged) }
+        case .copy(let source):
+            guard let data = FileManager.default.contents(atPath: source) else { return OutputError(path: source, reason: "cannot be read") }
+            return data.withUnsafeBytes { writeOrLink(path, $0, unchanged: unchanged) }
+        }
+    }
+
+    /// Makes the file's folder when it is missing.
+    private func prepare(_ path: String) -> OutputError? {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && !folders.contains(parent) {
+            do { try makeFolder(parent) } catch { return error as? OutputError }
+        }
+        return nil
+    }
+
+    /// A new file at `path`, for writing. Never opens a file that is already there: in the staging
+    /// folder it may be a hard link into the previous site, which must not change through it (a file
+    /// written over, such as a page given the PDF's link, or two files claiming one path).
+    private func create(_ path: String) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd < 0, errno == EEXIST, unlink(path) == 0 else { return fd }
+        return open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    }
+
+    /// Creates `path` and any folder above it that is missing.
+    private func makeFolder(_ path: String) throws {
+        var missing: [String] = []
+        var current = path
+        while !current.isEmpty && current != "/" && !folders.contains(current) {
+            missing.append(current)
+            current = (current as NSString).deletingLastPathComponent
+        }
+        for folder in missing.reversed() {
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                throw OutputError(path: folder, reason: String(cString: strerror(errno)))
+            }
+            folders.insert(folder)
+        }
+    }
+
+    private func writeOrLink(_ path: String, _ bytes: UnsafeRawBufferPointer, unchanged: String?) -> OutputError? {
+        if let unchanged, holds(unchanged, exactly: bytes), link(unchanged, path) == 0 { return nil }
+        let fd = create(path)
+        guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        return writeAll(fd, bytes, path: path)
+    }
+
+    /// Whether the file at `path` is a regular file holding exactly `bytes`.
+    private func holds(_ path: String, exactly bytes: UnsafeRawBufferPointer) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let count = read(fd, buffer.baseAddress! + offset, bytes.count - offset)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return bytes.count == 0 || memcmp(buffer.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+    }
+
+    /// Plain POSIX writes: Foundation's atomic writes sync every file, which costs more than rendering it.
+    private func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) -> OutputError? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return OutputError(path: path, reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+        return nil
+    }
+}

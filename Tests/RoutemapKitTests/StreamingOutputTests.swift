@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import RoutemapKit
+
+/// `routemap build` writes each page into the staging folder as it is made (StagingWriter) rather
+/// than holding the whole site: what it writes must be exactly what `generate` makes in memory, and
+/// whatever goes wrong midway must leave output/ as it was.
+@Suite struct StreamingOutputTests {
+    private let chapter = "---\ntitle: Governance\norder: 1\n---\n\nText.\n"
+
+    @Test(arguments: ["two-editions", "editions-compared", "printable", "long-edition"])
+    func buildWritesExactlyWhatGenerateMakes(fixture: String) throws {
+        let output = TemporaryFolder()
+        let options = BuildOptions(contentDirectory: Repository.fixtures + "/\(fixture)/content", outputDirectory: output.path + "/site",
+                                   themesDirectory: Repository.themes, buildDate: FixtureSiteTests.buildDate)
+        let report = try SiteBuilder.build(options)
+        let files = try SiteBuilder.generate(options).files
+        #expect(report.fileCount == files.count)
+        #expect(Set(listFiles(output.path + "/site")) == Set(files.map(\.path)))
+        for file in files {
+            let expected: Data? = switch file.contents {
+            case .text(let text): Data(text.utf8)
+            case .copy(let source): FileManager.default.contents(atPath: source)
+            }
+            #expect(FileManager.default.contents(atPath: output.path + "/site/" + file.path) == expected, "\(file.path)")
+        }
+    }
+
+    @Test func aLayoutErrorFoundWhileWritingLeavesThePreviousOutputExactlyAsItWas() throws {
+        let folder = MiniSite.make(chapters: ["governance.md": chapter])
+        try SiteBuilder.build(MiniSite.options(folder))
+        let before = snapshot(folder.path + "/output")
+
+        // A file in the edition folder is copied beside the pages: this one claims the contents page's path.
+        folder.write("content/draft/index.html", "<p>Pasted by mistake.</p>\n")
+        let failure = try #require(throws: BuildFailure.self) { try SiteBuilder.build(MiniSite.options(folder)) }
+        #expect(failure.diagnostics.contains { $0.message.contains("this would be written to draft/index.html") })
+        #expect(snapshot(folder.path + "/output") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("output.") }.isEmpty)
+    }
+
+    @Test func aFileThatCannotBeWrittenLeavesThePreviousOutputAsItWas() throws {
+        let folder = TemporaryFolder()
+        folder.write("output/index.html", "the previous site\n")
+        let pages = [OutputFile(path: "a", contents: .text("a file\n"), origin: "test"),
+                     OutputFile(path: "a/b.html", contents: .text("under a file\n"), origin: "test")]
+        #expect(throws: OutputError.self) { try OutputWriter.write(pages, to: folder.path + "/output") }
+        #expect(listFiles(folder.path + "/output") == ["index.html"])
+        #expect(folder.read("output/index.html") == "the previous site\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
+    }
+
+    @Test func aBuildThatStopsWhileMakingPagesLeavesThePreviousOutputAsItWas() throws {
+        struct Stopped: Error {}
+        let folder = TemporaryFolder()
+        folder.write("output/index.html", "the previous site\n")
+        #expect(throws: Stopped.self) {
+            try OutputWriter.write(to: folder.path + "/output", produce: { writer in
+                _ = writer.take([.file(OutputFile(path: "index.html", contents: .text("the new site\n"), origin: "test"))])
+                throw Stopped()
+            })
+        }
+        #expect(folder.read("output/index.html") == "the previous site\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
+    }
+
+    /// Two files made piece by piece, taking turns, far past the writer's queue limit, while other
+    /// threads hand it whole files.
+    @Test func streamedFilesArriveWholeAndInOrder() throws {
+        let folder = TemporaryFolder()
+        let piece = { (file: Int, index: Int) in "\(file):\(index);" + String(repeating: "x", count: 997) }
+        let count = 2 * StagingWriter.queueLimit / 1000
+        let writer = try StagingWriter(folder: folder.path + "/site")
+        let streamed = SiteItem.streamed(StreamedFiles(files: [("one/big.html", "test"), ("two/big.html", "test")]) { emit in
+            for index in 0..<count {
+                emit(0, piece(0, index))
+                emit(1, piece(1, index))
+            }
+        })
+        let pages = (0..<200).map { number in
+            { [SiteItem.file(OutputFile(path: "pages/\(number).html", contents: .text("page \(number)\n"), origin: "test"))] }
+        }
+        let placed = writer.take([{ [streamed] }] + pages, first: [0])
+        try writer.finish()
+        #expect(placed.map(\.path) == ["one/big.html", "two/big.html"] + (0..<200).map { "pages/\($0).html" })
+        for file in 0...1 {
+            let expected = (0..<count).map { piece(file, $0) }.joined()
+            #expect(folder.read("site/\(file == 0 ? "one" : "two")/big.html") == expected)
+        }
+        #expect((0..<200).allSatisfy { folder.read("site/pages/\($0).html") == "page \($0)\n" })
+    }
+
+    /// The staging folder's unchanged files are hard links into the previous site; writing over one
+    /// (the PDF links are added that way) must not change the previous site through the link.
+    @Test func writingOverAHardLinkedFileLeavesTheLinkedFileAlone() throws {
+        let folder = TemporaryFolder()
+        folder.write("previous/index.html", "unchanged\n")
+        let page = OutputFile(path: "index.html", contents: .text("unchanged\n"), origin: "test")
+        try OutputWriter.writeTree([page], into: folder.path + "/staging", reusing: folder.path + "/previous")
+        let linkCount = try FileManager.default.attributesOfItem(atPath: folder.path + "/previous/index.html")[.referenceCount] as? Int
+        #expect(linkCount == 2, "the unchanged file was linked, not written again")
+
+        try OutputWriter.writeTree([OutputFile(path: "index.html", contents: .text("with the PDF link\n"), origin: "test")],
+                                   into: folder.path + "/staging")
+        #expect(folder.read("staging/index.html") == "with the PDF link\n")
+        #expect(folder.read("previous/index.html") == "unchanged\n")
+    }
+
+    private func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in listFiles(folder) { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+        return files
+    }
+}
