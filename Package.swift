@@ -22,7 +22,12 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // The only module that sees a C pointer.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "Markdown",
+            dependencies: ["CCmarkGFM"],
+            // Lets cmark-gfm call our cmark_manage_extensions_special_characters (ThreadSafety.swift).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])]
+        ),
         // Mustache templates: parsed once, rendered from views that name their own fields.
         .target(name: "Templates"),
         .target(

@@ -66,7 +66,11 @@ public enum MarkdownRenderer {
         utf8.withUnsafeMutableBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        // Inline parsing (in finish) is where cmark-gfm switches its shared table; see ThreadSafety.swift.
+        if !extensionCharactersPinned { unpinnedParseLock.lock() }
+        let finished = cmark_parser_finish(parser)
+        if !extensionCharactersPinned { unpinnedParseLock.unlock() }
+        guard let document = finished else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(document) }
 
         var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading)
