@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var renderLimits = RenderLimits()
     /// Rendered chapters to reuse from an earlier build (the preview server keeps one).
     public var renderCache: RenderCache?
+    /// Laid-out pages to reuse from an earlier build (the preview server keeps one).
+    public var layoutCache: LayoutCache?
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
                 themesDirectory: String = "themes", themeName: String = Theme.defaultName,
@@ -85,7 +87,9 @@ public enum SiteBuilder {
         diagnostics += LinkChecker.check(rendered)
         diagnostics += ActionChecker.check(rendered)
         diagnostics += AnchorStabilityChecker.check(rendered)
-        return (rendered, SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate), diagnostics)
+        var generator = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate)
+        generator.layoutCache = options.layoutCache
+        return (rendered, generator, diagnostics)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched.

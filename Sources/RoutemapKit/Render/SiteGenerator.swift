@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// A file of the generated site: text produced by the build, or a file copied as it is.
 public struct OutputFile: Sendable {
@@ -22,6 +23,8 @@ struct SiteGenerator {
     var buildDate: CalendarDate
     /// The PDFs made by `routemap build --pdf`, by edition id, to link from the contents and printable pages.
     var pdfs: [String: EditionPDF] = [:]
+    /// Pages of the previous build to reuse where their views are unchanged (the preview server keeps one).
+    var layoutCache: LayoutCache?
 
     var config: PublicationConfig { site.config }
 
@@ -35,6 +38,8 @@ struct SiteGenerator {
     /// Makes every file of the site, spread over the cores, and hands each to `sink` as it is made.
     /// Returns how many files it made and the problems found in the layout (two files claiming one path).
     func emit(into sink: SiteSink) -> (fileCount: Int, diagnostics: [Diagnostic]) {
+        layoutCache?.beginBuild()
+        defer { layoutCache?.endBuild() }
         var placed = sink.take(theme.assets.map {
             .file(OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), origin: $0.sourcePath))
         })
@@ -104,7 +109,14 @@ struct SiteGenerator {
             content: content,
             runningHeader: cssString(pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
         )
-        return OutputFile(path: page, contents: .text(theme.render(view, template: "layout")), origin: origin)
+        return OutputFile(path: page, contents: .text(render(view, template: "layout", page: page)), origin: origin)
+    }
+
+    /// `view` through the theme's `template`, for `page`; taken from the layout cache when the
+    /// previous build laid out the same view there.
+    func render(_ view: some TemplateFields & Equatable, template: String, page: String) -> String {
+        guard let layoutCache else { return theme.render(view, template: template) }
+        return layoutCache.html(for: page + "\u{0}" + template, view: view) { theme.render(view, template: template) }
     }
 
     /// "Cite this": how to reference an edition, with its published address where there is one.

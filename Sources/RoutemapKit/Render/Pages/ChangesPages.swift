@@ -42,7 +42,7 @@ extension SiteGenerator {
         return layout(page: page, title: "What changed since the \(older.shortTitle.lowercased()) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "Chapters added, removed, retitled and changed between the \(older.title) and the \(edition.title).",
                       breadcrumbs: breadcrumbs(edition, from: page),
-                      content: theme.render(view, template: "changes"), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
+                      content: render(view, template: "changes", page: page), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
     }
 
     private func chapterChangesPage(_ comparison: EditionComparison, _ chapter: Chapter, _ compared: ChapterComparison) -> OutputFile {
@@ -74,7 +74,7 @@ extension SiteGenerator {
         return layout(page: page, title: "Changes to \(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "What changed in \(chapter.title) since the \(older.shortTitle.lowercased()).",
                       breadcrumbs: breadcrumbs(edition, from: page) + [LinkView(title: "What changed", url: relativeURL(from: page, to: SitePaths.changes(edition.id)))],
-                      content: theme.render(view, template: "chapter-changes"), origin: chapter.sourcePath)
+                      content: render(view, template: "chapter-changes", page: page), origin: chapter.sourcePath)
     }
 
     private func blockView(_ change: BlockChange, anchor: String) -> BlockChangeView {

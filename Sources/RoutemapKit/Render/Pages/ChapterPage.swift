@@ -38,7 +38,7 @@ extension SiteGenerator {
                       description: chapter.summary ?? chapter.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
                                     LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
-                      content: theme.render(view, template: "chapter"), origin: chapter.sourcePath,
+                      content: render(view, template: "chapter", page: page), origin: chapter.sourcePath,
                       openGraphType: "article")
     }
 }

@@ -12,6 +12,6 @@ extension SiteGenerator {
                                     printURL: relativeURL(from: page, to: SitePaths.printPage(edition.id)), pdf: pdfLink(edition.id, from: page))
         return layout(page: page, title: "\(edition.title) – contents", description: edition.summary ?? edition.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
-                      content: theme.render(view, template: "contents"), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
+                      content: render(view, template: "contents", page: page), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
     }
 }

@@ -9,6 +9,6 @@ extension SiteGenerator {
             editions: site.publication.editions.reversed().map { summary($0, from: page) }
         )
         return layout(page: page, title: config.title, description: site.publication.currentEdition?.summary ?? config.title,
-                      breadcrumbs: [], content: theme.render(view, template: "front"), origin: join(site.publication.contentDirectory, "routemap.yml"))
+                      breadcrumbs: [], content: render(view, template: "front", page: page), origin: join(site.publication.contentDirectory, "routemap.yml"))
     }
 }

@@ -45,7 +45,7 @@ extension SiteGenerator {
             guard frames.count == pages.count else {
                 for (file, page) in pages.enumerated() {
                     let bodies = concurrentMap(chapters) { rewriters[file].rewrite($0.markdown.html, chapterID: $0.chapter.id) }
-                    let content = theme.render(printView(rendered, page: page) { bodies[$0] }, template: "print")
+                    let content = render(printView(rendered, page: page) { bodies[$0] }, template: "print", page: page)
                     guard case .text(let html) = printLayout(rendered, page: page, content: content).contents else { continue }
                     emit(file, html)
                 }
@@ -76,7 +76,7 @@ extension SiteGenerator {
     private func printFrame(_ rendered: RenderedEdition, page: String) -> [String]? {
         let splice = PageSplice()
         let count = rendered.chapters.count
-        let content = theme.render(printView(rendered, page: page, body: splice.marker), template: "print")
+        let content = render(printView(rendered, page: page, body: splice.marker), template: "print", page: page)
         guard let inner = splice.cut(content, count: count),
               case .text(let html) = printLayout(rendered, page: page, content: splice.marker(count)).contents,
               let outer = splice.cut(html, first: count, count: 1) else { return nil }

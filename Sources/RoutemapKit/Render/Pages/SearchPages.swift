@@ -18,7 +18,7 @@ extension SiteGenerator {
                                 description: "Search the chapters of \(edition.title).",
                                 breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
                                               LinkView(title: edition.title, url: view.contentsURL)],
-                                content: theme.render(view, template: "search"), origin: origin)
+                                content: render(view, template: "search", page: page), origin: origin)
         return [.file(searchPage), .streamed(StreamedFiles(files: [(SitePaths.searchIndex(edition.id), origin)]) { emit in
             searchIndex(rendered).script { emit(0, $0) }
         })]

@@ -19,7 +19,7 @@ extension SiteGenerator {
         return layout(page: page, title: "Accessibility statement – \(config.shortTitle)",
                       description: "How accessible this website is, and how to report a problem.",
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
-                      content: theme.render(view, template: "accessibility"), origin: join(site.publication.contentDirectory, "routemap.yml"))
+                      content: render(view, template: "accessibility", page: page), origin: join(site.publication.contentDirectory, "routemap.yml"))
     }
 
     /// Servers show the 404 page at whatever address was asked for, so its links start from the
@@ -34,7 +34,7 @@ extension SiteGenerator {
         )
         return layout(page: SitePaths.notFound, title: "Page not found – \(config.shortTitle)",
                       description: "The page you asked for does not exist.", breadcrumbs: [],
-                      content: theme.render(view, template: "notfound"), origin: join(site.publication.contentDirectory, "routemap.yml"),
+                      content: render(view, template: "notfound", page: SitePaths.notFound), origin: join(site.publication.contentDirectory, "routemap.yml"),
                       rootPath: root)
     }
 }

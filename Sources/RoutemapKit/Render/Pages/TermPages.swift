@@ -30,7 +30,7 @@ extension SiteGenerator {
         return layout(page: page, title: "\(kind.label): \(term.label) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: term.description.isEmpty ? term.label : term.description,
                       breadcrumbs: breadcrumbs(edition, from: page) + [LinkView(title: "Themes and audiences", url: relativeURL(from: page, to: SitePaths.overview(edition.id)))],
-                      content: theme.render(view, template: "term"), origin: join(site.publication.contentDirectory, "routemap.yml"))
+                      content: render(view, template: "term", page: page), origin: join(site.publication.contentDirectory, "routemap.yml"))
     }
 
     /// What each chapter, in order, asks `audience` to do: its labelled items whose label names the audience.
@@ -62,7 +62,7 @@ extension SiteGenerator {
         return layout(page: page, title: "Themes and audiences – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "The themes, audiences and statuses of the \(edition.title), with their chapters.",
                       breadcrumbs: breadcrumbs(edition, from: page),
-                      content: theme.render(view, template: "overview"), origin: join(site.publication.contentDirectory, "routemap.yml"))
+                      content: render(view, template: "overview", page: page), origin: join(site.publication.contentDirectory, "routemap.yml"))
     }
 
     /// Home, then the edition's contents.

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import RoutemapKit
+
+/// The preview server reuses pages whose views did not change: what it serves after each save must
+/// be exactly what a build from nothing makes.
+@Suite struct LayoutCacheTests {
+    private func contents(_ report: BuildReport) -> [String: String] {
+        var files: [String: String] = [:]
+        for file in report.files {
+            switch file.contents {
+            case .text(let text): files[file.path] = text
+            case .copy(let source): files[file.path] = "copy of " + source
+            }
+        }
+        return files
+    }
+
+    @Test func aCachedBuildIsTheSameAsABuildFromNothingAfterEachKindOfEdit() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/content")
+        var cached = MiniSite.options(folder)
+        let cache = LayoutCache()
+        cached.renderCache = RenderCache()
+        cached.layoutCache = cache
+        let fresh = MiniSite.options(folder)
+
+        let first = try SiteBuilder.generate(cached)
+        // Each page is two renderings: its own template's, then the layout's.
+        let pageCount = cache.lastUsage.laidOut
+        #expect(pageCount > 40 && cache.lastUsage.reused == 0)
+        #expect(contents(first) == contents(try SiteBuilder.generate(fresh)))
+
+        _ = try SiteBuilder.generate(cached)
+        #expect(cache.lastUsage == LayoutCache.Usage(laidOut: 0, reused: pageCount), "nothing changed, so nothing is laid out")
+
+        let path = "content/final/business-change.md"
+        let original = try #require(folder.read(path))
+        let edits: [(String, String)] = [
+            ("a paragraph added", original + "\nA paragraph added by an editor.\n"),
+            ("a new title", original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Retitled ")),
+            ("a new summary", original.replacingOccurrences(of: "\nsummary: ", with: "\nsummary: Changed. ")),
+            ("the original back", original),
+        ]
+        for (edit, text) in edits {
+            folder.write(path, text)
+            let report = try SiteBuilder.generate(cached)
+            #expect(contents(report) == contents(try SiteBuilder.generate(fresh)), "after \(edit)")
+            let usage = cache.lastUsage
+            #expect(usage.laidOut > 0 && usage.laidOut < pageCount / 2, "after \(edit): \(usage)")
+        }
+
+        // A publication-wide change reaches every page: each page's layout names the publication
+        // (its content may still be reused).
+        let config = try #require(folder.read("content/routemap.yml"))
+        folder.write("content/routemap.yml", config.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed "))
+        let renamed = try SiteBuilder.generate(cached)
+        #expect(contents(renamed) == contents(try SiteBuilder.generate(fresh)))
+        #expect(cache.lastUsage.laidOut >= pageCount / 2, "\(cache.lastUsage)")
+    }
+}
