@@ -51,6 +51,19 @@ import Testing
 }
 
 @Suite struct RelativeURLTests {
+    @Test func bytesAgreeWithSegmentsOnGeneratedPaths() {
+        let segments = ["final", "draft", "a", "ab", "index.html", "x.html", "themes", ".", "..", "é", "final.html"]
+        var generator = SplitMix64(seed: 42)
+        func path() -> String {
+            (0..<Int.random(in: 1...4, using: &generator)).map { _ in segments.randomElement(using: &generator)! }.joined(separator: "/")
+        }
+        for _ in 0..<5000 {
+            let page = path()
+            let target = path()
+            #expect(relativeURL(from: page, to: target) == relativeURLBySegments(from: page, to: target), "\(page) → \(target)")
+        }
+    }
+
     @Test func theSameFolderShortcutAgreesWithTheSegments() {
         let paths = ["index.html", "final/index.html", "final/governance.html", "draft/governance.html", "final/images/map.png",
                      "assets/style.css", "final/", "a/b/c.html", "a/b/d.html", "a/x.html", "final/governance.html#how", "finally/x.html"]

@@ -17,27 +17,46 @@ public enum SitePaths {
 }
 
 /// The relative URL from the page at `page` to the file at `target` (both relative to the output folder).
+/// Computed on bytes: a page has dozens of links and a term page thousands, and splitting every path
+/// into segments cost more than laying out the page.
 public func relativeURL(from page: String, to target: String) -> String {
-    // Most links join pages of one folder (a chapter's sidebar, its neighbours): the target's name.
-    if let slash = page.utf8.lastIndex(of: UInt8(ascii: "/")), page.utf8.first != UInt8(ascii: "/"), !hasDoubleSlash(page) {
-        let folder = page.utf8[...slash]
-        if target.utf8.starts(with: folder) {
-            let name = target.utf8[target.utf8.index(target.utf8.startIndex, offsetBy: folder.count)...]
-            if !name.isEmpty, !name.contains(UInt8(ascii: "/")) { return String(Substring(name)) }
-        }
-    }
-    return relativeURLBySegments(from: page, to: target)
+    var pageBytes = page
+    var targetBytes = target
+    let url = pageBytes.withUTF8 { from in targetBytes.withUTF8 { to in relativeURL(from: from, to: to) } }
+    return url ?? relativeURLBySegments(from: page, to: target)
 }
 
-private func hasDoubleSlash(_ path: String) -> Bool {
+/// The folders `page` and `target` share are those up to the last '/' both have at the same place;
+/// each folder of the page beyond them is one "../". Nil for paths the segments handle instead
+/// (absolute, with an empty segment, or naming a folder).
+private func relativeURL(from page: UnsafeBufferPointer<UInt8>, to target: UnsafeBufferPointer<UInt8>) -> String? {
+    let slash = UInt8(ascii: "/")
+    guard !page.isEmpty, !target.isEmpty, page[0] != slash, target[0] != slash, target[target.count - 1] != slash,
+          !hasEmptySegment(page), !hasEmptySegment(target) else { return nil }
+    var index = 0
+    var shared = 0
+    while index < page.count, index < target.count, page[index] == target[index] {
+        if page[index] == slash { shared = index + 1 }
+        index += 1
+    }
+    let ups = page[shared...].reduce(0) { $0 + ($1 == slash ? 1 : 0) }
+    var url = [UInt8]()
+    url.reserveCapacity(3 * ups + target.count - shared)
+    for _ in 0..<ups { url += "../".utf8 }
+    url += target[shared...]
+    return String(decoding: url, as: UTF8.self)
+}
+
+private func hasEmptySegment(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
     var previous: UInt8 = 0
-    for byte in path.utf8 {
+    for byte in path {
         if byte == UInt8(ascii: "/"), previous == byte { return true }
         previous = byte
     }
     return false
 }
 
+/// The reference: split into segments, drop the shared folders, climb out of the rest.
 func relativeURLBySegments(from page: String, to target: String) -> String {
     let from = page.split(separator: "/").dropLast()
     let to = target.split(separator: "/")

@@ -12,7 +12,7 @@ extension SiteGenerator {
     }
 
     private func chapters(_ rendered: RenderedEdition, _ kind: TermKind, _ id: String) -> [Chapter] {
-        rendered.chapters.map(\.chapter).filter { kind.ids(of: $0).contains(id) }
+        rendered.chapters.filter { kind.ids(of: $0.chapter).contains(id) }.map { $0.chapter }
     }
 
     private func termPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> OutputFile {
@@ -36,11 +36,10 @@ extension SiteGenerator {
     /// What each chapter, in order, asks `audience` to do: its labelled items whose label names the audience.
     private func actionGroups(_ rendered: RenderedEdition, audience: Term, from page: String) -> [ActionGroupView] {
         rendered.chapters.compactMap { chapter in
+            let items = chapter.markdown.labelledItems.filter { config.audiences.term(matchingLabel: $0.label)?.id == audience.id }
+            guard !items.isEmpty else { return nil }
             let chapterURL = relativeURL(from: page, to: SitePaths.chapter(rendered.edition.id, chapter.chapter.id))
-            let actions = chapter.markdown.labelledItems
-                .filter { config.audiences.term(matchingLabel: $0.label)?.id == audience.id }
-                .map { ActionView(text: $0.text, url: chapterURL + "#" + $0.anchor) }
-            guard !actions.isEmpty else { return nil }
+            let actions = items.map { ActionView(text: $0.text, url: chapterURL + "#" + $0.anchor) }
             return ActionGroupView(chapterNumber: chapter.chapter.number, chapterTitle: chapter.chapter.title,
                                    chapterURL: chapterURL, actions: actions)
         }
