@@ -45,6 +45,8 @@ public final class PreviewServer: Sendable {
     public let options: PreviewOptions
     /// Kept across rebuilds, so a save re-renders only the chapters whose text changed.
     public let renderCache = RenderCache()
+    /// Kept across rebuilds, so a save parses only the front matter of the files that changed.
+    public let contentCache = ContentCache()
     let state = LiveState()
     private let http: HTTPServer
     private let stopped = StopFlag()
@@ -108,6 +110,7 @@ public final class PreviewServer: Sendable {
     private func rebuild(reason: String?) async {
         var build = options.build
         build.renderCache = renderCache
+        build.contentCache = contentCache
         let log = options.log
         build.renderLimits.progress = { log($0) }
         let started = Date()

@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var renderLimits = RenderLimits()
     /// Rendered chapters to reuse from an earlier build (the preview server keeps one).
     public var renderCache: RenderCache?
+    /// Chapters loaded by an earlier build, reused while their files are unchanged (the preview server keeps one).
+    public var contentCache: ContentCache?
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
                 themesDirectory: String = "themes", themeName: String = Theme.defaultName,
@@ -62,7 +64,7 @@ public enum SiteBuilder {
     /// when a link is broken. `site` is nil when the content or theme could not be read.
     static func runStages(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile], diagnostics: [Diagnostic]) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
-        let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory)
+        let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache)
         var diagnostics = themeDiagnostics + contentDiagnostics
         guard let publication, let theme else { return (nil, nil, [], diagnostics) }
 
