@@ -10,10 +10,8 @@ final class FileEvents: @unchecked Sendable {
     private let source: DispatchSourceRead
     #endif
     private let lock = NSLock()
-    /// An event arrived while nobody was waiting: the next wait returns at once.
+    /// An event arrived since the watcher last asked.
     private var pending = false
-    private var waiter: CheckedContinuation<Void, Never>?
-    private var waits = 0
     private var watched: Set<String> = []
 
     /// Nil where inotify is not available (macOS) or the system refuses another instance.
@@ -47,38 +45,14 @@ final class FileEvents: @unchecked Sendable {
         #endif
     }
 
-    /// Returns when an event arrives (or arrived since the last wait), after `seconds`, or when the task is cancelled.
-    func wait(upTo seconds: Double) async {
-        let number = lock.withLock { () -> Int in
-            waits += 1
-            return waits
+    /// Whether an event arrived since the last call. The watcher asks every 20 milliseconds:
+    /// simpler than handing a continuation between the kernel's thread and the watcher's task,
+    /// and a look costs nothing.
+    func takeEvent() -> Bool {
+        lock.withLock {
+            defer { pending = false }
+            return pending
         }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let now = lock.withLock { () -> Bool in
-                    if pending || Task.isCancelled {
-                        pending = false
-                        return true
-                    }
-                    waiter = continuation
-                    return false
-                }
-                if now { continuation.resume(); return }
-                DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [weak self] in self?.wake(number) }
-            }
-        } onCancel: {
-            wake(nil)
-        }
-    }
-
-    /// Resumes the waiter: wait number `number` when its time is up, or whichever waits (nil).
-    private func wake(_ number: Int?) {
-        let continuation = lock.withLock { () -> CheckedContinuation<Void, Never>? in
-            guard number == nil || number == waits else { return nil }
-            defer { waiter = nil }
-            return waiter
-        }
-        continuation?.resume()
     }
 
     private func drain() {
@@ -87,14 +61,11 @@ final class FileEvents: @unchecked Sendable {
         var any = false
         while buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 { any = true }
         guard any else { return }
-        // A folder that was removed or moved loses its watch: let it be added again if it comes back.
-        lock.withLock { watched = [] }
-        let continuation = lock.withLock { () -> CheckedContinuation<Void, Never>? in
-            defer { waiter = nil }
-            if waiter == nil { pending = true }
-            return waiter
+        lock.withLock {
+            pending = true
+            // A folder that was removed or moved loses its watch: let it be added again if it comes back.
+            watched = []
         }
-        continuation?.resume()
         #endif
     }
 }
