@@ -8,8 +8,8 @@ import Foundation
 /// editors save by writing a new file and renaming it over the old one, which inotify needs a
 /// watch per folder and rename bookkeeping for; and it is plain POSIX, so it works on macOS too.
 /// Hidden files (editors' swap and backup files such as `.governance.md.swp`) are ignored.
-/// Where the kernel reports changes (`FileEvents`, Linux), a change wakes the watcher at once and
-/// a shorter pause tells that the editor finished writing; the polling stays as the fallback.
+/// Where the kernel reports changes (`FileEvents`, Linux), a change wakes the watcher within 20 ms
+/// and a shorter pause tells that the editor finished writing; the polling stays as the fallback.
 struct ContentWatcher: Sendable {
     struct Stamp: Equatable, Sendable {
         var size: Int64
@@ -31,8 +31,8 @@ struct ContentWatcher: Sendable {
         return stamps
     }
 
-    /// Waits until the files differ from `previous`, then until they stay the same for one more
-    /// interval (an editor may write a file in several steps), and returns the new snapshot.
+    /// Waits until the files differ from `previous`, then until they stay the same for `settle`
+    /// seconds (an editor may write a file in several steps), and returns the new snapshot.
     func change(since previous: [String: Stamp]) async throws -> [String: Stamp] {
         var current = previous
         while current == previous {
