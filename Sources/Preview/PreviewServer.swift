@@ -47,6 +47,8 @@ public final class PreviewServer: Sendable {
     public let renderCache = RenderCache()
     /// Kept across rebuilds, so a save lays out again only the pages whose views changed.
     public let layoutCache = LayoutCache()
+    /// Kept across rebuilds, so a save parses only the front matter of the files that changed.
+    public let contentCache = ContentCache()
     let state = LiveState()
     private let http: HTTPServer
     private let stopped = StopFlag()
@@ -111,6 +113,7 @@ public final class PreviewServer: Sendable {
         var build = options.build
         build.renderCache = renderCache
         build.layoutCache = layoutCache
+        build.contentCache = contentCache
         let log = options.log
         build.renderLimits.progress = { log($0) }
         let started = Date()

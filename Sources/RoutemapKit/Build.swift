@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var renderCache: RenderCache?
     /// Laid-out pages to reuse from an earlier build (the preview server keeps one).
     public var layoutCache: LayoutCache?
+    /// Chapters loaded by an earlier build, reused while their files are unchanged (the preview server keeps one).
+    public var contentCache: ContentCache?
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
                 themesDirectory: String = "themes", themeName: String = Theme.defaultName,
@@ -75,7 +77,7 @@ public enum SiteBuilder {
     /// Loading, rendering and checking: everything before the pages are laid out.
     private static func stagesBeforeLayout(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, diagnostics: [Diagnostic]) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
-        let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory)
+        let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache)
         var diagnostics = themeDiagnostics + contentDiagnostics
         guard let publication, let theme else { return (nil, nil, diagnostics) }
 

@@ -4,35 +4,33 @@ import Markdown
 enum LinkChecker {
     static func check(_ site: RenderedPublication) -> [Diagnostic] {
         let resolver = LinkResolver(site.publication)
-        var anchors: [String: Set<String>] = [:]
-        for edition in site.editions {
-            for rendered in edition.chapters {
-                anchors["\(edition.edition.id)/\(rendered.chapter.id)"] = AnchorStabilityChecker.anchorsOf(rendered)
-                    .union(rendered.chapter.movedAnchors.map(\.oldID))
-            }
+        // Every chapter, on every core: the preview checks all links after each save.
+        let chapters = site.editions.flatMap { edition in edition.chapters.map { (edition.edition.id, $0) } }
+        let anchorSets = concurrentMap(chapters) { _, rendered in
+            AnchorStabilityChecker.anchorsOf(rendered).union(rendered.chapter.movedAnchors.map(\.oldID))
         }
+        var anchors: [String: Set<String>] = [:]
+        for ((editionID, rendered), set) in zip(chapters, anchorSets) { anchors["\(editionID)/\(rendered.chapter.id)"] = set }
         var files = Set<String>()
         for edition in site.publication.editions {
             for asset in edition.assets { files.insert("\(edition.id)/\(asset)") }
         }
-        var diagnostics: [Diagnostic] = []
-        for edition in site.editions {
-            for rendered in edition.chapters {
-                let context = Context(rendered: rendered, editionID: edition.edition.id, site: site,
-                                      resolver: resolver, anchors: anchors, files: files)
-                for link in rendered.markdown.links {
-                    if let problem = context.problem(with: link.original, isImage: false) {
-                        diagnostics.append(context.diagnostic(problem, at: link.position))
-                    }
-                }
-                for image in rendered.markdown.images {
-                    if let problem = context.problem(with: image.source, isImage: true) {
-                        diagnostics.append(context.diagnostic(problem, at: image.position))
-                    }
+        return concurrentMap(chapters) { editionID, rendered -> [Diagnostic] in
+            let context = Context(rendered: rendered, editionID: editionID, site: site,
+                                  resolver: resolver, anchors: anchors, files: files)
+            var diagnostics: [Diagnostic] = []
+            for link in rendered.markdown.links {
+                if let problem = context.problem(with: link.original, isImage: false) {
+                    diagnostics.append(context.diagnostic(problem, at: link.position))
                 }
             }
-        }
-        return diagnostics
+            for image in rendered.markdown.images {
+                if let problem = context.problem(with: image.source, isImage: true) {
+                    diagnostics.append(context.diagnostic(problem, at: image.position))
+                }
+            }
+            return diagnostics
+        }.flatMap { $0 }
     }
 
     private struct Problem {

@@ -3,7 +3,10 @@ import Foundation
 /// Reads `content/`: the configuration, each edition's settings, its chapters and its other files.
 /// Everything found wrong is reported together; the publication is returned only when nothing is.
 public enum ContentLoader {
-    public static func load(contentDirectory: String) -> (Publication?, [Diagnostic]) {
+    /// With a cache, chapters whose file and settings are unchanged since an earlier load are reused.
+    public static func load(contentDirectory: String, cache: ContentCache? = nil) -> (Publication?, [Diagnostic]) {
+        cache?.beginBuild()
+        defer { cache?.endBuild() }
         let log = DiagnosticLog()
         let configPath = join(contentDirectory, ConfigLoader.fileName)
         guard let configText = readText(configPath, log: log, missingHint: "create \(configPath) with the publication's title, vocabularies and editions"),
@@ -12,7 +15,8 @@ public enum ContentLoader {
         }
         var editions: [Edition] = []
         for editionID in config.editionIDs {
-            if let edition = loadEdition(editionID, contentDirectory: contentDirectory, config: config, log: log) {
+            if let edition = loadEdition(editionID, contentDirectory: contentDirectory, config: config, configText: configText,
+                                         cache: cache, log: log) {
                 editions.append(edition)
             }
         }
@@ -21,11 +25,12 @@ public enum ContentLoader {
         return (log.hasErrors ? nil : publication, log.items)
     }
 
-    private static func loadEdition(_ id: String, contentDirectory: String, config: PublicationConfig, log: DiagnosticLog) -> Edition? {
+    private static func loadEdition(_ id: String, contentDirectory: String, config: PublicationConfig, configText: String,
+                                    cache: ContentCache?, log: DiagnosticLog) -> Edition? {
         let folder = join(contentDirectory, id)
         let settingsPath = join(folder, EditionLoader.fileName)
-        let settings = readText(settingsPath, log: log, missingHint: "each edition listed in routemap.yml needs a folder with an edition.yml giving its title and kind")
-            .flatMap { EditionLoader.load($0, id: id, file: settingsPath, config: config, log: log) }
+        let settingsText = readText(settingsPath, log: log, missingHint: "each edition listed in routemap.yml needs a folder with an edition.yml giving its title and kind")
+        let settings = settingsText.flatMap { EditionLoader.load($0, id: id, file: settingsPath, config: config, log: log) }
         // When edition.yml is wrong, the chapters are still read so that their problems are reported in the same run.
         var edition = settings ?? Edition(id: id, title: id, shortTitle: id, kind: .final, status: config.statuses.ids.first ?? "final",
                                           published: nil, consultation: nil, summary: nil, chapters: [], assets: [])
@@ -33,13 +38,21 @@ public enum ContentLoader {
         let chapterFiles = files.filter { $0.hasSuffix(".md") && !$0.contains("/") }
         edition.assets = files.filter { !$0.hasSuffix(".md") && $0 != EditionLoader.fileName }
 
+        // What a chapter is checked against: with the cache, a change to either file loads every chapter again.
+        let chapterSettings = cache?.settings(for: folder, configText + "\u{0}" + (settingsText ?? "")) ?? ""
         // Front matter parsing dominates loading, so chapters are read on every core.
         let results = concurrentMap(chapterFiles) { fileName -> (Chapter?, [Diagnostic]) in
             let fileLog = DiagnosticLog()
             let path = join(folder, fileName)
+            // Taken before reading: a save after it changes the stamp the next build sees.
+            let stamp = cache == nil ? nil : FileStamp(path: path)
+            if let unchanged = cache?.unchangedChapter(at: path, stamp: stamp, settings: chapterSettings) { return unchanged }
             guard let text = readText(path, log: fileLog, missingHint: nil) else { return (nil, fileLog.items) }
-            let chapter = ChapterLoader.load(text: text, fileName: fileName, sourcePath: path, edition: edition, config: config, log: fileLog)
-            return (chapter, fileLog.items)
+            let load = { () -> (Chapter?, [Diagnostic]) in
+                let chapter = ChapterLoader.load(text: text, fileName: fileName, sourcePath: path, edition: edition, config: config, log: fileLog)
+                return (chapter, fileLog.items)
+            }
+            return cache?.chapter(at: path, text: text, stamp: stamp, settings: chapterSettings, load: load) ?? load()
         }
         for (_, diagnostics) in results { log.add(contentsOf: diagnostics) }
         edition.chapters = orderChapters(results.compactMap(\.0), log: log)
@@ -90,23 +103,50 @@ public enum ContentLoader {
 
 /// Reads a UTF-8 text file, normalising line endings; logs a missing, unreadable or non-UTF-8 file.
 func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> String? {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = readBytes(path) else {
         log.add(.error(path, FileManager.default.fileExists(atPath: path) ? "the file cannot be read" : "the file does not exist",
                        hint: missingHint))
         return nil
     }
     // Validating the bytes in one pass is much cheaper than decoding and then searching the
     // characters for U+FFFD.
-    guard var text = data.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else {
+    guard var text = String(validating: bytes, as: UTF8.self) else {
+        let data = Data(bytes)
         let (line, column) = firstInvalidUTF8(data) ?? (1, 1)
         let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
         log.add(.error(path, line: line, column: column, utf16 ? "the file is saved as UTF-16, not UTF-8" : "the file is not valid UTF-8",
                        hint: "save it as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"))
         return nil
     }
-    if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
-    guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+    // memchr: a byte-by-byte search through a chapter cost more than reading it.
+    guard bytes.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "\r")), $0.count) != nil }) else { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+}
+
+/// The bytes of a regular file, read with plain POSIX calls (FileManager's path handling cost as
+/// much as the reading); nil when it cannot be opened or read, or is a folder.
+private func readBytes(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+    var count = 0
+    while true {
+        // A file that grew since fstat (being saved) is read to its end.
+        if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+        let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
+        if got < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if got == 0 { break }
+        count += got
+    }
+    bytes.removeSubrange(count...)
+    return bytes
 }
 
 /// The line and column (in characters, 1-based) of the first byte that is not UTF-8, or nil when all are.
@@ -137,18 +177,40 @@ private func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
     }
 }
 
-/// Every non-hidden file below `folder`, as paths relative to it, sorted.
+/// Every non-hidden file below `folder`, as paths relative to it, sorted. Hidden files and
+/// folders (names starting with '.') are left out; a symbolic link counts as the file it leads
+/// to, and one that leads to a folder (or nowhere) is not followed.
 func listFiles(_ folder: String) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
     var files: [String] = []
-    while let path = enumerator.nextObject() as? String {
-        if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: join(folder, path), isDirectory: &isDirectory), !isDirectory.boolValue {
-            files.append(path)
+    collectFiles(folder, prefix: "", into: &files)
+    return files.sorted()
+}
+
+/// readdir rather than FileManager's enumerator, which cost more than parsing the chapters' front matter.
+private func collectFiles(_ folder: String, prefix: String, into files: inout [String]) {
+    guard let directory = opendir(folder) else { return }
+    defer { closedir(directory) }
+    while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if name.hasPrefix(".") { continue }
+        let path = join(folder, name)
+        var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+        var isFile = Int32(entry.pointee.d_type) == Int32(DT_REG)
+        if !isDirectory && !isFile {
+            // A link, or a file system that does not say: look (through a link) at what is there.
+            var info = stat()
+            var linkInfo = stat()
+            guard lstat(path, &linkInfo) == 0, stat(path, &info) == 0 else { continue }
+            let isLink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
+            isDirectory = !isLink && (info.st_mode & S_IFMT) == S_IFDIR
+            isFile = (info.st_mode & S_IFMT) != S_IFDIR
+        }
+        if isDirectory {
+            collectFiles(path, prefix: prefix + name + "/", into: &files)
+        } else if isFile {
+            files.append(prefix + name)
         }
     }
-    return files.sorted()
 }
 
 func join(_ folder: String, _ name: String) -> String {

@@ -53,7 +53,7 @@ enum ChapterRenderer {
             for (index, key) in keys.enumerated() {
                 if let seconds = cache.hangingTime(key) { return .failure(RenderTimeout(sourcePath: work[index].1.sourcePath, seconds: seconds)) }
             }
-            cache.beginBuild()
+            cache.beginBuild(resolver: resolver)
         }
         let watch = RenderWatch()
         let outcome = runWatched(limits, watch: watch) {

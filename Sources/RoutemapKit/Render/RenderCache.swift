@@ -17,6 +17,16 @@ public final class RenderCache: @unchecked Sendable {
         /// Everything that decides the HTML besides the text: raw HTML, paragraph numbers (which
         /// carry the chapter's number), the actions heading, moved anchors.
         var options: MarkdownOptions
+
+        /// The body's length stands in for the body: hashing every chapter's whole text on every
+        /// rebuild cost more than the rebuild's rendering. Equal keys still compare the bodies,
+        /// which is immediate when the content cache handed back the same string.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(editionID)
+            hasher.combine(chapterID)
+            hasher.combine(body.utf8.count)
+            hasher.combine(options)
+        }
     }
 
     /// How the last build used the cache.
@@ -37,29 +47,41 @@ public final class RenderCache: @unchecked Sendable {
     private var hanging: [Key: Double] = [:]
     private var used: Set<Key> = []
     private var usage = Usage(rendered: 0, reused: 0)
+    /// How links resolved in the last build that completed; while it is unchanged, every cached
+    /// link still holds. Unset during a build, so one that stops part way leaves every link to be checked.
+    private var resolver: LinkResolver?
+    private var building: LinkResolver?
+    private var linksUnchanged = false
 
     public init() {}
 
     public var lastUsage: Usage { lock.withLock { usage } }
 
-    func beginBuild() {
+    func beginBuild(resolver: LinkResolver) {
         lock.withLock {
             used = []
             usage = Usage(rendered: 0, reused: 0)
+            linksUnchanged = self.resolver == resolver
+            self.resolver = nil
+            building = resolver
         }
     }
 
     /// Forgets chapters the build did not use, so the cache holds one site at most.
     func endBuild() {
-        lock.withLock { entries = entries.filter { used.contains($0.key) } }
+        lock.withLock {
+            entries = entries.filter { used.contains($0.key) }
+            resolver = building
+        }
     }
 
+    /// `isCurrent` is asked only when the chapters that links can lead to changed since the last build.
     func lookup(_ key: Key, isCurrent: (RenderedMarkdown) -> Bool) -> RenderedMarkdown? {
-        let found = lock.withLock { () -> RenderedMarkdown? in
+        let (found, linksHold) = lock.withLock { () -> (RenderedMarkdown?, Bool) in
             used.insert(key)
-            return entries[key]
+            return (entries[key], linksUnchanged)
         }
-        guard let found, isCurrent(found) else { return nil }
+        guard let found, linksHold || isCurrent(found) else { return nil }
         lock.withLock { usage.reused += 1 }
         return found
     }

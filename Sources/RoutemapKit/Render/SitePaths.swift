@@ -69,6 +69,7 @@ func relativeURLBySegments(from page: String, to target: String) -> String {
 /// `final/../draft/governance.html` → `draft/governance.html`, with `.` and empty segments dropped;
 /// nil when it climbs above the root.
 func normalisedPath(_ path: String) -> String? {
+    if isNormalised(path) { return path }
     var parts: [Substring] = []
     for part in path.split(separator: "/") {
         switch part {
@@ -80,6 +81,24 @@ func normalisedPath(_ path: String) -> String? {
         }
     }
     return parts.joined(separator: "/")
+}
+
+/// True when `path` has no empty, `.` or `..` segment, so normalising would give it back as it is
+/// (most links: splitting and joining each one cost more than the rest of resolving it).
+private func isNormalised(_ path: String) -> Bool {
+    var segmentLength = 0
+    var dots = 0
+    for byte in path.utf8 {
+        if byte == UInt8(ascii: "/") {
+            if segmentLength == 0 || dots == segmentLength { return false }
+            segmentLength = 0
+            dots = 0
+        } else {
+            segmentLength += 1
+            if byte == UInt8(ascii: ".") { dots += 1 }
+        }
+    }
+    return segmentLength > 0 && dots != segmentLength
 }
 
 /// What a link written in a chapter points at.
@@ -99,14 +118,22 @@ enum LinkTarget: Equatable {
 }
 
 /// Resolves the links editors write (relative paths to Markdown files) against the publication.
-struct LinkResolver: Sendable {
+/// Two resolvers are equal when every link resolves the same with either.
+struct LinkResolver: Sendable, Equatable {
+    private struct ChapterAddress: Equatable {
+        var editionID: String
+        var chapterID: String
+    }
+
     /// `final/governance.md` → (edition, chapter id)
-    private let chapters: [String: (editionID: String, chapterID: String)]
+    private let chapters: [String: ChapterAddress]
 
     init(_ publication: Publication) {
-        var chapters: [String: (String, String)] = [:]
+        var chapters: [String: ChapterAddress] = [:]
         for edition in publication.editions {
-            for chapter in edition.chapters { chapters["\(edition.id)/\(chapter.fileName)"] = (edition.id, chapter.id) }
+            for chapter in edition.chapters {
+                chapters["\(edition.id)/\(chapter.fileName)"] = ChapterAddress(editionID: edition.id, chapterID: chapter.id)
+            }
         }
         self.chapters = chapters
     }
@@ -114,13 +141,14 @@ struct LinkResolver: Sendable {
     func resolve(_ destination: String, fromEdition editionID: String) -> LinkTarget {
         if destination.hasPrefix("#") { return .samePage(fragment: String(destination.dropFirst())) }
         if destination.isEmpty || destination.hasPrefix("/") || hasScheme(destination) { return .external }
+        // Searching the bytes: links are resolved for every chapter on every (re)build.
         var path = Substring(destination)
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(path[path.utf8.index(after: hash)...])
             path = path[..<hash]
         }
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
         guard let contentPath = normalise(editionID + "/" + path) else { return .outsideContent }
         guard contentPath.hasSuffix(".md") else { return .file(contentPath: contentPath) }
         guard let found = chapters[contentPath] else { return .missingChapter(contentPath: contentPath, fragment: fragment) }
@@ -134,7 +162,7 @@ struct LinkResolver: Sendable {
     }
 
     private func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = text[..<colon]
         return !scheme.isEmpty && !scheme.contains("/") && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
     }
@@ -147,7 +175,7 @@ struct LinkResolver: Sendable {
 
 private extension String {
     var removingPercentEncodingIfPossible: String {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         return removingPercentEncoding ?? self
     }
 }

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Chapters loaded by earlier builds, reused while their file's text is unchanged, so that a
+/// rebuild after one save parses one chapter's front matter, not every chapter's.
+///
+/// A chapter is a function of its file's text, its path, and the configuration and edition
+/// settings it is checked against; an entry is reused only when the text and the text of both
+/// settings files are the same as when it was loaded, and it brings back the warnings and errors
+/// the chapter had then. Files that a build no longer reads (deleted or renamed) are forgotten.
+///
+/// A file whose `FileStamp` is unchanged is not even read again, but only once the stamp is safely
+/// older than the reading (as git does with its index): file times tick in steps of a few
+/// milliseconds, so a file saved twice within one step could otherwise look unchanged.
+/// One cache serves one sequence of builds (the preview server's); it is safe to use from the
+/// loading threads.
+public final class ContentCache: @unchecked Sendable {
+    /// How the last build used the cache.
+    public struct Usage: Sendable, Equatable {
+        public var parsed: Int
+        public var reused: Int
+
+        public init(parsed: Int, reused: Int) {
+            self.parsed = parsed
+            self.reused = reused
+        }
+    }
+
+    private struct Entry {
+        var text: String
+        /// The file's stamp when it was read, if it can stand for the text (see `FileStamp.isSettled`).
+        var stamp: FileStamp?
+        var settings: String
+        var chapter: Chapter?
+        var diagnostics: [Diagnostic]
+    }
+
+    private let lock = NSLock()
+    /// By source path.
+    private var entries: [String: Entry] = [:]
+    /// By edition folder: the configuration and settings text its chapters were last loaded with.
+    private var settingsByFolder: [String: String] = [:]
+    private var read: Set<String> = []
+    private var usage = Usage(parsed: 0, reused: 0)
+
+    public init() {}
+
+    public var lastUsage: Usage { lock.withLock { usage } }
+
+    func beginBuild() {
+        lock.withLock {
+            read = []
+            usage = Usage(parsed: 0, reused: 0)
+        }
+    }
+
+    /// Forgets the files the build did not read.
+    func endBuild() {
+        lock.withLock { entries = entries.filter { read.contains($0.key) } }
+    }
+
+    /// `text` itself when it differs from the last build's settings for `folder`, else the string
+    /// kept from then, so that comparing it with each chapter's entry costs nothing.
+    func settings(for folder: String, _ text: String) -> String {
+        lock.withLock {
+            if let known = settingsByFolder[folder], known == text { return known }
+            settingsByFolder[folder] = text
+            return text
+        }
+    }
+
+    /// The chapter at `path` as loaded before, when its settled stamp and `settings` are unchanged; nil to read the file.
+    func unchangedChapter(at path: String, stamp: FileStamp?, settings: String) -> (Chapter?, [Diagnostic])? {
+        guard let stamp else { return nil }
+        return lock.withLock {
+            guard let known = entries[path], known.stamp == stamp, known.settings == settings else { return nil }
+            read.insert(path)
+            usage.reused += 1
+            return (known.chapter, known.diagnostics)
+        }
+    }
+
+    /// The chapter at `path` as loaded from the same `text` under the same `settings`, or as `load`
+    /// makes it now. `stamp` is the file's, taken before `text` was read.
+    func chapter(at path: String, text: String, stamp: FileStamp?, settings: String,
+                 load: () -> (Chapter?, [Diagnostic])) -> (Chapter?, [Diagnostic]) {
+        let stamp = stamp.flatMap { $0.isSettled ? $0 : nil }
+        let known = lock.withLock { () -> Entry? in
+            read.insert(path)
+            return entries[path]
+        }
+        if let known, known.text == text, known.settings == settings {
+            lock.withLock {
+                entries[path]?.stamp = stamp
+                usage.reused += 1
+            }
+            return (known.chapter, known.diagnostics)
+        }
+        let (chapter, diagnostics) = load()
+        lock.withLock {
+            entries[path] = Entry(text: text, stamp: stamp, settings: settings, chapter: chapter, diagnostics: diagnostics)
+            usage.parsed += 1
+        }
+        return (chapter, diagnostics)
+    }
+}
+
+/// What the file system says about a file without reading it: any save changes its change time
+/// (which, unlike the modification time, no program can set back), and most change its size.
+struct FileStamp: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var changed: Int64
+    var modified: Int64
+    /// When the stamp was taken, in nanoseconds since 1970.
+    var takenAt: Int64
+
+    static func == (a: FileStamp, b: FileStamp) -> Bool {
+        (a.device, a.inode, a.size, a.changed, a.modified) == (b.device, b.inode, b.size, b.changed, b.modified)
+    }
+
+    /// A stamp taken at least a second after the file last changed: a later save gets a later change
+    /// time, so an equal stamp means an unchanged file. A younger one may share its change time
+    /// with a save in the same clock step, so the file must be read and compared.
+    var isSettled: Bool { takenAt - changed >= 1_000_000_000 }
+
+    /// The stamp of the file at `path` now (through symbolic links); nil when it cannot be had.
+    init?(path: String) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let changed = info.st_ctimespec, modified = info.st_mtimespec
+        #else
+        let changed = info.st_ctim, modified = info.st_mtim
+        #endif
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        self.changed = Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec)
+        self.modified = Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec)
+        takenAt = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+}
