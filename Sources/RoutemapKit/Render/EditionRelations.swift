@@ -17,7 +17,7 @@ extension SiteGenerator {
 
     /// The banner for a page under a consultation edition's folder; nil for any other page.
     func consultationBanner(forPage page: String) -> ConsultationBannerView? {
-        guard page.contains("/"), let editionID = page.split(separator: "/").first.map(String.init),
+        guard let editionID = firstFolder(of: page),
               let edition = site.edition(editionID)?.edition, edition.kind == .consultation,
               let consultation = edition.consultation else { return nil }
         let state = buildDate < consultation.opens ? "upcoming" : buildDate <= consultation.closes ? "open" : "closed"

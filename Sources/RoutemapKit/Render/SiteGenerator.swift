@@ -79,13 +79,12 @@ struct SiteGenerator {
     func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: String, origin: String,
                 openGraphType: String = "website", rootPath: String? = nil) -> OutputFile {
         let current = site.publication.currentEdition?.id
-        let firstFolder = page.contains("/") ? page.split(separator: "/").first.map(String.init) : nil
-        let editionOfPage = firstFolder.flatMap { site.publication.edition($0)?.id } ?? current
+        let editionOfPage = firstFolder(of: page).flatMap { site.publication.edition($0)?.id } ?? current
         let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
         let pageEdition = site.publication.edition(editionOfPage ?? "")
         let view = LayoutView(
             lang: config.language,
-            openGraphLocale: config.language.replacingOccurrences(of: "-", with: "_"),
+            openGraphLocale: String(decoding: config.language.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self),
             openGraphType: openGraphType,
             pageTitle: title,
             description: description,
@@ -117,6 +116,11 @@ struct SiteGenerator {
     func render(_ view: some TemplateFields & Equatable, template: String, page: String) -> String {
         guard let layoutCache else { return theme.render(view, template: template) }
         return layoutCache.html(for: page + "\u{0}" + template, view: view) { theme.render(view, template: template) }
+    }
+
+    /// `final` for `final/governance.html`; nil for a page at the top.
+    func firstFolder(of page: String) -> String? {
+        page.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(Substring(page.utf8[..<$0])) }
     }
 
     /// "Cite this": how to reference an edition, with its published address where there is one.

@@ -147,6 +147,8 @@ func printableChapterPages(_ site: RenderedPublication) -> [String: (editionID: 
 
 /// Text as a CSS string literal's contents, safe inside a `<style>` element.
 func cssString(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+                                      || $0 == UInt8(ascii: "<") }) else { return text }
     var out = ""
     for character in text {
         switch character {
