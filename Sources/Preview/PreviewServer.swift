@@ -113,6 +113,7 @@ public final class PreviewServer: Sendable {
         var build = options.build
         build.renderCache = renderCache
         build.layoutCache = layoutCache
+        build.deferWholeEditionFiles = true
         build.contentCache = contentCache
         let log = options.log
         build.renderLimits.progress = { log($0) }

@@ -34,10 +34,10 @@ struct SiteRequestHandler: HTTPHandler {
         case .file(let path):
             guard let file = files[path] else { return notFound(rawPath, generation: generation) }
             switch file.contents {
-            case .text(let html) where path.hasSuffix(".html"):
-                return respond(Data(LiveReload.inject(into: html, generation: generation).utf8), type: SitePath.contentType(of: path))
-            case .text(let text):
-                return respond(Data(text.utf8), type: SitePath.contentType(of: path))
+            case .text, .deferred:
+                let text = file.text ?? ""
+                let body = path.hasSuffix(".html") ? LiveReload.inject(into: text, generation: generation) : text
+                return respond(Data(body.utf8), type: SitePath.contentType(of: path))
             case .copy(let source):
                 guard SitePath.isInside(source, roots: roots) else {
                     return text(.forbidden, "Refused: \(path) is a symbolic link to a file outside the content and themes folders.\n")

@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     public var renderCache: RenderCache?
     /// Laid-out pages to reuse from an earlier build (the preview server keeps one).
     public var layoutCache: LayoutCache?
+    /// For `generate`: make the files built from every chapter of an edition (the printable pages,
+    /// the search index) only when their text is first asked for. The preview server sets it: a save
+    /// changes them, but an editor seldom opens them.
+    public var deferWholeEditionFiles = false
     /// Chapters loaded by an earlier build, reused while their files are unchanged (the preview server keeps one).
     public var contentCache: ContentCache?
 
@@ -70,7 +74,7 @@ public enum SiteBuilder {
     static func runStages(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile], diagnostics: [Diagnostic]) {
         let stages = stagesBeforeLayout(options)
         guard let generator = stages.generator else { return (stages.site, nil, [], stages.diagnostics) }
-        let (files, layoutDiagnostics) = generator.files()
+        let (files, layoutDiagnostics) = generator.files(deferringStreamed: options.deferWholeEditionFiles)
         return (stages.site, generator, files, stages.diagnostics + layoutDiagnostics)
     }
 

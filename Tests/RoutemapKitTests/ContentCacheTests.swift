@@ -32,6 +32,7 @@ import Testing
     private func describe(_ contents: OutputFile.Contents) -> String {
         switch contents {
         case .text(let text): return text
+        case .deferred(let deferred): return deferred.value
         case .copy(let source): return "copy of " + source
         }
     }

@@ -2,14 +2,15 @@ import Foundation
 import Testing
 @testable import RoutemapKit
 
-/// The preview server reuses pages whose views did not change: what it serves after each save must
-/// be exactly what a build from nothing makes.
+/// The preview server reuses pages whose views did not change and makes the printable pages and
+/// search indexes only when asked for: what it serves after each save must be exactly what a build
+/// from nothing makes.
 @Suite struct LayoutCacheTests {
     private func contents(_ report: BuildReport) -> [String: String] {
         var files: [String: String] = [:]
         for file in report.files {
             switch file.contents {
-            case .text(let text): files[file.path] = text
+            case .text, .deferred: files[file.path] = file.text
             case .copy(let source): files[file.path] = "copy of " + source
             }
         }
@@ -23,6 +24,7 @@ import Testing
         let cache = LayoutCache()
         cached.renderCache = RenderCache()
         cached.layoutCache = cache
+        cached.deferWholeEditionFiles = true
         let fresh = MiniSite.options(folder)
 
         let first = try SiteBuilder.generate(cached)

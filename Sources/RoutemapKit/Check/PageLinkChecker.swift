@@ -10,7 +10,7 @@ enum PageLinkChecker {
     static func check(_ files: [OutputFile], site: RenderedPublication, outputDirectory: String)
         -> (diagnostics: [Diagnostic], external: [String: [ExternalLinkChecker.Place]]) {
         let pages = files.compactMap { file -> (OutputFile, PageReferences)? in
-            guard file.path.hasSuffix(".html"), case .text(let html) = file.contents else { return nil }
+            guard file.path.hasSuffix(".html"), let html = file.text else { return nil }
             return (file, PageReferences(html: html))
         }
         let paths = Set(files.map(\.path))

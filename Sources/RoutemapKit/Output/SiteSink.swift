@@ -14,15 +14,20 @@ enum SiteItem {
         }
     }
 
-    /// Every file made whole, joining the pieces of streamed files.
-    func outputFiles() -> [OutputFile] {
+    /// Every file made whole, joining the pieces of streamed files; with `deferring`, streamed files
+    /// are made and joined only when one of them is first asked for.
+    func outputFiles(deferring: Bool = false) -> [OutputFile] {
         switch self {
         case .file(let file):
             return [file]
+        case .streamed(let streamed) where deferring:
+            let texts = Deferred { streamed.joined() }
+            return streamed.files.indices.map { index in
+                OutputFile(path: streamed.files[index].path, contents: .deferred(Deferred { texts.value[index] }),
+                           origin: streamed.files[index].origin)
+            }
         case .streamed(let streamed):
-            var pieces = [[String]](repeating: [], count: streamed.files.count)
-            streamed.produce { file, piece in pieces[file].append(piece) }
-            return zip(streamed.files, pieces).map { OutputFile(path: $0.path, contents: .text($1.joined()), origin: $0.origin) }
+            return zip(streamed.files, streamed.joined()).map { OutputFile(path: $0.path, contents: .text($1), origin: $0.origin) }
         }
     }
 }
@@ -32,6 +37,35 @@ enum SiteItem {
 struct StreamedFiles {
     var files: [(path: String, origin: String)]
     var produce: (_ emit: (_ file: Int, _ piece: String) -> Void) -> Void
+
+    /// Each file's text, whole.
+    func joined() -> [String] {
+        var pieces = [[String]](repeating: [], count: files.count)
+        produce { file, piece in pieces[file].append(piece) }
+        return pieces.map { $0.joined() }
+    }
+}
+
+/// A value made the first time it is asked for, then kept: the preview server defers the printable
+/// pages and search indexes, which every save changes but an editor seldom opens.
+public final class Deferred<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var make: (() -> Value)?
+    private var made: Value?
+
+    init(_ make: @escaping () -> Value) {
+        self.make = make
+    }
+
+    public var value: Value {
+        lock.withLock {
+            if let made { return made }
+            let value = make!()
+            made = value
+            make = nil
+            return value
+        }
+    }
 }
 
 /// Where the layout stage puts the site's files as it makes them: in memory (`SiteCollector`, for
@@ -70,9 +104,16 @@ func concurrentMap<R>(count: Int, first: [Int], _ make: (Int) -> R) -> [R] {
 /// Keeps every file in memory, in the order the generator lists them.
 final class SiteCollector: SiteSink {
     private(set) var files: [OutputFile] = []
+    /// Streamed files (made from every chapter of an edition) are made only when asked for.
+    let deferringStreamed: Bool
+
+    init(deferringStreamed: Bool = false) {
+        self.deferringStreamed = deferringStreamed
+    }
 
     func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
-        let made = concurrentMap(count: jobs.count, first: first) { jobs[$0]().flatMap { $0.outputFiles() } }.flatMap { $0 }
+        let made = concurrentMap(count: jobs.count, first: first) { jobs[$0]().flatMap { $0.outputFiles(deferring: deferringStreamed) } }
+            .flatMap { $0 }
         files += made
         return made.map { ($0.path, $0.origin) }
     }

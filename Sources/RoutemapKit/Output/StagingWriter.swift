@@ -183,7 +183,8 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         if let problem = prepare(path) { return problem }
         let unchanged = previous.map { join($0, file.path) }
         switch file.contents {
-        case .text(var text):
+        case .text, .deferred:
+            var text = file.text ?? ""
             return text.withUTF8 { writeOrLink(path, UnsafeRawBufferPointer($0), unchanged: unchanged) }
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else { return OutputError(path: source, reason: "cannot be read") }

@@ -6,6 +6,17 @@ public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
         case copy(from: String)
+        /// Text made when first asked for (see `BuildOptions.deferWholeEditionFiles`).
+        case deferred(Deferred<String>)
+    }
+
+    /// The file's text, made now if it was deferred; nil for a copied file.
+    public var text: String? {
+        switch contents {
+        case .text(let text): text
+        case .deferred(let deferred): deferred.value
+        case .copy: nil
+        }
     }
 
     /// Relative to the output folder.
@@ -28,9 +39,10 @@ struct SiteGenerator {
 
     var config: PublicationConfig { site.config }
 
-    /// Every file of the site, in memory.
-    func files() -> ([OutputFile], [Diagnostic]) {
-        let collector = SiteCollector()
+    /// Every file of the site, in memory; with `deferringStreamed`, the files made from every chapter
+    /// of an edition are made only when their text is first asked for.
+    func files(deferringStreamed: Bool = false) -> ([OutputFile], [Diagnostic]) {
+        let collector = SiteCollector(deferringStreamed: deferringStreamed)
         let diagnostics = emit(into: collector).diagnostics
         return (collector.files, diagnostics)
     }
