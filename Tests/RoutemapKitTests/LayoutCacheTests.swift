@@ -34,22 +34,25 @@ import Testing
         #expect(contents(first) == contents(try SiteBuilder.generate(fresh)))
 
         _ = try SiteBuilder.generate(cached)
-        #expect(cache.lastUsage == LayoutCache.Usage(laidOut: 0, reused: pageCount), "nothing changed, so nothing is laid out")
+        #expect(cache.lastUsage.laidOut == 0 && cache.lastUsage.reused > 0, "nothing changed, so nothing is laid out")
 
         let path = "content/final/business-change.md"
         let original = try #require(folder.read(path))
-        let edits: [(String, String)] = [
-            ("a paragraph added", original + "\nA paragraph added by an editor.\n"),
-            ("a new title", original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Retitled ")),
-            ("a new summary", original.replacingOccurrences(of: "\nsummary: ", with: "\nsummary: Changed. ")),
-            ("the original back", original),
+        // (edit, whether only the chapter's text changed since the edit before: then only the pages
+        // showing that text are laid out again)
+        let edits: [(String, String, Bool)] = [
+            ("a paragraph added", original + "\nA paragraph added by an editor.\n", true),
+            ("an action for CIOs changed", original.replacingOccurrences(of: "- **CIOs:** Stop", with: "- **CIOs:** Now stop"), true),
+            ("a new title", original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Retitled "), false),
+            ("a new summary", original.replacingOccurrences(of: "\nsummary: ", with: "\nsummary: Changed. "), false),
+            ("the original back", original, false),
         ]
-        for (edit, text) in edits {
+        for (edit, text, textOnly) in edits {
             folder.write(path, text)
             let report = try SiteBuilder.generate(cached)
             #expect(contents(report) == contents(try SiteBuilder.generate(fresh)), "after \(edit)")
             let usage = cache.lastUsage
-            #expect(usage.laidOut > 0 && usage.laidOut < pageCount / 2, "after \(edit): \(usage)")
+            #expect(usage.laidOut > 0 && (!textOnly || usage.laidOut < pageCount / 5), "after \(edit): \(usage)")
         }
 
         // A publication-wide change reaches every page: each page's layout names the publication

@@ -8,7 +8,7 @@ public struct Term: Sendable, Hashable {
 }
 
 /// A controlled list that chapter metadata must draw from.
-public struct Vocabulary: Sendable {
+public struct Vocabulary: Sendable, Equatable {
     public var name: String
     public var terms: [Term]
 
@@ -16,14 +16,14 @@ public struct Vocabulary: Sendable {
     public var ids: [String] { terms.map(\.id) }
 }
 
-public struct Licence: Sendable {
+public struct Licence: Sendable, Equatable {
     public var name: String
     public var url: String?
 }
 
 /// What the accessibility statement says, as the Public Sector Bodies (Websites and Mobile
 /// Applications) (No. 2) Accessibility Regulations 2018 require of a public-sector site.
-public struct AccessibilitySettings: Sendable {
+public struct AccessibilitySettings: Sendable, Equatable {
     public enum Compliance: String, Sendable, CaseIterable {
         case full, partial, not
     }
@@ -41,7 +41,7 @@ public struct AccessibilitySettings: Sendable {
 }
 
 /// `content/routemap.yml`: what every edition of the publication shares.
-public struct PublicationConfig: Sendable {
+public struct PublicationConfig: Sendable, Equatable {
     public var title: String
     public var shortTitle: String
     public var publisher: String

@@ -1,10 +1,10 @@
 /// Whether an edition was published for comment or is the published text.
-public enum EditionKind: String, Sendable, CaseIterable {
+public enum EditionKind: String, Sendable, CaseIterable, Equatable {
     case consultation, final
 }
 
 /// How and by when to respond to a consultation draft.
-public struct Consultation: Sendable {
+public struct Consultation: Sendable, Equatable {
     public var opens: CalendarDate
     public var closes: CalendarDate
     public var responseURL: String?
@@ -12,7 +12,7 @@ public struct Consultation: Sendable {
 }
 
 /// One chapter: its metadata from the front matter and its Markdown body.
-public struct Chapter: Sendable {
+public struct Chapter: Sendable, Equatable {
     /// Stable across editions: the same id in the draft and the final edition is the same chapter.
     public var id: String
     public var title: String
@@ -47,7 +47,7 @@ struct FilePosition: Sendable, Hashable {
 }
 
 /// One edition of the publication (the consultation draft or the final edition) with its chapters in order.
-public struct Edition: Sendable {
+public struct Edition: Sendable, Equatable {
     /// The edition's folder name, such as `final`; also its folder in the output.
     public var id: String
     public var title: String
@@ -66,7 +66,7 @@ public struct Edition: Sendable {
 }
 
 /// The whole publication as read from `content/`.
-public struct Publication: Sendable {
+public struct Publication: Sendable, Equatable {
     public var config: PublicationConfig
     public var editions: [Edition]
     /// Where the content was read from, for copying assets.

@@ -28,15 +28,24 @@ public final class LayoutCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var used: Set<String> = []
     private var usage = Usage(laidOut: 0, reused: 0)
+    private var structure: Any?
+    private var currentGeneration = 0
 
     public init() {}
 
     public var lastUsage: Usage { lock.withLock { usage } }
 
-    func beginBuild() {
+    /// Changes whenever the structure given to `beginBuild` does: a page laid out from the structure
+    /// and its own inputs can be reused while both are unchanged, without making its view again.
+    var generation: Int { lock.withLock { currentGeneration } }
+
+    func beginBuild<Structure: Equatable>(structure: Structure) {
         lock.withLock {
             used = []
             usage = Usage(laidOut: 0, reused: 0)
+            if let previous = self.structure as? Structure, previous == structure { return }
+            self.structure = structure
+            currentGeneration += 1
         }
     }
 

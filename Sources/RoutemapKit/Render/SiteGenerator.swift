@@ -50,7 +50,7 @@ struct SiteGenerator {
     /// Makes every file of the site, spread over the cores, and hands each to `sink` as it is made.
     /// Returns how many files it made and the problems found in the layout (two files claiming one path).
     func emit(into sink: SiteSink) -> (fileCount: Int, diagnostics: [Diagnostic]) {
-        layoutCache?.beginBuild()
+        layoutCache?.beginBuild(structure: LayoutStructure(self))
         defer { layoutCache?.endBuild() }
         var placed = sink.take(theme.assets.map {
             .file(OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), origin: $0.sourcePath))
@@ -123,6 +123,16 @@ struct SiteGenerator {
         return OutputFile(path: page, contents: .text(render(view, template: "layout", page: page)), origin: origin)
     }
 
+    /// The page at `path` whose layout depends on the site's structure and on `inputs` alone: taken
+    /// whole from the layout cache while both are unchanged, without making its view again.
+    func page(_ path: String, origin: String, inputs: some Equatable, make: () -> OutputFile) -> OutputFile {
+        guard let layoutCache else { return make() }
+        let html = layoutCache.html(for: path, view: PageInputs(generation: layoutCache.generation, inputs: inputs)) {
+            make().text ?? ""
+        }
+        return OutputFile(path: path, contents: .text(html), origin: origin)
+    }
+
     /// `view` through the theme's `template`, for `page`; taken from the layout cache when the
     /// previous build laid out the same view there.
     func render(_ view: some TemplateFields & Equatable, template: String, page: String) -> String {
@@ -190,4 +200,30 @@ struct SiteGenerator {
         }
         return diagnostics
     }
+}
+
+/// What every page is laid out from but the chapters' text (and their rendering): while it is
+/// unchanged, a chapter page depends only on its own chapter's HTML.
+struct LayoutStructure: Equatable {
+    var publication: Publication
+    var templates: [String: String]
+    var buildDate: CalendarDate
+    var pdfs: [String: String]
+
+    init(_ generator: SiteGenerator) {
+        var publication = generator.site.publication
+        for edition in publication.editions.indices {
+            for chapter in publication.editions[edition].chapters.indices { publication.editions[edition].chapters[chapter].body = "" }
+        }
+        self.publication = publication
+        templates = generator.theme.templateTexts
+        buildDate = generator.buildDate
+        pdfs = generator.pdfs.mapValues { "\($0.path) \($0.byteCount)" }
+    }
+}
+
+/// A page's own inputs, with the generation of the structure it was laid out in.
+struct PageInputs<Inputs: Equatable>: Equatable {
+    var generation: Int
+    var inputs: Inputs
 }

@@ -9,6 +9,8 @@ public struct Theme: Sendable {
                                     "term", "overview", "changes", "chapter-changes", "print"]
 
     let library: TemplateLibrary
+    /// Each template's text by name: a page laid out by an earlier build is reused only under the same templates.
+    let templateTexts: [String: String]
     /// Output path (under `assets/`) → file on disk.
     let assets: [(outputPath: String, sourcePath: String)]
 
@@ -25,6 +27,7 @@ public struct Theme: Sendable {
         guard !log.hasErrors else { return (nil, log.items) }
 
         var templates: [String: Template] = [:]
+        var texts: [String: String] = [:]
         var assets: [String: String] = [:]
         for folder in folders {
             let templateFolder = join(folder, "templates")
@@ -33,6 +36,7 @@ public struct Theme: Sendable {
                 guard let text = readText(path, log: log, missingHint: nil) else { continue }
                 do throws(TemplateSyntaxError) {
                     templates[String(file.dropLast(".mustache".count))] = try Template(text)
+                    texts[String(file.dropLast(".mustache".count))] = text
                 } catch {
                     log.add(.error(path, line: error.line, column: error.column, "the template cannot be read: \(error.message)",
                                    hint: error.hint))
@@ -46,7 +50,7 @@ public struct Theme: Sendable {
                            hint: "restore it from themes/default/templates/"))
         }
         guard !log.hasErrors else { return (nil, log.items) }
-        let theme = Theme(library: TemplateLibrary(templates),
+        let theme = Theme(library: TemplateLibrary(templates), templateTexts: texts,
                           assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         return (theme, log.items)
     }

@@ -2,7 +2,17 @@ import Markdown
 
 /// `<edition>/<id>.html`: one chapter with its metadata, sections, notes and neighbours.
 extension SiteGenerator {
+    /// The page depends on the site's structure and its own chapter's rendering alone (its neighbours
+    /// and the sidebar show only titles and numbers), so the preview reuses it whole while both are unchanged.
     func chapterPage(_ rendered: RenderedEdition, index: Int, outline: PartOutline) -> OutputFile {
+        let chapter = rendered.chapters[index].chapter
+        return page(SitePaths.chapter(rendered.edition.id, chapter.id), origin: chapter.sourcePath,
+                    inputs: rendered.chapters[index].markdown.html) {
+            layOutChapterPage(rendered, index: index, outline: outline)
+        }
+    }
+
+    private func layOutChapterPage(_ rendered: RenderedEdition, index: Int, outline: PartOutline) -> OutputFile {
         let edition = rendered.edition
         let chapter = rendered.chapters[index].chapter
         let markdown = rendered.chapters[index].markdown

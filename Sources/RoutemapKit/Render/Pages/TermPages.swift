@@ -15,7 +15,17 @@ extension SiteGenerator {
         rendered.chapters.filter { kind.ids(of: $0.chapter).contains(id) }.map { $0.chapter }
     }
 
+    /// Besides the site's structure, a term page shows only the actions in the chapters' text, so the
+    /// preview reuses it whole while those are unchanged.
     private func termPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> OutputFile {
+        let actions = kind == .audience ? rendered.chapters.map { $0.markdown.labelledItems } : []
+        return page(SitePaths.term(rendered.edition.id, kind, term.id), origin: join(site.publication.contentDirectory, "routemap.yml"),
+                    inputs: actions) {
+            layOutTermPage(rendered, kind, term)
+        }
+    }
+
+    private func layOutTermPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> OutputFile {
         let edition = rendered.edition
         let page = SitePaths.term(edition.id, kind, term.id)
         let view = TermPageView(
