@@ -1,12 +1,10 @@
-/// A theme's templates by name, rendered into bytes with HTML escaping.
+/// A theme's templates by name; `{{name}}` values are escaped for HTML.
 public struct TemplateLibrary: Sendable {
     private let templates: [String: Template]
 
     public init(_ templates: [String: Template]) {
         self.templates = templates
     }
-
-    public func contains(_ name: String) -> Bool { templates[name] != nil }
 
     /// Renders `view` with the template called `name`; nil when there is no such template.
     public func render(_ view: some TemplateFields, template name: String) -> String? {
