@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Plays "other sites" for `routemap check --external` tests, on its own process so that the Swift
 tests' thread pool cannot starve it. Prints its port, then serves:
-  /ok (200 after 0.2 s), /gone (404), /no-head (405 to HEAD, 200 to GET), /slow (200 after 60 s),
+  /ok (200 after 0.2 s), /gone (404), /no-head (405 to HEAD, 200 to GET), /slow (200 after 180 s),
   /most (the most /ok requests that were in flight at once).
 """
 import http.server
@@ -39,7 +39,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/no-head":
             self.answer(405 if self.command == "HEAD" else 200)
         elif path == "/slow":
-            time.sleep(60)
+            time.sleep(180)
             self.answer(200)
         elif path == "/most":
             self.answer(200, str(state["most"]).encode())

@@ -123,6 +123,7 @@ import Testing
                           "9:1: warning: link to another site could not be checked: '\(site)/slow': no answer within 4 s"], "\(found)")
         #expect(report.externalLinks == 9)
         #expect(most >= 1 && most <= 2, "at most --concurrency requests at once")
-        #expect(elapsed < 40, "the slow site (60 s) is given up after the timeout, not waited for")
+        // Far below the slow site's 180 s even on a busy machine (a loaded run took 58 s).
+        #expect(elapsed < 120, "the slow site (180 s) is given up after the timeout, not waited for")
     }
 }
