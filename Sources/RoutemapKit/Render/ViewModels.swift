@@ -1,5 +1,7 @@
-// The values templates can use. Plain structs with stored properties only: swift-mustache reads
-// values through Mirror, which cannot see computed properties. README.md lists every field.
+// The values templates can use. Plain structs with stored properties only: views not listed in
+// TemplateLookup.swift are read through Mirror, which cannot see computed properties. They are
+// Equatable so that the preview can reuse a page whose view did not change (LayoutCache).
+// README.md lists every field.
 
 /// A link with its text.
 struct LinkView: Equatable {
