@@ -62,9 +62,9 @@ public enum MarkdownRenderer {
 
         guard let parser = newParser(options: parseOptions) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
-        var utf8 = source.utf8CString
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        var source = source
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         // Inline parsing (in finish) is where cmark-gfm switches its shared table; see ThreadSafety.swift.
         if !extensionCharactersPinned { unpinnedParseLock.lock() }
@@ -91,13 +91,15 @@ public enum MarkdownRenderer {
             fatalError("cmark_render_html failed")
         }
         defer { free(cString) }
-        var html = String(cString: cString)
+        let output = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
         var headings = collector.headings
+        var notesHeading = ""
         if collector.footnoteCount > 0 {
             let notes = collector.slugs.claim("notes")
             headings.append(Heading(level: 2, text: "Notes", id: notes, position: SourcePosition(line: 0, column: 0)))
-            html = insertNotesHeading(into: html, id: notes)
+            notesHeading = "\n<h2 id=\"\(escapeAttribute(notes))\">Notes</h2>"
         }
+        let html = insert(notesHeading, afterFootnotesOpeningIn: output)
         return RenderedMarkdown(
             html: html,
             headings: headings,
@@ -112,22 +114,29 @@ public enum MarkdownRenderer {
 
     /// How cmark-gfm opens the footnotes; a "Notes" heading goes after it, so that the notes
     /// are a section readers can find and jump to.
-    private static let footnotesOpening = "<section class=\"footnotes\" data-footnotes>"
+    private static let footnotesOpening = Array("<section class=\"footnotes\" data-footnotes>".utf8)
 
-    /// Puts the "Notes" heading after the footnotes' opening tag. cmark-gfm writes the footnotes
-    /// last, and once, so the tag is searched for from the end, in bytes (Foundation's
-    /// `replacingOccurrences` cost as much as the rest of rendering a chapter).
-    static func insertNotesHeading(into html: String, id: String) -> String {
-        let utf8 = html.utf8
-        let tag = footnotesOpening.utf8
-        var start = utf8.endIndex
-        while start > utf8.startIndex {
-            start = utf8.index(before: start)
-            guard utf8[start] == UInt8(ascii: "<"), utf8[start...].starts(with: tag) else { continue }
-            let end = utf8.index(start, offsetBy: tag.count)
-            return String(html[..<end]) + "\n<h2 id=\"\(escapeAttribute(id))\">Notes</h2>" + String(html[end...])
+    /// cmark-gfm's HTML as a String, with `heading` put after the footnotes' opening tag. cmark-gfm
+    /// writes the footnotes last, and once, so the tag is searched for from the end. On cmark-gfm's
+    /// own buffer, so the page is copied once (searching and splicing the String cost as much as
+    /// parsing the chapter).
+    static func insert(_ heading: String, afterFootnotesOpeningIn html: UnsafeBufferPointer<UInt8>) -> String {
+        let tag = footnotesOpening
+        var start = html.count - tag.count
+        while !heading.isEmpty, start >= 0 {
+            if html[start] == UInt8(ascii: "<"), memcmp(html.baseAddress! + start, tag, tag.count) == 0 { break }
+            start -= 1
         }
-        return html
+        guard !heading.isEmpty, start >= 0 else { return String(decoding: html, as: UTF8.self) }
+        let end = start + tag.count
+        var heading = heading
+        return heading.withUTF8 { inserted in
+            String(unsafeUninitializedCapacity: html.count + inserted.count) { buffer in
+                let afterHead = buffer.initialize(fromContentsOf: html[..<end])
+                let afterHeading = buffer[afterHead...].initialize(fromContentsOf: inserted)
+                return buffer[afterHeading...].initialize(fromContentsOf: html[end...])
+            }
+        }
     }
 
     /// cmark-gfm's HTML renderer gives headings no id, so each heading becomes a custom block

@@ -1,6 +1,7 @@
 /// The anchor for a heading's text: lower-case letters and digits kept, every run of anything
 /// else becomes one `-`, none at either end. "What must change and why" → `what-must-change-and-why`.
 public func slug(_ text: String) -> String {
+    if let ascii = asciiSlug(text) { return ascii }
     var result = ""
     var pendingDash = false
     for character in text.lowercased() {
@@ -13,6 +14,26 @@ public func slug(_ text: String) -> String {
         }
     }
     return result.isEmpty ? "section" : result
+}
+
+/// `slug` for ASCII text, on bytes (where a letter or number is one of a–z, A–Z, 0–9): walking
+/// characters cost more than the rest of collecting a heading. Nil for any other text.
+private func asciiSlug(_ text: String) -> String? {
+    var result: [UInt8] = []
+    result.reserveCapacity(text.utf8.count)
+    var pendingDash = false
+    for byte in text.utf8 {
+        guard byte < 0x80 else { return nil }
+        let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+        if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower) {
+            if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            result.append(lower)
+        } else {
+            pendingDash = true
+        }
+    }
+    return result.isEmpty ? "section" : String(decoding: result, as: UTF8.self)
 }
 
 /// Hands out ids unique within one page: a second "how" becomes "how-2".

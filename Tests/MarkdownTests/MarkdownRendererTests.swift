@@ -39,6 +39,33 @@ import Testing
         #expect(slug("???") == "section")
     }
 
+    /// ASCII headings take a path on bytes; it must agree with the rule on characters.
+    @Test func asciiSlugsFollowTheRuleOnCharacters() {
+        func byCharacters(_ text: String) -> String {
+            var result = ""
+            var pendingDash = false
+            for character in text.lowercased() {
+                if character.isLetter || character.isNumber {
+                    if pendingDash && !result.isEmpty { result.append("-") }
+                    pendingDash = false
+                    result.append(character)
+                } else {
+                    pendingDash = true
+                }
+            }
+            return result.isEmpty ? "section" : result
+        }
+        var generator = SystemRandomNumberGenerator()
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        var texts = ascii + ascii.map { "a\($0)b" }
+        for _ in 0..<2_000 {
+            texts.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in ascii.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(slug(text) == byCharacters(text), "\(Array(text.utf8))")
+        }
+    }
+
     @Test func braceTextThatIsNotAnIDStays() {
         #expect(splitExplicitID("Sets {#not valid}") == nil)
         #expect(splitExplicitID("Title {#ok-id}  ")?.id == "ok-id")
@@ -110,10 +137,16 @@ import Testing
 
     @Test func theNotesHeadingGoesIntoTheLastFootnotesSection() {
         let opening = "<section class=\"footnotes\" data-footnotes>"
+        let heading = "\n<h2 id=\"notes\">Notes</h2>"
+        func inserting(_ heading: String, into html: String) -> String {
+            Array(html.utf8).withUnsafeBufferPointer { MarkdownRenderer.insert(heading, afterFootnotesOpeningIn: $0) }
+        }
         let html = "<p>\(opening) quoted</p>\n\(opening)\n<ol></ol></section>\n"
-        #expect(MarkdownRenderer.insertNotesHeading(into: html, id: "notes")
-            == "<p>\(opening) quoted</p>\n\(opening)\n<h2 id=\"notes\">Notes</h2>\n<ol></ol></section>\n")
-        #expect(MarkdownRenderer.insertNotesHeading(into: "<p>none</p>", id: "notes") == "<p>none</p>")
+        #expect(inserting(heading, into: html) == "<p>\(opening) quoted</p>\n\(opening)\(heading)\n<ol></ol></section>\n")
+        #expect(inserting(heading, into: opening) == opening + heading)
+        #expect(inserting(heading, into: "<p>none</p>") == "<p>none</p>")
+        #expect(inserting("", into: html) == html)
+        #expect(inserting(heading, into: "") == "")
     }
 
     @Test func tablesStrikethroughAutolinksAndTaskLists() {

@@ -17,9 +17,9 @@ enum SimpleYAML {
             line += 1
             guard let (key, value) = splitKey(Substring(rawLine)), keys.insert(key).inserted,
                   let valueNode = self.value(value, line: line, column: key.utf8.count + 3) else { return nil }
-            pairs.append((.scalar(.init(String(key), Tag(.implicit), .plain, mark(line: line, column: 1))), valueNode))
+            pairs.append((.scalar(.init(String(key), implicitTag(), .plain, mark(line: line, column: 1))), valueNode))
         }
-        return .mapping(.init(pairs, Tag(.implicit), .any, mark(line: 1, column: 1)))
+        return .mapping(.init(pairs, implicitTag(), .any, mark(line: 1, column: 1)))
     }
 
     /// `key: value`, with a key of ASCII letters, digits, `_` and `-` starting with a letter.
@@ -45,7 +45,7 @@ enum SimpleYAML {
             let string = inside.dropLast()
             guard !string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
                   string.unicodeScalars.allSatisfy(isPrintable) else { return nil }
-            return .scalar(.init(String(string), Tag(.implicit), .doubleQuoted, mark(line: line, column: column)))
+            return .scalar(.init(String(string), implicitTag(), .doubleQuoted, mark(line: line, column: column)))
         case UInt8(ascii: "["):
             guard bytes.last == UInt8(ascii: "]") else { return nil }
             let inside = text.dropFirst().dropLast()
@@ -60,14 +60,14 @@ enum SimpleYAML {
                 }
                 guard !word.isEmpty, word.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }),
                       isLetter(word.utf8.first!), !isKeyword(word) else { return nil }
-                items.append(.scalar(.init(String(word), Tag(.implicit), .plain, mark(line: line, column: offset))))
+                items.append(.scalar(.init(String(word), implicitTag(), .plain, mark(line: line, column: offset))))
                 offset += word.utf8.count + 1
             }
             guard !items.isEmpty else { return nil }
-            return .sequence(.init(items, Tag(.implicit), .any, mark(line: line, column: column)))
+            return .sequence(.init(items, implicitTag(), .any, mark(line: line, column: column)))
         default:
             guard isPlain(text) else { return nil }
-            return .scalar(.init(String(text), Tag(.implicit), .plain, mark(line: line, column: column)))
+            return .scalar(.init(String(text), implicitTag(), .plain, mark(line: line, column: column)))
         }
     }
 
@@ -114,6 +114,13 @@ enum SimpleYAML {
         marksLock.withLock { marks[key] = made }
         return made
     }
+
+    /// A tag for Yams to resolve later. Each node needs its own, because Yams resolves a tag by
+    /// changing it; the constructor is shared, because `Constructor.default` builds new tables of
+    /// functions each time it is read, which cost more than the rest of composing.
+    private static func implicitTag() -> Tag { Tag(.implicit, .default, constructor) }
+
+    nonisolated(unsafe) private static let constructor = Constructor.default
 
     private static let marksLock = NSLock()
     nonisolated(unsafe) private static var marks: [Int: Mark] = [:]

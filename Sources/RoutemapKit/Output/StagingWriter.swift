@@ -7,6 +7,8 @@ import Foundation
 /// one folder takes the folder's lock in the kernel, and two threads creating files side by side
 /// spend their time spinning on it; one thread creating while the others render wastes nothing.
 /// When the writer falls behind, the threads making pages wait (`queueLimit`), so memory stays bounded.
+/// Streamed files (a few, but most of the site's bytes) are written by the thread that makes them:
+/// through the writer they made it the slowest part of a build, while the others waited for it.
 ///
 /// A file that `previous` (the site being replaced) already holds byte for byte is hard-linked from
 /// it instead: the output is deterministic, so after a small change almost every file is, and a link
@@ -23,34 +25,21 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     static let wakeAt = 256 << 10
 
     private let condition = NSCondition()
-    private var queue: [Entry] = []
+    private var queue: [OutputFile] = []
     private var writerWaiting = false
     private var producersWaiting = 0
     private var queuedBytes = 0
     private var finishing = false
     private var stopped = false
     private var failure: OutputError?
-    private var nextStream = 0
-    /// Only the writing thread uses these: folders known to exist, and the streamed files being written.
+    /// Folders known to exist.
     private var folders: Set<String> = []
-    private var openStreams: [Int: (fd: Int32, path: String)] = [:]
+    private let foldersLock = NSLock()
 
-    /// What the writing thread is handed.
-    private enum Entry {
-        case file(OutputFile)
-        case open(stream: Int, path: String)
-        case piece(stream: Int, text: String)
-        case close(stream: Int)
-
-        var byteCount: Int {
-            switch self {
-            case .file(let file):
-                if case .text(let text) = file.contents { return text.utf8.count }
-                return 0
-            case .piece(_, let text): return text.utf8.count
-            case .open, .close: return 0
-            }
-        }
+    /// What a queued file holds in memory.
+    private static func byteCount(_ file: OutputFile) -> Int {
+        if case .text(let text) = file.contents { return text.utf8.count }
+        return 0
     }
 
     init(folder: String, reusing previous: String? = nil) throws {
@@ -83,24 +72,43 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         if let failure { throw failure }
     }
 
-    /// Queues a file, or makes a streamed one here, queueing each piece as it is made.
+    /// Queues a file, or makes and writes a streamed one here.
     private func hand(_ item: SiteItem) {
         switch item {
         case .file(let file):
-            enqueue(.file(file))
+            enqueue(file)
         case .streamed(let streamed):
-            condition.lock()
-            let first = nextStream
-            nextStream += streamed.files.count
-            condition.unlock()
-            for (offset, file) in streamed.files.enumerated() { enqueue(.open(stream: first + offset, path: file.path)) }
-            streamed.produce { file, piece in enqueue(.piece(stream: first + file, text: piece)) }
-            for offset in streamed.files.indices { enqueue(.close(stream: first + offset)) }
+            if let problem = write(streamed) { fail(problem) }
         }
     }
 
-    private func enqueue(_ entry: Entry) {
-        let bytes = entry.byteCount
+    /// Creates the streamed files and writes each piece as it is made. After a problem the rest is
+    /// still made (the generator does not stop) but no longer written.
+    private func write(_ streamed: StreamedFiles) -> OutputError? {
+        var open: [(fd: Int32, path: String)] = []
+        defer { for file in open { close(file.fd) } }
+        for file in streamed.files {
+            let path = join(folder, file.path)
+            if let problem = prepare(path) { return problem }
+            let fd = create(path)
+            guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
+            open.append((fd, path))
+        }
+        var problem: OutputError?
+        streamed.produce { index, piece in
+            guard problem == nil else { return }
+            var piece = piece
+            problem = piece.withUTF8 { writeAll(open[index].fd, UnsafeRawBufferPointer($0), path: open[index].path) }
+        }
+        return problem
+    }
+
+    private func fail(_ problem: OutputError) {
+        condition.withLock { if failure == nil { failure = problem } }
+    }
+
+    private func enqueue(_ file: OutputFile) {
+        let bytes = Self.byteCount(file)
         condition.lock()
         precondition(!stopped, "a file was handed to the writer after finish()")
         while queuedBytes > 0 && queuedBytes + bytes > Self.queueLimit && !stopped {
@@ -108,7 +116,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             condition.wait()
             producersWaiting -= 1
         }
-        queue.append(entry)
+        queue.append(file)
         queuedBytes += bytes
         // Woken for a batch rather than for every page, which would cost more than writing it.
         if writerWaiting && (queuedBytes >= Self.wakeAt || queue.count >= 64) { condition.broadcast() }
@@ -117,7 +125,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
 
     /// The writing thread: takes everything queued at once, and frees the queue's room as it goes.
     private func run() {
-        var batch: [Entry] = []
+        var batch: [OutputFile] = []
         while true {
             condition.lock()
             while queue.isEmpty && !finishing {
@@ -126,7 +134,6 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
                 writerWaiting = false
             }
             if queue.isEmpty {
-                for stream in openStreams.values { close(stream.fd) }
                 stopped = true
                 condition.broadcast()
                 condition.unlock()
@@ -137,9 +144,9 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             condition.unlock()
 
             var written = 0
-            for (index, entry) in batch.enumerated() {
-                let problem = write(entry, failed: failed)
-                written += entry.byteCount
+            for (index, file) in batch.enumerated() {
+                let problem = failed ? nil : write(file)
+                written += Self.byteCount(file)
                 guard problem != nil || written >= 1 << 20 || index == batch.count - 1 else { continue }
                 condition.lock()
                 if let problem, failure == nil { failure = problem }
@@ -154,29 +161,6 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     }
 
     // MARK: Writing
-
-    /// After a failure, only closes what is open.
-    private func write(_ entry: Entry, failed: Bool) -> OutputError? {
-        switch entry {
-        case .close(let stream):
-            if let open = openStreams.removeValue(forKey: stream) { close(open.fd) }
-            return nil
-        case _ where failed:
-            return nil
-        case .file(let file):
-            return write(file)
-        case .open(let stream, let relativePath):
-            let path = join(folder, relativePath)
-            if let problem = prepare(path) { return problem }
-            let fd = create(path)
-            guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
-            openStreams[stream] = (fd, path)
-            return nil
-        case .piece(let stream, var text):
-            guard let open = openStreams[stream] else { return nil }
-            return text.withUTF8 { writeAll(open.fd, UnsafeRawBufferPointer($0), path: open.path) }
-        }
-    }
 
     private func write(_ file: OutputFile) -> OutputError? {
         let path = join(folder, file.path)
@@ -195,7 +179,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     /// Makes the file's folder when it is missing.
     private func prepare(_ path: String) -> OutputError? {
         let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && !folders.contains(parent) {
+        if !parent.isEmpty && !foldersLock.withLock({ folders.contains(parent) }) {
             do { try makeFolder(parent) } catch { return error as? OutputError }
         }
         return nil
@@ -214,7 +198,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     private func makeFolder(_ path: String) throws {
         var missing: [String] = []
         var current = path
-        while !current.isEmpty && current != "/" && !folders.contains(current) {
+        while !current.isEmpty && current != "/" && !foldersLock.withLock({ folders.contains(current) }) {
             missing.append(current)
             current = (current as NSString).deletingLastPathComponent
         }
@@ -222,7 +206,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
                 throw OutputError(path: folder, reason: String(cString: strerror(errno)))
             }
-            folders.insert(folder)
+            _ = foldersLock.withLock { folders.insert(folder) }
         }
     }
 
