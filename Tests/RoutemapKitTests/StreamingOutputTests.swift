@@ -64,12 +64,11 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
     }
 
-    /// Two files made piece by piece, taking turns, far past the writer's queue limit, while other
-    /// threads hand it whole files.
+    /// Two files made piece by piece, taking turns (8 MB each), while other threads write whole files.
     @Test func streamedFilesArriveWholeAndInOrder() throws {
         let folder = TemporaryFolder()
         let piece = { (file: Int, index: Int) in "\(file):\(index);" + String(repeating: "x", count: 997) }
-        let count = 2 * StagingWriter.queueLimit / 1000
+        let count = 8_000
         let writer = try StagingWriter(folder: folder.path + "/site")
         let streamed = SiteItem.streamed(StreamedFiles(files: [("one/big.html", "test"), ("two/big.html", "test")]) { emit in
             for index in 0..<count {

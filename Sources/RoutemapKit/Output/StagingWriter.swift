@@ -1,14 +1,11 @@
 import Foundation
 
 /// Writes the site's files into a folder as the layout stage makes them, so that a build holds only
-/// the pages still waiting to be written rather than the whole site.
+/// the pages still being made rather than the whole site.
 ///
-/// Pages are made on every core; the files are created by one thread of its own. File creation in
-/// one folder takes the folder's lock in the kernel, and two threads creating files side by side
-/// spend their time spinning on it; one thread creating while the others render wastes nothing.
-/// When the writer falls behind, the threads making pages wait (`queueLimit`), so memory stays bounded.
-/// Streamed files (a few, but most of the site's bytes) are written by the thread that makes them:
-/// through the writer they made it the slowest part of a build, while the others waited for it.
+/// Each thread making pages writes what it makes. A thread of its own for writing, fed through a
+/// queue, was the slowest part of a build while the threads making pages waited for it; the folder's
+/// lock, which creating a file takes, costs little next to writing the file (see `make bench`).
 ///
 /// A file that `previous` (the site being replaced) already holds byte for byte is hard-linked from
 /// it instead: the output is deterministic, so after a small change almost every file is, and a link
@@ -19,68 +16,39 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     let folder: String
     let previous: String?
 
-    /// Bytes of pages made but not yet written past which the threads making pages wait.
-    static let queueLimit = 4 << 20
-    /// Bytes queued at which the waiting writer is woken (or 64 files; `finish` wakes it for the rest).
-    static let wakeAt = 256 << 10
-
-    private let condition = NSCondition()
-    private var queue: [OutputFile] = []
-    private var writerWaiting = false
-    private var producersWaiting = 0
-    private var queuedBytes = 0
-    private var finishing = false
-    private var stopped = false
+    /// The first problem met; once there is one, nothing more is written.
     private var failure: OutputError?
+    private let failureLock = NSLock()
     /// Folders known to exist.
     private var folders: Set<String> = []
     private let foldersLock = NSLock()
-
-    /// What a queued file holds in memory.
-    private static func byteCount(_ file: OutputFile) -> Int {
-        if case .text(let text) = file.contents { return text.utf8.count }
-        return 0
-    }
 
     init(folder: String, reusing previous: String? = nil) throws {
         self.folder = folder
         self.previous = previous
         try makeFolder(folder)
-        let thread = Thread { [self] in run() }
-        thread.stackSize = 1 << 20
-        thread.start()
     }
 
-    /// Files are taken until `finish()` is called, which must be called once, at the end.
     func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
         concurrentMap(count: jobs.count, first: first) { index in
             let items = jobs[index]()
-            for item in items { hand(item) }
+            for item in items where !failureLock.withLock({ failure != nil }) {
+                let problem = switch item {
+                case .file(let file): write(file)
+                case .streamed(let streamed): write(streamed)
+                }
+                if let problem { failureLock.withLock { if failure == nil { failure = problem } } }
+            }
             return items.flatMap(\.placed)
         }.flatMap { $0 }
     }
 
-    /// Waits until every file taken so far is written, and ends the writing thread.
-    /// Throws the first problem met; the folder then holds an unknown part of the site.
+    /// Throws the first problem met while writing; the folder then holds an unknown part of the site.
     func finish() throws {
-        condition.lock()
-        finishing = true
-        condition.broadcast()
-        while !stopped { condition.wait() }
-        let failure = failure
-        condition.unlock()
-        if let failure { throw failure }
+        if let failure = failureLock.withLock({ failure }) { throw failure }
     }
 
-    /// Queues a file, or makes and writes a streamed one here.
-    private func hand(_ item: SiteItem) {
-        switch item {
-        case .file(let file):
-            enqueue(file)
-        case .streamed(let streamed):
-            if let problem = write(streamed) { fail(problem) }
-        }
-    }
+    // MARK: Writing
 
     /// Creates the streamed files and writes each piece as it is made. After a problem the rest is
     /// still made (the generator does not stop) but no longer written.
@@ -102,65 +70,6 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         }
         return problem
     }
-
-    private func fail(_ problem: OutputError) {
-        condition.withLock { if failure == nil { failure = problem } }
-    }
-
-    private func enqueue(_ file: OutputFile) {
-        let bytes = Self.byteCount(file)
-        condition.lock()
-        precondition(!stopped, "a file was handed to the writer after finish()")
-        while queuedBytes > 0 && queuedBytes + bytes > Self.queueLimit && !stopped {
-            producersWaiting += 1
-            condition.wait()
-            producersWaiting -= 1
-        }
-        queue.append(file)
-        queuedBytes += bytes
-        // Woken for a batch rather than for every page, which would cost more than writing it.
-        if writerWaiting && (queuedBytes >= Self.wakeAt || queue.count >= 64) { condition.broadcast() }
-        condition.unlock()
-    }
-
-    /// The writing thread: takes everything queued at once, and frees the queue's room as it goes.
-    private func run() {
-        var batch: [OutputFile] = []
-        while true {
-            condition.lock()
-            while queue.isEmpty && !finishing {
-                writerWaiting = true
-                condition.wait()
-                writerWaiting = false
-            }
-            if queue.isEmpty {
-                stopped = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            swap(&batch, &queue)
-            var failed = failure != nil
-            condition.unlock()
-
-            var written = 0
-            for (index, file) in batch.enumerated() {
-                let problem = failed ? nil : write(file)
-                written += Self.byteCount(file)
-                guard problem != nil || written >= 1 << 20 || index == batch.count - 1 else { continue }
-                condition.lock()
-                if let problem, failure == nil { failure = problem }
-                failed = failure != nil
-                queuedBytes -= written
-                written = 0
-                if producersWaiting > 0 { condition.broadcast() }
-                condition.unlock()
-            }
-            batch.removeAll(keepingCapacity: true)
-        }
-    }
-
-    // MARK: Writing
 
     private func write(_ file: OutputFile) -> OutputError? {
         let path = join(folder, file.path)
