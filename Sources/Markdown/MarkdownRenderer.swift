@@ -228,7 +228,7 @@ struct TreeCollector {
                 insideHeading = true
             case CMARK_NODE_ITEM where labelledSection != nil: collectLabelledItem(node)
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                if !insideHeading, let literal = cmark_node_get_literal(node) { sections.append(String(cString: literal)) }
+                if !insideHeading, let literal = cmark_node_get_literal(node) { sections.append(literalBytes(literal)) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 sections.separate()
             case CMARK_NODE_LINK: collectLink(node)
@@ -285,21 +285,31 @@ struct TreeCollector {
 
     /// The text a reader sees in a node: its text and code spans, with breaks as spaces.
     func plainText(of node: OpaquePointer) -> String {
-        var text = ""
+        var text: [UInt8] = []
+        appendPlainText(of: node, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Gathered as bytes and made a String once: a String per text node cost more than the walk.
+    private func appendPlainText(of node: OpaquePointer, to text: inout [UInt8]) {
         var child = cmark_node_first_child(node)
         while let current = child {
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+                if let literal = cmark_node_get_literal(current) { text.append(contentsOf: literalBytes(literal)) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                text.append(UInt8(ascii: " "))
             default:
-                text += plainText(of: current)
+                appendPlainText(of: current, to: &text)
             }
             child = cmark_node_next(current)
         }
-        return text
     }
+}
+
+/// A node's text as cmark-gfm holds it, without copying.
+func literalBytes(_ literal: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
 }
 
 /// Splits `"Title {#my-id}"` into `("my-id", "Title")`; nil when there is no such suffix.

@@ -59,28 +59,38 @@ public struct SectionText: Sendable, Hashable {
 }
 
 /// Gathers text into sections as the tree is walked, with single spaces between blocks and lines.
+/// The current section's text is kept as bytes, and made a String when the section ends.
 struct SectionTextCollector {
     private var done: [SectionText] = []
     private var current = SectionText(headingID: nil, heading: nil, text: "")
+    private var currentText: [UInt8] = []
     private var needsSpace = false
 
     mutating func start(_ section: SectionText) {
-        if current.headingID != nil || !current.text.isEmpty { done.append(current) }
+        finishCurrent()
         current = section
+        currentText.removeAll(keepingCapacity: true)
+        currentText.append(contentsOf: section.text.utf8)
         needsSpace = false
     }
 
-    mutating func append(_ text: String) {
-        if needsSpace, !current.text.isEmpty { current.text += " " }
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        if needsSpace, !currentText.isEmpty { currentText.append(UInt8(ascii: " ")) }
         needsSpace = false
-        current.text += text
+        currentText.append(contentsOf: text)
     }
 
     mutating func separate() { needsSpace = true }
 
     var finished: [SectionText] {
-        var all = done
-        if current.headingID != nil || !current.text.isEmpty { all.append(current) }
-        return all
+        var copy = self
+        copy.finishCurrent()
+        return copy.done
+    }
+
+    private mutating func finishCurrent() {
+        guard current.headingID != nil || !currentText.isEmpty else { return }
+        current.text = String(decoding: currentText, as: UTF8.self)
+        done.append(current)
     }
 }
