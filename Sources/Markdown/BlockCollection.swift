@@ -110,25 +110,32 @@ extension TreeCollector {
     /// A block's text: list items, table rows and the blocks of a quote each on their own line,
     /// table cells separated by " | ".
     func blockText(_ node: OpaquePointer) -> String {
+        var text: [UInt8] = []
+        appendBlockText(node, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private func appendBlockText(_ node: OpaquePointer, to text: inout [UInt8]) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-            return plainText(of: node)
+            appendPlainText(of: node, to: &text)
         case CMARK_NODE_CODE_BLOCK:
-            var literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            while literal.hasSuffix("\n") { literal.removeLast() }
-            return literal
+            guard let literal = cmark_node_get_literal(node) else { return }
+            var code = literalBytes(literal)[...]
+            while code.last == UInt8(ascii: "\n") { code = code.dropLast() }
+            text.append(contentsOf: code)
         default:
-            guard let first = cmark_node_first_child(node) else { return "" }
+            guard let first = cmark_node_first_child(node) else { return }
             if cmark_node_get_type(first).rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE) {
-                return plainText(of: node)
+                return appendPlainText(of: node, to: &text)
             }
-            var parts: [String] = []
+            let separator = ["table_row", "table_header"].contains(typeName(node)) ? " | ".utf8 : "\n".utf8
             var child: OpaquePointer? = first
             while let current = child {
-                parts.append(blockText(current))
+                if current != first { text.append(contentsOf: separator) }
+                appendBlockText(current, to: &text)
                 child = cmark_node_next(current)
             }
-            return parts.joined(separator: ["table_row", "table_header"].contains(typeName(node)) ? " | " : "\n")
         }
     }
 

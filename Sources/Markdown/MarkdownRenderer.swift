@@ -291,7 +291,7 @@ struct TreeCollector {
     }
 
     /// Gathered as bytes and made a String once: a String per text node cost more than the walk.
-    private func appendPlainText(of node: OpaquePointer, to text: inout [UInt8]) {
+    func appendPlainText(of node: OpaquePointer, to text: inout [UInt8]) {
         var child = cmark_node_first_child(node)
         while let current = child {
             switch cmark_node_get_type(current) {
