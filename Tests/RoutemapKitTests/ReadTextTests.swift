@@ -28,4 +28,23 @@ import Testing
         #expect(text == "a \u{FFFD} b\n")
         #expect(diagnostics.isEmpty)
     }
+
+    /// ASCII files skip validation, so the check must see a high byte wherever it is.
+    @Test func aHighByteAnywhereMakesTheTextNonASCII() {
+        for count in 0..<40 {
+            let ascii = (0..<count).map { UInt8(0x20 + $0 % 0x5F) }
+            #expect(isASCII(ascii))
+            for position in 0..<count {
+                for high: UInt8 in [0x80, 0xC3, 0xFF] {
+                    var bytes = ascii
+                    bytes[position] = high
+                    #expect(!isASCII(bytes), "\(count) bytes, \(high) at \(position)")
+                }
+            }
+        }
+        let (text, diagnostics) = read(Array("---\nab".utf8) + [0xFF] + Array("cdefghijk\n".utf8))
+        #expect(text == nil)
+        #expect(diagnostics.first?.line == 2)
+        #expect(diagnostics.first?.column == 3)
+    }
 }

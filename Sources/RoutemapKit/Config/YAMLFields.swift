@@ -119,7 +119,8 @@ struct FieldReader {
     /// A scalar as text; an error when the field holds a list or mapping.
     func string(_ key: String) -> String? {
         guard let node = value(key) else { return nil }
-        if node.scalar?.tag == .init(.null) || (node.scalar != nil && node.string == "~") { return nil }
+        // By name: making a Tag to compare with builds Yams' tables of constructors each time.
+        if node.scalar?.tag.rawValue == Tag.Name.null.rawValue || (node.scalar != nil && node.string == "~") { return nil }
         guard let text = node.scalar?.string else {
             error(at: node, "'\(key)' must be a single value, not \(node.kindName)",
                   hint: "write it on one line, such as '\(key): value'; quote it if it starts with '[', '{' or '-'")

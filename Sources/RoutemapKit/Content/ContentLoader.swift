@@ -109,8 +109,8 @@ func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> Strin
         return nil
     }
     // Validating the bytes in one pass is much cheaper than decoding and then searching the
-    // characters for U+FFFD.
-    guard var text = String(validating: bytes, as: UTF8.self) else {
+    // characters for U+FFFD; ASCII, which most chapters are, needs no validating at all.
+    guard var text = isASCII(bytes) ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self) else {
         let data = Data(bytes)
         let (line, column) = firstInvalidUTF8(data) ?? (1, 1)
         let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
@@ -122,6 +122,23 @@ func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> Strin
     // memchr: a byte-by-byte search through a chapter cost more than reading it.
     guard bytes.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "\r")), $0.count) != nil }) else { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+}
+
+/// Whether every byte is below 0x80, checked eight at a time.
+func isASCII(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { raw in
+        var index = 0
+        var seen: UInt64 = 0
+        while index + 8 <= raw.count {
+            seen |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < raw.count {
+            seen |= UInt64(raw[index])
+            index += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
 }
 
 /// The bytes of a regular file, read with plain POSIX calls (FileManager's path handling cost as
