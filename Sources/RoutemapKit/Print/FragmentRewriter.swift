@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Rewrites a chapter's rendered HTML fragment for the printable page in one pass over its bytes,
@@ -63,17 +64,22 @@ struct FragmentRewriter {
     }
 
     private func replacement(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>, chapterID: String) -> Replacement? {
-        switch lowercased(name) {
-        case "id":
+        if Self.isNamed(name, "id") {
             // Kept escaped as written: the prefix is plain ASCII.
             return Replacement(value: PrintAnchors.inChapter(chapterID, String(decoding: value, as: UTF8.self)))
-        case "href":
-            return link(decodeAttribute(value), chapterID: chapterID, isImage: false)
-        case "src":
-            return link(decodeAttribute(value), chapterID: chapterID, isImage: true)
-        default:
-            return nil
         }
+        if Self.isNamed(name, "href") { return link(decodeAttribute(value), chapterID: chapterID, isImage: false) }
+        if Self.isNamed(name, "src") { return link(decodeAttribute(value), chapterID: chapterID, isImage: true) }
+        return nil
+    }
+
+    /// Whether an attribute's name is `lowercaseName`, in any case, compared on bytes: making a
+    /// String of every attribute's name cost more than the rest of the rewriting.
+    private static func isNamed(_ name: ArraySlice<UInt8>, _ lowercaseName: StaticString) -> Bool {
+        guard name.count == lowercaseName.utf8CodeUnitCount else { return false }
+        // `| 0x20` lowercases an ASCII letter, and makes nothing else a lowercase letter.
+        return zip(name, UnsafeBufferPointer(start: lowercaseName.utf8Start, count: lowercaseName.utf8CodeUnitCount))
+            .allSatisfy { $0 | 0x20 == $1 }
     }
 
     private func link(_ destination: String, chapterID: String, isImage: Bool) -> Replacement? {
@@ -121,10 +127,6 @@ struct FragmentRewriter {
         guard let colon = destination.firstIndex(of: ":") else { return false }
         let scheme = destination[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-    }
-
-    private func lowercased(_ name: ArraySlice<UInt8>) -> String {
-        String(decoding: name.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 }
 
@@ -178,7 +180,7 @@ struct TagScanner {
         let count = bytes.count
         while index < count {
             let start = index
-            while index < count && bytes[index] != UInt8(ascii: "<") { index += 1 }
+            index = next(UInt8(ascii: "<"), from: index)
             if index > start { copy(bytes[start..<index]) }
             guard index < count else { break }
             if startsWith("<!--") {
@@ -193,6 +195,15 @@ struct TagScanner {
                 continue
             }
             startTag(attribute: attribute, copy: copy)
+        }
+    }
+
+    /// Where `byte` next occurs from `start`, or the end: memchr, as text between tags is most of a fragment.
+    private func next(_ byte: UInt8, from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                  let found = memchr(base + start, Int32(byte), buffer.count - start) else { return buffer.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 
