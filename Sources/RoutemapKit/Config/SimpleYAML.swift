@@ -51,8 +51,8 @@ enum SimpleYAML {
             let inside = text.dropFirst().dropLast()
             var items: [Node] = []
             var offset = column + 1
-            for item in inside.split(separator: ",", omittingEmptySubsequences: false) {
-                var word = item[...]
+            for itemBytes in inside.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                var word = Substring(itemBytes)
                 if !items.isEmpty {
                     guard word.hasPrefix(" ") else { return nil }
                     word = word.dropFirst()
@@ -99,7 +99,9 @@ enum SimpleYAML {
 
     /// Words that YAML reads as booleans or null; left to Yams so that nothing depends on tags here.
     private static func isKeyword(_ word: Substring) -> Bool {
-        ["y", "yes", "n", "no", "true", "false", "on", "off", "null"].contains(word.lowercased())
+        // Most words are longer than any keyword; lowercasing every word cost more than the check.
+        guard word.utf8.count <= 5 else { return false }
+        return ["y", "yes", "n", "no", "true", "false", "on", "off", "null"].contains(word.lowercased())
     }
 
     /// Yams makes its positions (`Mark`) only while parsing, so each one needed is made once by
