@@ -14,7 +14,7 @@ enum TemplateFunction: String, CaseIterable, Sendable {
         case (.count, .list(let items)): .number(items.count)
         case (.first, .list(let items)): items.first
         case (.last, .list(let items)): items.last
-        case (.reversed, .list(let items)): .list(items.reversed())
+        case (.reversed, .list(let items)): .list(TemplateList(Array(items.reversed())))
         case (.reversed, .text(let text)): .text(String(text.reversed()))
         case (.uppercased, .text(let text)): .text(text.uppercased())
         case (.lowercased, .text(let text)): .text(text.lowercased())

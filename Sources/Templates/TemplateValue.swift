@@ -6,7 +6,7 @@ public enum TemplateValue {
     case text(String)
     case number(Int)
     case flag(Bool)
-    case list([TemplateValue])
+    case list(TemplateList)
     case fields(any TemplateFields)
     /// An optional that is absent: a template looks the name up in the enclosing views instead.
     case null
@@ -63,7 +63,28 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
+    public var templateValue: TemplateValue { .list(TemplateList(self)) }
+}
+
+extension TemplateValue: TemplateRepresentable {
+    public var templateValue: TemplateValue { self }
+}
+
+/// A list as templates see it. Its items become template values one at a time, as a section draws
+/// them: `{{^empty(chapters)}}` makes nothing, where turning every view of a 2,000-chapter list into
+/// a template value at each mention cost more than drawing the page.
+public struct TemplateList: RandomAccessCollection {
+    public let count: Int
+    private let item: (Int) -> TemplateValue
+
+    public init<Items: TemplateRepresentable>(_ items: [Items]) {
+        count = items.count
+        item = { items[$0].templateValue }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> TemplateValue { item(position) }
 }
 
 /// A reflected field's value; anything templates cannot show is absent.

@@ -118,7 +118,7 @@ struct DictionaryView: TemplateFields {
         case let text as String: .text(text)
         case let number as Int: .number(number)
         case let flag as Bool: .flag(flag)
-        case let list as [Any]: .list(list.map(value))
+        case let list as [Any]: .list(TemplateList(list.map(value)))
         case let dictionary as [String: Any]: .fields(DictionaryView(dictionary))
         default: .null
         }
