@@ -65,9 +65,10 @@ extension TreeCollector {
         var number: String
     }
 
-    /// The document's top-level blocks as text, in order; with `numberPrefix`, every block that is
-    /// not a heading, rule, HTML block or footnote gets the next number and an anchor.
-    mutating func topLevelBlocks(_ document: OpaquePointer, numberPrefix: String?) -> (numbered: [NumberedBlock], text: [TextBlock]) {
+    /// The document's top-level blocks as text (empty without `withText`), in order; with `numberPrefix`,
+    /// every block that is not a heading, rule, HTML block or footnote gets the next number and an anchor.
+    mutating func topLevelBlocks(_ document: OpaquePointer, numberPrefix: String?,
+                                 withText: Bool = true) -> (numbered: [NumberedBlock], text: [TextBlock]) {
         var headingIndex: [OpaquePointer: Int] = [:]
         for (index, heading) in headingNodes.enumerated() { headingIndex[heading.node] = index }
         var numbered: [NumberedBlock] = []
@@ -79,11 +80,13 @@ extension TreeCollector {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING, let index = headingIndex[node] {
                 let heading = headings[index]
-                text.append(TextBlock(kind: .heading, text: heading.text, anchor: heading.id, number: nil, position: heading.position))
+                text.append(TextBlock(kind: .heading, text: withText ? heading.text : "", anchor: heading.id, number: nil,
+                                      position: heading.position))
                 continue
             }
             if type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_FOOTNOTE_DEFINITION { continue }
-            var block = TextBlock(kind: kind(of: node), text: blockText(node), anchor: nil, number: nil, position: position(of: node))
+            var block = TextBlock(kind: kind(of: node), text: withText ? blockText(node) : "", anchor: nil, number: nil,
+                                  position: position(of: node))
             if let numberPrefix {
                 count += 1
                 let number = "\(numberPrefix).\(count)"

@@ -14,13 +14,17 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var paragraphNumberPrefix: String?
     /// Anchors that moved: an id of this document → the old ids that should still lead to it.
     public var movedAnchors: [String: [String]]
+    /// Whether `RenderedMarkdown.blocks` carry their text, which only comparing two versions of a
+    /// document needs; without it they carry their kind, anchor, number and position, and no text.
+    public var blockText: Bool
 
     public init(allowRawHTML: Bool = false, labelledItemsHeading: String? = nil,
-                paragraphNumberPrefix: String? = nil, movedAnchors: [String: [String]] = [:]) {
+                paragraphNumberPrefix: String? = nil, movedAnchors: [String: [String]] = [:], blockText: Bool = true) {
         self.allowRawHTML = allowRawHTML
         self.labelledItemsHeading = labelledItemsHeading
         self.paragraphNumberPrefix = paragraphNumberPrefix
         self.movedAnchors = movedAnchors
+        self.blockText = blockText
     }
 }
 
@@ -75,7 +79,7 @@ public enum MarkdownRenderer {
 
         var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading)
         collector.walk(document)
-        let blocks = collector.topLevelBlocks(document, numberPrefix: options.paragraphNumberPrefix)
+        let blocks = collector.topLevelBlocks(document, numberPrefix: options.paragraphNumberPrefix, withText: options.blockText)
         for block in blocks.numbered {
             wrapInNumberedBlock(block.node, id: block.id, number: block.number, movedAnchors: options.movedAnchors[block.id] ?? [])
         }

@@ -149,6 +149,18 @@ import Testing
         #expect(inserting(heading, into: "") == "")
     }
 
+    @Test func blocksWithoutTextKeepTheirKindsAnchorsAndNumbers() {
+        let source = "## How\n\nFirst *paragraph*.\n\n- one\n- two\n"
+        let full = MarkdownRenderer.render(source, options: MarkdownOptions(paragraphNumberPrefix: "3"))
+        let bare = MarkdownRenderer.render(source, options: MarkdownOptions(paragraphNumberPrefix: "3", blockText: false))
+        #expect(full.blocks.map(\.text) == ["How", "First paragraph.", "one\ntwo"])
+        #expect(bare.blocks.map(\.text) == ["", "", ""])
+        #expect(bare.blocks.map(\.kind) == full.blocks.map(\.kind))
+        #expect(bare.blocks.map(\.anchor) == full.blocks.map(\.anchor))
+        #expect(bare.blocks.map(\.number) == full.blocks.map(\.number))
+        #expect(bare.html == full.html)
+    }
+
     @Test func tablesStrikethroughAutolinksAndTaskLists() {
         let source = """
         | Area | Lead |

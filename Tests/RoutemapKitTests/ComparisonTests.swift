@@ -117,4 +117,17 @@ import Testing
         #expect(comparison.changed.map(\.chapter.id) == ["governance", "cloud"])
         #expect(comparison.unchanged.isEmpty)
     }
+
+    /// Only chapters in both editions are compared, so only they keep their blocks' text.
+    @Test func onlyComparedChaptersKeepTheirBlocksText() throws {
+        let site = try Self.fixture()
+        for edition in site.editions {
+            for rendered in edition.chapters {
+                let compared = !["next-steps", "questions"].contains(rendered.chapter.id)
+                let texts = rendered.markdown.blocks.map(\.text)
+                #expect(!texts.isEmpty)
+                #expect(texts.allSatisfy(\.isEmpty) != compared, "\(edition.edition.id)/\(rendered.chapter.id)")
+            }
+        }
+    }
 }

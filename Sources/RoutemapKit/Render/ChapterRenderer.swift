@@ -42,12 +42,14 @@ enum ChapterRenderer {
         let resolver = LinkResolver(publication)
         let config = publication.config
         let work = publication.editions.flatMap { edition in edition.chapters.map { (edition.id, $0) } }
-        let options = { (chapter: Chapter) in
+        let compared = comparedChapters(publication)
+        let options = { (editionID: String, chapter: Chapter) in
             MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
                             paragraphNumberPrefix: config.paragraphNumbers ? String(chapter.number) : nil,
-                            movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) })
+                            movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) },
+                            blockText: compared.contains(SitePaths.chapter(editionID, chapter.id)))
         }
-        let keys = work.map { RenderCache.Key(editionID: $0.0, chapterID: $0.1.id, body: $0.1.body, options: options($0.1)) }
+        let keys = work.map { RenderCache.Key(editionID: $0.0, chapterID: $0.1.id, body: $0.1.body, options: options($0.0, $0.1)) }
         if let cache {
             // Known to hang: fail at once rather than start another thread that cannot be stopped.
             for (index, key) in keys.enumerated() {
@@ -87,5 +89,20 @@ enum ChapterRenderer {
             return RenderedEdition(edition: edition, chapters: Array(rendered[offset..<offset + edition.chapters.count]))
         }
         return .success(RenderedPublication(publication: publication, editions: editions))
+    }
+
+    /// The pages of the chapters that the changes pages compare block by block: those whose id is
+    /// also in the edition listed just before or after theirs (see `EditionComparison`). Only these
+    /// need their blocks' text, which for a long single edition cost more than its headings and links.
+    private static func comparedChapters(_ publication: Publication) -> Set<String> {
+        var pages: Set<String> = []
+        for (older, newer) in zip(publication.editions, publication.editions.dropFirst()) {
+            let common = Set(older.chapters.map(\.id)).intersection(newer.chapters.map(\.id))
+            for id in common {
+                pages.insert(SitePaths.chapter(older.id, id))
+                pages.insert(SitePaths.chapter(newer.id, id))
+            }
+        }
+        return pages
     }
 }
