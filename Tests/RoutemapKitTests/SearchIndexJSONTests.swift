@@ -10,7 +10,13 @@ import Testing
         String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }) + "\u{7F}",
         "tab\there, line\nbreak, return\r, form\u{0C}feed, back\u{08}space",
         "café – “curly” 🇬🇧 e\u{301} 中文", "\\u0041 is not an escape here", "ends with a backslash \\",
-    ]
+    ] + positioned(["\"", "\\", "\u{01}", "\u{1F}", "\u{2027}", "é", " "])
+
+    /// Each of `specials` at every place in the eight-byte words that JSONText skips over when none
+    /// of their bytes needs escaping.
+    static func positioned(_ specials: [String]) -> [String] {
+        specials.flatMap { special in (0..<17).map { String(repeating: "a", count: $0) + special + String(repeating: "b", count: 9) } }
+    }
 
     private func index(_ strings: [String]) -> SearchIndex {
         SearchIndex(edition: strings.last ?? "", chapters: strings.enumerated().map { number, text in
@@ -31,7 +37,7 @@ import Testing
     /// the index (a script) escapes them.
     @Test func lineAndParagraphSeparatorsAreEscaped() throws {
         let text = "line\u{2028}separator, paragraph\u{2029}separator, both\u{2028}\u{2029}"
-        let script = index([text]).script()
+        let script = index(Self.positioned(["\u{2028}", "\u{2029}"]) + [text]).script()
         #expect(!script.unicodeScalars.contains("\u{2028}") && !script.unicodeScalars.contains("\u{2029}"))
         #expect(script.contains(#"line\u2028separator, paragraph\u2029separator, both\u2028\u2029"#))
         let json = try #require(JSONSerialization.jsonObject(with: Data(script.dropFirst("window.routemapSearchIndex = ".count).dropLast(2).utf8)) as? [String: Any])

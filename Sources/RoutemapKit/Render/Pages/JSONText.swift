@@ -22,6 +22,17 @@ struct JSONText {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
+    /// Whether any of eight bytes may need escaping: is below 0x20, or is `"`, `\` or 0xE2 (which
+    /// starts U+2028 and U+2029). Exact for bytes below 0x80; any byte from 0x80 up counts, to be
+    /// looked at one by one (the usual bit tricks for finding a byte in a word).
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || word & highs != 0
+            || hasZeroByte(word ^ (ones &* UInt64(UInt8(ascii: "\"")))) || hasZeroByte(word ^ (ones &* UInt64(UInt8(ascii: "\\"))))
+    }
+
     mutating func number(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
     }
@@ -37,8 +48,12 @@ struct JSONText {
             var index = 0
             let count = utf8.count
             while index < count {
+                // Almost every byte needs no escape: eight at a time are skipped while none does.
+                while index + 8 <= count, !Self.mayNeedEscape(UnsafeRawBufferPointer(utf8).loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = utf8[index]
-                // Almost every byte: nothing to escape.
                 if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
                     index += 1
                     continue

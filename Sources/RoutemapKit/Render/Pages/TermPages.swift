@@ -12,7 +12,7 @@ extension SiteGenerator {
     }
 
     private func chapters(_ rendered: RenderedEdition, _ kind: TermKind, _ id: String) -> [Chapter] {
-        rendered.chapters.filter { kind.ids(of: $0.chapter).contains(id) }.map { $0.chapter }
+        rendered.chapters.compactMap { kind.ids(of: $0.chapter).contains(id) ? $0.chapter : nil }
     }
 
     /// Besides the site's structure, a term page shows only the actions in the chapters' text, so the
