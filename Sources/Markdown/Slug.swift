@@ -1,7 +1,11 @@
 /// The anchor for a heading's text: lower-case letters and digits kept, every run of anything
 /// else becomes one `-`, none at either end. "What must change and why" → `what-must-change-and-why`.
 public func slug(_ text: String) -> String {
-    if let ascii = asciiSlug(text) { return ascii }
+    asciiSlug(text) ?? characterSlug(text)
+}
+
+/// `slug` character by character, for any text.
+func characterSlug(_ text: String) -> String {
     var result = ""
     var pendingDash = false
     for character in text.lowercased() {
@@ -18,7 +22,7 @@ public func slug(_ text: String) -> String {
 
 /// `slug` for ASCII text, on bytes (where a letter or number is one of a–z, A–Z, 0–9): walking
 /// characters cost more than the rest of collecting a heading. Nil for any other text.
-private func asciiSlug(_ text: String) -> String? {
+func asciiSlug(_ text: String) -> String? {
     var result: [UInt8] = []
     result.reserveCapacity(text.utf8.count)
     var pendingDash = false
