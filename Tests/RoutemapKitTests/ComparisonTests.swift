@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import Testing
 @testable import RoutemapKit
@@ -99,7 +100,7 @@ import Testing
     }
 }
 
-/// The fixture `editions-compared`: a chapter added, one removed, one retitled, one changed.
+/// The fixture `editions-compared`: a chapter added, one removed, one changed, one retitled and changed.
 @Suite struct EditionComparisonTests {
     static func fixture() throws -> RenderedPublication {
         let (publication, diagnostics) = ContentLoader.load(contentDirectory: Repository.fixtures + "/editions-compared/content")
@@ -112,9 +113,10 @@ import Testing
         let comparison = EditionComparison(older: site.editions[0], newer: site.editions[1])
         #expect(comparison.added.map(\.id) == ["next-steps"])
         #expect(comparison.removed.map(\.id) == ["questions"])
-        #expect(comparison.retitled.map(\.chapter.id) == ["cloud"])
-        #expect(comparison.retitled.first?.comparison.oldTitle == "Cloud")
+        // Cloud was retitled and its text changed: it is changed, with its old title, and not also retitled.
+        #expect(comparison.retitled.isEmpty)
         #expect(comparison.changed.map(\.chapter.id) == ["governance", "cloud"])
+        #expect(comparison.changed.last?.comparison.oldTitle == "Cloud")
         #expect(comparison.unchanged.isEmpty)
     }
 
@@ -129,5 +131,29 @@ import Testing
                 #expect(texts.allSatisfy(\.isEmpty) != compared, "\(edition.edition.id)/\(rendered.chapter.id)")
             }
         }
+    }
+
+    /// The changes page lists each chapter once: retitled and changed under "changed", with its old
+    /// title; retitled alone (the fixture with Cloud's text put back as it was) under "retitled".
+    @Test(arguments: [true, false])
+    func aRetitledChapterIsListedOnceOnTheChangesPage(textChanged: Bool) throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.fixtures + "/editions-compared/content", toPath: folder.path + "/content")
+        if !textChanged {
+            let draft = try String(contentsOfFile: folder.path + "/content/draft/cloud.md", encoding: .utf8)
+            folder.write("content/final/cloud.md", draft.replacingOccurrences(of: "title: Cloud\n", with: "title: Cloud and networks\n"))
+        }
+        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        guard case .text(let page)? = report.files.first(where: { $0.path == "final/changes/index.html" })?.contents else {
+            Issue.record("final/changes/index.html was not made")
+            return
+        }
+        let sections = page.components(separatedBy: "<section ").dropFirst()
+        let listing = sections.filter { $0.contains("href=\"../cloud.html\"") }
+        #expect(listing.count == 1, "Cloud is listed in \(listing.count) groups")
+        let section = try #require(listing.first)
+        #expect(section.hasPrefix(textChanged ? "aria-labelledby=\"changed\"" : "aria-labelledby=\"retitled\""))
+        #expect(section.contains("<p class=\"meta\">Retitled: it was called “Cloud”</p>"))
+        #expect(page.contains(textChanged ? "Chapters retitled, text unchanged: <strong>0</strong>" : "Chapters retitled, text unchanged</a>: <strong>1</strong>"))
     }
 }

@@ -72,6 +72,50 @@ import Testing
         }
     }
 
+    /// A numbered block's number is printed on the block's first line, left of its first word and clear of every
+    /// word: not on a line of its own above the block, and not in the page margin, which clips it away.
+    @Test(arguments: [Repository.fixtures + "/editions-compared/content", Repository.content])
+    func paragraphNumbersArePrintedBesideTheFirstLineOfTheirBlock(content: String) throws {
+        let output = TemporaryFolder()
+        var options = BuildOptions(contentDirectory: content, outputDirectory: output.path + "/site", themesDirectory: Repository.themes)
+        options.pdf = true
+        let report = try SiteBuilder.build(options)
+        let (publication, diagnostics) = ContentLoader.load(contentDirectory: content)
+        let site = try ChapterRenderer.render(try #require(publication, "\(diagnostics)")).get()
+        for (edition, pdf) in zip(site.editions, report.pdfs) {
+            let words = try printedWords(output.path + "/site/" + pdf.path)
+            var checked = 0
+            for chapter in edition.chapters {
+                for block in chapter.markdown.blocks {
+                    // A figure's text is its image's description, which is not printed.
+                    guard let number = block.number, !chapter.markdown.images.contains(where: { $0.alt == block.text }) else { continue }
+                    checked += 1
+                    let firstWord = block.text.split(whereSeparator: { $0.isWhitespace }).first.map(String.init) ?? ""
+                    // Numbers are unique in an edition, but the text may hold the same word: one of them must be the number.
+                    let printed = words.filter { $0.text == number }
+                    #expect(!printed.isEmpty, "\(pdf.path): paragraph number \(number) is not printed")
+                    let besideFirstWord = printed.contains { mark in
+                        var onItsLine = words.filter { $0.page == mark.page && $0.xMin >= mark.xMax && $0.yMin < mark.midY && mark.midY < $0.yMax }
+                            .sorted { $0.xMin < $1.xMin }
+                        // An ordered list's first marker ("1.") is printed before its text.
+                        if block.kind == .list, let marker = onItsLine.first?.text, marker.last == ".", marker.dropLast().allSatisfy(\.isNumber) {
+                            onItsLine.removeFirst()
+                        }
+                        // A table's cells may break a long word.
+                        return onItsLine.first.map { !$0.text.isEmpty && firstWord.hasPrefix($0.text) } ?? false
+                    }
+                    #expect(besideFirstWord, "\(pdf.path): paragraph number \(number) is not printed beside '\(firstWord)', the first word of its block")
+                    for mark in printed {
+                        let overlapping = words.filter { $0 != mark && $0.page == mark.page && $0.xMin < mark.xMax && mark.xMin < $0.xMax
+                            && $0.yMin < mark.yMax && mark.yMin < $0.yMax }
+                        #expect(overlapping.isEmpty, "\(pdf.path): paragraph number \(number) overlaps \(overlapping.map(\.text))")
+                    }
+                }
+            }
+            #expect(checked > 0, "\(pdf.path): no numbered paragraphs")
+        }
+    }
+
     @Test func withoutChromiumTheErrorNamesThePackageAndTheSiteIsStillWritten() throws {
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: Repository.fixtures + "/printable/content", outputDirectory: output.path + "/site",
@@ -94,6 +138,31 @@ import Testing
     /// Text with every run of white space made one space, so lines broken by the page layout compare equal.
     private func flattened(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// A word of a PDF and its box on its page, in points from the top left, as pdftotext finds it.
+    private struct PrintedWord: Equatable {
+        var page: Int
+        var xMin, yMin, xMax, yMax: Double
+        var text: String
+        var midY: Double { (yMin + yMax) / 2 }
+    }
+
+    /// Every word of the PDF with its box, read from `pdftotext -bbox`.
+    private func printedWords(_ path: String) throws -> [PrintedWord] {
+        var words: [PrintedWord] = [], page = 0
+        for line in try Tool.run("pdftotext", ["-enc", "UTF-8", "-bbox", path, "-"]).split(separator: "\n") {
+            if line.contains("<page ") { page += 1 }
+            // <word xMin="51.0" yMin="26.1" xMax="97.1" yMax="36.6">Routemap</word>
+            let parts = line.split(separator: "\"", omittingEmptySubsequences: false)
+            guard line.contains("<word "), parts.count >= 9, let xMin = Double(parts[1]), let yMin = Double(parts[3]),
+                  let xMax = Double(parts[5]), let yMax = Double(parts[7]) else { continue }
+            let text = parts[8...].joined(separator: "\"").dropFirst().replacingOccurrences(of: "</word>", with: "")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            words.append(PrintedWord(page: page, xMin: xMin, yMin: yMin, xMax: xMax, yMax: yMax, text: text))
+        }
+        return words
     }
 
     /// The titles of the PDF's top-level bookmarks, read with qpdf.

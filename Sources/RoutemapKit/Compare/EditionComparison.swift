@@ -1,5 +1,6 @@
 /// An edition compared with the one before it: which chapters (matched by id) were added,
-/// removed, retitled or changed, each common chapter compared block by block.
+/// removed, retitled or changed, each common chapter compared block by block. Every chapter is in
+/// one group.
 struct EditionComparison {
     var older: RenderedEdition
     var newer: RenderedEdition
@@ -25,7 +26,9 @@ struct EditionComparison {
         }
     }
 
-    var retitled: [(chapter: Chapter, comparison: ChapterComparison)] { common.filter { $0.comparison.retitled } }
+    /// Retitled with the text unchanged. A chapter whose text changed too is in `changed` only, with its
+    /// old title, so that the changes page lists every chapter once.
+    var retitled: [(chapter: Chapter, comparison: ChapterComparison)] { common.filter { $0.comparison.retitled && !$0.comparison.textChanged } }
     var changed: [(chapter: Chapter, comparison: ChapterComparison)] { common.filter { $0.comparison.textChanged } }
     var unchanged: [(chapter: Chapter, comparison: ChapterComparison)] { common.filter { !$0.comparison.textChanged && !$0.comparison.retitled } }
 }

@@ -32,7 +32,7 @@ extension SiteGenerator {
         let groups = [
             group("Chapters added", "added", comparison.added.map { link($0, nil) }),
             group("Chapters removed", "removed", removed),
-            group("Chapters retitled", "retitled", comparison.retitled.map { link($0.chapter, $0.comparison) }),
+            group("Chapters retitled, text unchanged", "retitled", comparison.retitled.map { link($0.chapter, $0.comparison) }),
             group("Chapters changed", "changed", comparison.changed.map { link($0.chapter, $0.comparison) }),
             group("Chapters unchanged", "unchanged", comparison.unchanged.map { link($0.chapter, $0.comparison) }),
         ]
