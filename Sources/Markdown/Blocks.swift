@@ -22,6 +22,7 @@ public struct TextBlock: Sendable, Hashable {
 
     public var kind: Kind
     /// The text a reader sees; list items, table rows and the paragraphs of a quote on their own lines.
+    /// Empty when rendered without `MarkdownOptions.blockText` (a build keeps it only for chapters it compares).
     public var text: String
     /// The heading's id, or the paragraph's anchor when paragraphs are numbered.
     public var anchor: String?
