@@ -1,11 +1,15 @@
 import Markdown
 
 extension Vocabulary {
-    /// The term whose label or id is `text`, compared case-insensitively: how an action's
-    /// bold label ("**Chief executives:**") names its audience.
-    func term(matchingLabel text: String) -> Term? {
-        let wanted = text.lowercased()
-        return terms.first { $0.label.lowercased() == wanted || $0.id.lowercased() == wanted }
+    /// Finds the term whose label or id is a text, compared case-insensitively (the first such
+    /// term): how an action's bold label ("**Chief executives:**") names its audience. The terms'
+    /// names are lowercased once, for the many actions of an edition.
+    func labelMatcher() -> (String) -> Term? {
+        var byName: [String: Term] = [:]
+        for term in terms {
+            for name in [term.label.lowercased(), term.id.lowercased()] where byName[name] == nil { byName[name] = term }
+        }
+        return { byName[$0.lowercased()] }
     }
 }
 
@@ -14,10 +18,11 @@ enum ActionChecker {
     static func check(_ site: RenderedPublication) -> [Diagnostic] {
         let audiences = site.config.audiences
         guard let heading = site.config.actionsHeading else { return [] }
+        let audience = audiences.labelMatcher()
         var diagnostics: [Diagnostic] = []
         for edition in site.editions {
             for rendered in edition.chapters {
-                for item in rendered.markdown.labelledItems where audiences.term(matchingLabel: item.label) == nil {
+                for item in rendered.markdown.labelledItems where audience(item.label) == nil {
                     let candidates = audiences.terms.map(\.label) + audiences.ids
                     diagnostics.append(.error(
                         rendered.chapter.sourcePath, line: rendered.fileLine(item.position), column: item.position.column,

@@ -27,11 +27,12 @@ enum TermKind: CaseIterable {
         }
     }
 
-    func ids(of chapter: Chapter) -> [String] {
+    /// Whether `chapter` is marked with the term `id` of this kind.
+    func marks(_ chapter: Chapter, with id: String) -> Bool {
         switch self {
-        case .theme: return chapter.themes
-        case .audience: return chapter.audiences
-        case .status: return [chapter.status]
+        case .theme: chapter.themes.contains(id)
+        case .audience: chapter.audiences.contains(id)
+        case .status: chapter.status == id
         }
     }
 }

@@ -12,7 +12,7 @@ extension SiteGenerator {
     }
 
     private func chapters(_ rendered: RenderedEdition, _ kind: TermKind, _ id: String) -> [Chapter] {
-        rendered.chapters.compactMap { kind.ids(of: $0.chapter).contains(id) ? $0.chapter : nil }
+        rendered.chapters.compactMap { kind.marks($0.chapter, with: id) ? $0.chapter : nil }
     }
 
     /// Besides the site's structure, a term page shows only the actions in the chapters' text, so the
@@ -45,8 +45,9 @@ extension SiteGenerator {
 
     /// What each chapter, in order, asks `audience` to do: its labelled items whose label names the audience.
     private func actionGroups(_ rendered: RenderedEdition, audience: Term, from page: String) -> [ActionGroupView] {
-        rendered.chapters.compactMap { chapter in
-            let items = chapter.markdown.labelledItems.filter { config.audiences.term(matchingLabel: $0.label)?.id == audience.id }
+        let named = config.audiences.labelMatcher()
+        return rendered.chapters.compactMap { chapter in
+            let items = chapter.markdown.labelledItems.filter { named($0.label)?.id == audience.id }
             guard !items.isEmpty else { return nil }
             let chapterURL = relativeURL(from: page, to: SitePaths.chapter(rendered.edition.id, chapter.chapter.id))
             let actions = items.map { ActionView(text: $0.text, url: chapterURL + "#" + $0.anchor) }
@@ -60,7 +61,7 @@ extension SiteGenerator {
         let page = SitePaths.overview(edition.id)
         let counts = { (kind: TermKind) -> [TermCountView] in
             kind.vocabulary(config).terms.map { term in
-                let count = chapters(rendered, kind, term.id).count
+                let count = rendered.chapters.count { kind.marks($0.chapter, with: term.id) }
                 return TermCountView(label: term.label, description: term.description,
                                      url: relativeURL(from: page, to: SitePaths.term(edition.id, kind, term.id)),
                                      chapterCount: count, chapterCountText: count == 1 ? "1 chapter" : "\(count) chapters")
