@@ -7,7 +7,7 @@ public enum TemplateValue {
     case number(Int)
     case flag(Bool)
     case list(TemplateList)
-    case fields(any TemplateFields)
+    case fields(TemplateView)
     /// An optional that is absent: a template looks the name up in the enclosing views instead.
     case null
 }
@@ -18,8 +18,32 @@ public protocol TemplateFields: TemplateRepresentable {
     func field(_ name: String) -> TemplateValue?
 }
 
+/// A view as the renderer holds it: by reference, so that looking names up and entering sections
+/// copy a pointer rather than the view (copying views as `any TemplateFields` cost more than
+/// finding their fields).
+public class TemplateView {
+    fileprivate init() {}
+
+    /// The view's field called `name`, or nil when it has none by that name.
+    public func field(_ name: String) -> TemplateValue? { nil }
+
+    /// The type of the view held, for tests and messages.
+    public var viewType: Any.Type { Never.self }
+}
+
+private final class HeldView<View: TemplateFields>: TemplateView {
+    let view: View
+
+    init(_ view: View) {
+        self.view = view
+    }
+
+    override func field(_ name: String) -> TemplateValue? { view.field(name) }
+    override var viewType: Any.Type { View.self }
+}
+
 extension TemplateFields {
-    public var templateValue: TemplateValue { .fields(self) }
+    public var templateValue: TemplateValue { .fields(HeldView(self)) }
 
     /// Finds the field through reflection: correct for any view with stored properties, but it
     /// reflects every field on every lookup, so views used on many pages name their fields by hand.

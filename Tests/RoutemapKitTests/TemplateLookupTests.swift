@@ -79,7 +79,7 @@ import Templates
         case .number(let number)?: "number(\(number))"
         case .flag(let flag)?: "flag(\(flag))"
         case .list(let items)?: "list(\(items.map { describe($0) }.joined(separator: ", ")))"
-        case .fields(let fields)?: "\(type(of: fields))"
+        case .fields(let fields)?: "\(fields.viewType)"
         }
     }
 }

@@ -119,7 +119,7 @@ struct DictionaryView: TemplateFields {
         case let number as Int: .number(number)
         case let flag as Bool: .flag(flag)
         case let list as [Any]: .list(TemplateList(list.map(value)))
-        case let dictionary as [String: Any]: .fields(DictionaryView(dictionary))
+        case let dictionary as [String: Any]: DictionaryView(dictionary).templateValue
         default: .null
         }
     }
