@@ -64,7 +64,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
     }
 
-    /// Two files made piece by piece, taking turns (8 MB each), while other threads write whole files.
+    /// Two files made piece by piece, taking turns (8 MB each; one from text, one from bytes), while
+    /// other threads write whole files.
     @Test func streamedFilesArriveWholeAndInOrder() throws {
         let folder = TemporaryFolder()
         let piece = { (file: Int, index: Int) in "\(file):\(index);" + String(repeating: "x", count: 997) }
@@ -72,8 +73,8 @@ import Testing
         let writer = try StagingWriter(folder: folder.path + "/site")
         let streamed = SiteItem.streamed(StreamedFiles(files: [("one/big.html", "test"), ("two/big.html", "test")]) { emit in
             for index in 0..<count {
-                emit(0, piece(0, index))
-                emit(1, piece(1, index))
+                emit(0, .text(piece(0, index)))
+                emit(1, .bytes(Array(piece(1, index).utf8)))
             }
         })
         let pages = (0..<200).map { number in

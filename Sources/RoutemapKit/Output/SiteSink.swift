@@ -36,14 +36,27 @@ enum SiteItem {
 /// order within each file (files may take turns). The pieces are never joined on the way to disk.
 struct StreamedFiles {
     var files: [(path: String, origin: String)]
-    var produce: (_ emit: (_ file: Int, _ piece: String) -> Void) -> Void
+    var produce: (_ emit: (_ file: Int, _ piece: FilePiece) -> Void) -> Void
 
     /// Each file's text, whole.
     func joined() -> [String] {
-        var pieces = [[String]](repeating: [], count: files.count)
-        produce { file, piece in pieces[file].append(piece) }
-        return pieces.map { $0.joined() }
+        var bytes = [[UInt8]](repeating: [], count: files.count)
+        produce { file, piece in
+            switch piece {
+            case .text(let text): bytes[file].append(contentsOf: text.utf8)
+            case .bytes(let piece): bytes[file].append(contentsOf: piece)
+            }
+        }
+        return bytes.map { String(decoding: $0, as: UTF8.self) }
     }
+}
+
+/// A piece of a streamed file: text from the templates, or UTF-8 made on bytes (rewritten chapter
+/// bodies, the search index's JSON), which goes to disk without being made a String: checking tens
+/// of megabytes of it as UTF-8 again cost more than writing it.
+enum FilePiece {
+    case text(String)
+    case bytes([UInt8])
 }
 
 /// A value made the first time it is asked for, then kept: the preview server defers the printable

@@ -65,8 +65,11 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         var problem: OutputError?
         streamed.produce { index, piece in
             guard problem == nil else { return }
-            var piece = piece
-            problem = piece.withUTF8 { writeAll(open[index].fd, UnsafeRawBufferPointer($0), path: open[index].path) }
+            let (fd, path) = open[index]
+            switch piece {
+            case .text(var text): problem = text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0), path: path) }
+            case .bytes(let bytes): problem = bytes.withUnsafeBytes { writeAll(fd, $0, path: path) }
+            }
         }
         return problem
     }

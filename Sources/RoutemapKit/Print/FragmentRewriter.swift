@@ -27,12 +27,12 @@ struct FragmentRewriter {
     let outsideLinks: OutsideLinks
 
     func rewrite(_ html: String, chapterID: String) -> String {
-        rewriteNotingPage(html, chapterID: chapterID).html
+        String(decoding: rewriteNotingPage(html, chapterID: chapterID).html, as: UTF8.self)
     }
 
-    /// The rewritten fragment, and whether it depends on `page` (holds a link made relative to it):
-    /// a fragment that does not is the same on every printable page of the edition.
-    func rewriteNotingPage(_ html: String, chapterID: String) -> (html: String, dependsOnPage: Bool) {
+    /// The rewritten fragment, as UTF-8, and whether it depends on `page` (holds a link made relative
+    /// to it): a fragment that does not is the same on every printable page of the edition.
+    func rewriteNotingPage(_ html: String, chapterID: String) -> (html: [UInt8], dependsOnPage: Bool) {
         var dependsOnPage = false
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
@@ -53,7 +53,7 @@ struct FragmentRewriter {
             },
             copy: { output.append(contentsOf: $0) }
         )
-        return (String(decoding: output, as: UTF8.self), dependsOnPage)
+        return (output, dependsOnPage)
     }
 
     /// What an attribute becomes: nil to keep it as written; `.init(value: nil)` to drop it.

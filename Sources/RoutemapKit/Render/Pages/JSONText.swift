@@ -7,11 +7,10 @@ struct JSONText {
         bytes.reserveCapacity(capacity)
     }
 
-    /// The text written so far, which is then cleared (keeping the buffer for what follows).
-    mutating func take() -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        bytes.removeAll(keepingCapacity: true)
-        return text
+    /// The UTF-8 written so far, which is then cleared.
+    mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
     }
 
     mutating func raw(_ text: StaticString) {

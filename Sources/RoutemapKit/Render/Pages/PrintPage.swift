@@ -47,11 +47,11 @@ extension SiteGenerator {
                     let bodies = concurrentMap(chapters) { rewriters[file].rewrite($0.markdown.html, chapterID: $0.chapter.id) }
                     let content = render(printView(rendered, page: page) { bodies[$0] }, template: "print", page: page)
                     guard case .text(let html) = printLayout(rendered, page: page, content: content).contents else { continue }
-                    emit(file, html)
+                    emit(file, .text(html))
                 }
                 return
             }
-            for file in pages.indices { emit(file, frames[file][0]) }
+            for file in pages.indices { emit(file, .text(frames[file][0])) }
             for start in stride(from: 0, to: chapters.count, by: Self.printBatch) {
                 let batch = Array(start..<min(start + Self.printBatch, chapters.count))
                 let first = concurrentMap(batch) { rewriters[0].rewriteNotingPage(chapters[$0].markdown.html, chapterID: chapters[$0].chapter.id) }
@@ -59,11 +59,11 @@ extension SiteGenerator {
                     let bodies = file == 0 ? first.map(\.html) : concurrentMap(Array(batch.indices)) { position in
                         guard first[position].dependsOnPage else { return first[position].html }
                         let chapter = chapters[batch[position]]
-                        return rewriters[file].rewrite(chapter.markdown.html, chapterID: chapter.chapter.id)
+                        return rewriters[file].rewriteNotingPage(chapter.markdown.html, chapterID: chapter.chapter.id).html
                     }
                     for (position, index) in batch.enumerated() {
-                        emit(file, bodies[position])
-                        emit(file, frames[file][index + 1])
+                        emit(file, .bytes(bodies[position]))
+                        emit(file, .text(frames[file][index + 1]))
                     }
                 }
             }

@@ -20,7 +20,7 @@ extension SiteGenerator {
                                               LinkView(title: edition.title, url: view.contentsURL)],
                                 content: render(view, template: "search", page: page), origin: origin)
         return [.file(searchPage), .streamed(StreamedFiles(files: [(SitePaths.searchIndex(edition.id), origin)]) { emit in
-            searchIndex(rendered).script { emit(0, $0) }
+            searchIndex(rendered).script { emit(0, .bytes($0)) }
         })]
     }
 
@@ -64,14 +64,14 @@ struct SearchIndex: Encodable {
 
     /// `window.routemapSearchIndex = {…};` and a line break.
     func script() -> String {
-        var pieces: [String] = []
-        script { pieces.append($0) }
-        return pieces.joined()
+        var bytes: [UInt8] = []
+        script { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `script()` in pieces, one per chapter, so that the index (tens of megabytes for a long
-    /// edition) can be written as it is made, and is never held twice, as bytes and as a string.
-    func script(_ emit: (String) -> Void) {
+    /// `script()` in pieces of UTF-8, one per chapter, so that the index (tens of megabytes for a
+    /// long edition) can be written as it is made, and is never held whole.
+    func script(_ emit: ([UInt8]) -> Void) {
         var json = JSONText(capacity: 1 << 16)
         json.raw("window.routemapSearchIndex = {\"chapters\":[")
         for (index, chapter) in chapters.enumerated() {
