@@ -172,7 +172,8 @@ struct FieldReader {
 
     func int(_ key: String) -> Int? {
         guard let node = value(key), let text = string(key) else { return nil }
-        guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        // Most numbers need no trimming, which goes through Foundation's character sets.
+        guard let number = Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces)) else {
             error(at: node, "'\(key)' must be a whole number, not '\(text)'", hint: "for example \(key): 3")
             return nil
         }
