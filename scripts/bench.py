@@ -254,27 +254,47 @@ def spread_new_folders(site):
 
 # MARK: measuring
 
-def measure(command, runs, cwd=REPO, prepare=None, warmup=1):
-    """Runs `command` warmup + runs times; returns the runs' wall-clock seconds and max RSS (KiB)."""
-    times, cpu, rss = [], [], []
-    for index in range(warmup + runs):
-        if prepare:
-            prepare(index)
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        errors = process.stderr.read().decode(errors="replace")
-        process.stderr.close()
-        if process.returncode != 0:
-            sys.exit("%s failed (%d):\n%s" % (" ".join(command[:4]), process.returncode, errors[-3000:]))
-        if index >= warmup:
-            times.append(elapsed)
-            cpu.append(usage.ru_utime + usage.ru_stime)
-            rss.append(usage.ru_maxrss)
+def run_once(command, cwd=REPO, prepare=None, index=0):
+    """One run of `command`: its wall-clock seconds, CPU seconds (user + system) and max RSS (KiB).
+    What earlier runs wrote is flushed to disk first: otherwise the kernel writes it back while this
+    run goes on (routemap writes about 100 MB), and a case pays for the one before it."""
+    if prepare:
+        prepare(index)
+    os.sync()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if process.returncode != 0:
+        sys.exit("%s failed (%d):\n%s" % (" ".join(command[:4]), process.returncode, errors[-3000:]))
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def summary(samples, runs):
+    times, cpu, rss = zip(*samples)
     return {"median": statistics.median(times), "min": min(times), "max": max(times), "cpu": statistics.median(cpu),
             "rss_mib": max(rss) / 1024, "runs": runs}
+
+
+def measure(command, runs, cwd=REPO, prepare=None, warmup=1):
+    """Runs `command` warmup + runs times; returns the runs' wall-clock seconds and max RSS (KiB)."""
+    samples = [run_once(command, cwd, prepare, index) for index in range(warmup + runs)]
+    return summary(samples[warmup:], runs)
+
+
+def measure_side_by_side(cases, runs, warmup=1):
+    """`measure` for several cases, {name: (command, prepare)}, taking turns: each round runs every
+    case once, so that a slow spell of the shared machine falls on all of them alike instead of on
+    whichever case was running then (run one after the other, Hugo's median moved by a quarter
+    between two benchmarks ten minutes apart, and the ratios with it)."""
+    samples = {name: [] for name in cases}
+    for index in range(warmup + runs):
+        for name, (command, prepare) in cases.items():
+            samples[name].append(run_once(command, prepare=prepare, index=index))
+    return {name: summary(taken[warmup:], runs) for name, taken in samples.items()}
 
 
 def folder_bytes(folder, suffix=".html"):
@@ -456,14 +476,14 @@ def run(args):
                        for n in (1, count // 2, count))
     results["words_per_chapter"] = corpus_words // 3
 
-    print("routemap full build …", flush=True)
-    cases["routemap"] = measure(routemap_command(routemap, site), runs, prepare=empty(os.path.join(site, "output")))
-    cases["routemap"]["output_bytes"] = folder_bytes(os.path.join(site, "output"))
-    print("cmark-gfm, one process …", flush=True)
-    cases["cmark"] = measure(cmark_command(site, count), runs)
+    side_by_side = {"routemap": (routemap_command(routemap, site), empty(os.path.join(site, "output"))),
+                    "cmark": (cmark_command(site, count), None)}
     if shutil.which("hugo") and not args.skip_hugo:
-        print("Hugo …", flush=True)
-        cases["hugo"] = measure(hugo_command(site), runs, prepare=empty(os.path.join(site, "hugo-public")))
+        side_by_side["hugo"] = (hugo_command(site), empty(os.path.join(site, "hugo-public")))
+    print("full builds, taking turns: %s …" % ", ".join(side_by_side), flush=True)
+    cases.update(measure_side_by_side(side_by_side, runs))
+    cases["routemap"]["output_bytes"] = folder_bytes(os.path.join(site, "output"))
+    if "hugo" in cases:
         cases["hugo"]["output_bytes"] = folder_bytes(os.path.join(site, "hugo-public"))
     print("the preview server's rebuild after one chapter changes …", flush=True)
     cases["preview"] = measure_preview_rebuild(routemap, site, count, runs)
@@ -500,7 +520,7 @@ def render_report(results, args):
     preview = cases["preview"]
     command = "make bench" + ("" if count == 2000 else " CHAPTERS=%d" % count) + ("" if results["runs"] == 5 else " RUNS=%d" % results["runs"])
     lines = [
-        "`%s` — %d chapters of about %d words, median of %d runs after one warm-up, on %d cores (%s):"
+        "`%s` — %d chapters of about %d words, median of %d runs after one warm-up (the full builds taking turns), on %d cores (%s):"
         % (command, count, results["words_per_chapter"], results["runs"], os.cpu_count(), time.strftime("%Y-%m-%d")),
         "",
         "| case | median wall time | routemap ÷ case | CPU time (user + sys) | routemap ÷ case, CPU | peak memory | output per chapter |",
