@@ -86,12 +86,12 @@ struct FragmentRewriter {
         if isOutsideTheSite(destination) { return nil }
         var path = Substring(destination)
         var fragment: Substring?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = path[path.index(after: hash)...]
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = path[path.utf8.index(after: hash)...]
             path = path[..<hash]
         }
         var query: Substring = ""
-        if let mark = path.firstIndex(of: "?") {
+        if let mark = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = path[mark...]
             path = path[..<mark]
         }
@@ -121,12 +121,19 @@ struct FragmentRewriter {
         }
     }
 
-    /// Another site, an e-mail address, a path from the server's root: left as written.
+    /// Another site, an e-mail address, a path from the server's root: left as written. On bytes, as
+    /// a URL's scheme is ASCII (walking characters cost more than the rest of rewriting a link).
     private func isOutsideTheSite(_ destination: String) -> Bool {
-        if destination.hasPrefix("/") { return true }
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        let bytes = destination.utf8
+        if bytes.first == UInt8(ascii: "/") { return true }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex else { return false }
+        return bytes[..<colon].allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): true
+            default: false
+            }
+        }
     }
 }
 
