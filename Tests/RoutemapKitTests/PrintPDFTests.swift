@@ -6,12 +6,17 @@ import Markdown
 /// `routemap build --pdf` on the fixture and on content/: each edition's printable page printed by
 /// headless Chromium, then read back with poppler's pdfinfo and pdftotext and with qpdf.
 @Suite(.serialized) struct PrintPDFTests {
-    @Test(arguments: [Repository.fixtures + "/printable/content", Repository.content])
-    func eachEditionsPDFHasItsChaptersOnNewPagesAContentsListAndAnOutline(content: String) throws {
+    /// `routemap build --pdf` of `content` into a temporary folder's `site/`.
+    private func buildWithPDFs(_ content: String) throws -> (TemporaryFolder, BuildReport) {
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: content, outputDirectory: output.path + "/site", themesDirectory: Repository.themes)
         options.pdf = true
-        let report = try SiteBuilder.build(options)
+        return (output, try SiteBuilder.build(options))
+    }
+
+    @Test(arguments: [Repository.fixtures + "/printable/content", Repository.content])
+    func eachEditionsPDFHasItsChaptersOnNewPagesAContentsListAndAnOutline(content: String) throws {
+        let (output, report) = try buildWithPDFs(content)
         let publication = try #require(ContentLoader.load(contentDirectory: content).0)
         #expect(report.pdfs.count == publication.editions.count)
         // The PDFs were made in the staging folder before the swap; nothing of the making is left behind.
@@ -77,10 +82,7 @@ import Markdown
     /// word: not on a line of its own above the block, and not in the page margin, which clips it away.
     @Test(arguments: [Repository.fixtures + "/editions-compared/content", Repository.content])
     func paragraphNumbersArePrintedBesideTheFirstLineOfTheirBlock(content: String) throws {
-        let output = TemporaryFolder()
-        var options = BuildOptions(contentDirectory: content, outputDirectory: output.path + "/site", themesDirectory: Repository.themes)
-        options.pdf = true
-        let report = try SiteBuilder.build(options)
+        let (output, report) = try buildWithPDFs(content)
         let (publication, diagnostics) = ContentLoader.load(contentDirectory: content)
         let site = try ChapterRenderer.render(try #require(publication, "\(diagnostics)")).get()
         for (edition, pdf) in zip(site.editions, report.pdfs) {
