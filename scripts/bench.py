@@ -221,9 +221,14 @@ def generate(count):
     """.bench/site-<count>/ with content/ for routemap and hugo/ for Hugo, holding the same chapters."""
     site = os.path.join(BENCH, "site-%d" % count)
     stamp = os.path.join(site, ".generated")
-    if os.path.exists(stamp) and open(stamp).read() == GENERATOR_VERSION:
-        spread_new_folders(site)
-        return site
+    if not (os.path.exists(stamp) and open(stamp).read() == GENERATOR_VERSION):
+        write_site(site, count)
+        write(stamp, GENERATOR_VERSION)
+    spread_new_folders(site)
+    return site
+
+
+def write_site(site, count):
     shutil.rmtree(site, ignore_errors=True)
     content = os.path.join(site, "content")
     hugo = os.path.join(site, "hugo")
@@ -237,9 +242,6 @@ def generate(count):
         text = chapter_text(number, count)
         write(os.path.join(content, "final", chapter_file(number)), text)
         write(os.path.join(hugo, "content", "final", chapter_file(number)), text)
-    write(stamp, GENERATOR_VERSION)
-    spread_new_folders(site)
-    return site
 
 
 def spread_new_folders(site):
