@@ -21,10 +21,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // cmark-gfm's allocator for one document at a time, per thread (C for its thread-local arena).
+        .target(name: "MarkdownArena"),
         // The only module that sees a C pointer.
         .target(
             name: "Markdown",
-            dependencies: ["CCmarkGFM"],
+            dependencies: ["CCmarkGFM", "MarkdownArena"],
             // Lets cmark-gfm call our cmark_manage_extensions_special_characters (ThreadSafety.swift).
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])]
         ),
@@ -47,7 +49,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownArena"]),
         // swift-mustache only here: the templates must render exactly as it renders them.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(

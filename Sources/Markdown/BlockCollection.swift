@@ -150,7 +150,7 @@ extension TreeCollector {
 extension MarkdownRenderer {
     /// Puts a numbered block inside a custom block that writes its anchor and visible number.
     static func wrapInNumberedBlock(_ node: OpaquePointer, id: String, number: String, movedAnchors: [String]) {
-        guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let wrapper = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, arena) else { return }
         let anchor = escapeAttribute(id)
         cmark_node_set_on_enter(wrapper, "<div class=\"numbered\" id=\"\(anchor)\">" + movedAnchorsHTML(movedAnchors)
             + "<a class=\"paragraph-number\" href=\"#\(anchor)\"><span class=\"visually-hidden\">Paragraph </span>\(number)</a>")
@@ -162,7 +162,7 @@ extension MarkdownRenderer {
 
     /// A labelled item's bold label becomes `<strong id="…">`, so that it can be linked to.
     static func replaceWithIdentifiedStrong(_ strong: OpaquePointer, id: String) {
-        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        guard let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, arena) else { return }
         cmark_node_set_on_enter(inline, "<strong id=\"\(escapeAttribute(id))\">")
         cmark_node_set_on_exit(inline, "</strong>")
         while let child = cmark_node_first_child(strong) {
