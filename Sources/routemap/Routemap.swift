@@ -53,6 +53,7 @@ struct Build: ParsableCommand {
     var pdf = false
 
     func run() throws {
+        MemoryTuning.forBuilding()
         InterruptCleanup.install(output: site.output)
         var options = site.buildOptions
         options.pdf = pdf

@@ -14,6 +14,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         setvbuf(stdout, nil, _IOLBF, 0)
+        MemoryTuning.forBuilding()
         let server = try PreviewServer(PreviewOptions(build: site.buildOptions, port: port, log: { print($0) }))
         let stopping = StopSignals { Task { await server.stop() } }
         Task {
