@@ -114,7 +114,7 @@ public enum MarkdownRenderer {
         }
         let html = insert(notesHeading, afterFootnotesOpeningIn: output)
         return RenderedMarkdown(
-            html: html,
+            htmlUTF8: html,
             headings: headings,
             links: collector.links,
             images: collector.images,
@@ -129,27 +129,23 @@ public enum MarkdownRenderer {
     /// are a section readers can find and jump to.
     private static let footnotesOpening = Array("<section class=\"footnotes\" data-footnotes>".utf8)
 
-    /// cmark-gfm's HTML as a String, with `heading` put after the footnotes' opening tag. cmark-gfm
-    /// writes the footnotes last, and once, so the tag is searched for from the end. On cmark-gfm's
-    /// own buffer, so the page is copied once (searching and splicing the String cost as much as
-    /// parsing the chapter).
-    static func insert(_ heading: String, afterFootnotesOpeningIn html: UnsafeBufferPointer<UInt8>) -> String {
+    /// cmark-gfm's HTML, copied out of its buffer with `heading` put after the footnotes' opening
+    /// tag. cmark-gfm writes the footnotes last, and once, so the tag is searched for from the end.
+    static func insert(_ heading: String, afterFootnotesOpeningIn html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let tag = footnotesOpening
         var start = html.count - tag.count
         while !heading.isEmpty, start >= 0 {
             if html[start] == UInt8(ascii: "<"), memcmp(html.baseAddress! + start, tag, tag.count) == 0 { break }
             start -= 1
         }
-        guard !heading.isEmpty, start >= 0 else { return String(decoding: html, as: UTF8.self) }
+        guard !heading.isEmpty, start >= 0 else { return Array(html) }
         let end = start + tag.count
-        var heading = heading
-        return heading.withUTF8 { inserted in
-            String(unsafeUninitializedCapacity: html.count + inserted.count) { buffer in
-                let afterHead = buffer.initialize(fromContentsOf: html[..<end])
-                let afterHeading = buffer[afterHead...].initialize(fromContentsOf: inserted)
-                return buffer[afterHeading...].initialize(fromContentsOf: html[end...])
-            }
-        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.count + heading.utf8.count)
+        bytes += html[..<end]
+        bytes += heading.utf8
+        bytes += html[end...]
+        return bytes
     }
 
     /// cmark-gfm's HTML renderer gives headings no id, so each heading becomes a custom block

@@ -36,7 +36,9 @@ public struct Image: Sendable, Hashable {
 /// Everything the rest of the build needs from one Markdown document, as plain values:
 /// nothing downstream re-parses the HTML.
 public struct RenderedMarkdown: Sendable {
-    public var html: String
+    /// The document's HTML as UTF-8 bytes, the way pages are written: made a String, tens of
+    /// megabytes of chapters would be checked as UTF-8 again.
+    public var htmlUTF8: [UInt8]
     public var headings: [Heading]
     public var links: [Link]
     public var images: [Image]
@@ -48,6 +50,9 @@ public struct RenderedMarkdown: Sendable {
     public var labelledItems: [LabelledItem] = []
     /// The top-level blocks (footnotes excluded) as plain text, numbered when asked.
     public var blocks: [TextBlock] = []
+
+    /// The document's HTML as text, made on each call (for tests and messages).
+    public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
 }
 
 /// The plain text of one section: the words under a heading, without markup.

@@ -34,7 +34,7 @@ struct SiteRequestHandler: HTTPHandler {
         case .file(let path):
             guard let file = files[path] else { return notFound(rawPath, generation: generation) }
             switch file.contents {
-            case .text, .deferred:
+            case .text, .html, .deferred:
                 let text = file.text ?? ""
                 let body = path.hasSuffix(".html") ? LiveReload.inject(into: text, generation: generation) : text
                 return respond(Data(body.utf8), type: SitePath.contentType(of: path))

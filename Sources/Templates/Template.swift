@@ -30,13 +30,14 @@ struct TemplateName: Sendable {
     var functions: [TemplateFunction]
 }
 
+/// Text is held as UTF-8 bytes, as pages are written.
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    case text([UInt8])
     case value(TemplateName, escaped: Bool)
     case section(TemplateName, [TemplateNode])
     case invertedSection(TemplateName, [TemplateNode])
     /// `indentation` is set for a partial alone on its line: each of its lines is indented alike.
-    case partial(String, indentation: String?)
+    case partial(String, indentation: [UInt8]?)
 }
 
 /// Reads a template's bytes into nodes, deciding which tags stand alone on their lines the way
@@ -140,7 +141,7 @@ struct TemplateParser {
                 let indentation = whitespaceBefore
                 flushWhitespace()
                 standalone = newLine && lineFinished()
-                nodes.append(.partial(name, indentation: standalone ? String(decoding: indentation, as: UTF8.self) : nil))
+                nodes.append(.partial(name, indentation: standalone ? indentation : nil))
             case UInt8(ascii: "="):
                 position += 1
                 try readDelimiters(tagStart: tagStart)
@@ -166,11 +167,10 @@ struct TemplateParser {
 
     /// Adds text, joined to the text before it: fewer nodes to walk on every page.
     private func append(_ text: [UInt8], to nodes: inout [TemplateNode]) {
-        let string = String(decoding: text, as: UTF8.self)
         if case .text(let previous)? = nodes.last {
-            nodes[nodes.count - 1] = .text(previous + string)
+            nodes[nodes.count - 1] = .text(previous + text)
         } else {
-            nodes.append(.text(string))
+            nodes.append(.text(text))
         }
     }
 

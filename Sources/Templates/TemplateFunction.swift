@@ -8,7 +8,8 @@ enum TemplateFunction: String, CaseIterable, Sendable {
     case plusone, minusone, equalzero, odd, even
 
     func apply(_ value: TemplateValue) -> TemplateValue? {
-        switch (self, value) {
+        if case .bytes(let bytes) = value { return apply(.text(String(decoding: bytes, as: UTF8.self))) }
+        return switch (self, value) {
         case (.empty, .list(let items)): .flag(items.isEmpty)
         case (.empty, .text(let text)): .flag(text.isEmpty)
         case (.count, .list(let items)): .number(items.count)

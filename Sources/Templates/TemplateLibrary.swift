@@ -8,10 +8,16 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders `view` with the template called `name`; nil when there is no such template.
     public func render(_ view: some TemplateFields, template name: String) -> String? {
+        renderHTML(view, template: name)?.text
+    }
+
+    /// Renders `view` with the template called `name` into UTF-8 bytes, as pages are written: the
+    /// page is never made a String, which would check all of it, chapter text included, as UTF-8 again.
+    public func renderHTML(_ view: some TemplateFields, template name: String) -> HTML? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: view.templateValue)
         renderer.render(template.nodes, indentation: nil)
-        return renderer.result
+        return HTML(utf8: renderer.output)
     }
 
     fileprivate func template(_ name: String) -> Template? { templates[name] }
@@ -21,8 +27,8 @@ public struct TemplateLibrary: Sendable {
 private struct TemplateRenderer {
     let library: TemplateLibrary
     var stack: [TemplateValue]
-    /// Built as a String: appending valid text to valid text needs no check that it is UTF-8.
-    var output = ""
+    /// Bytes of valid UTF-8: the templates' text and the values' text, both valid, joined whole.
+    var output: [UInt8] = []
     /// Partials being rendered, to stop a partial that includes itself.
     var partialDepth = 0
 
@@ -32,9 +38,7 @@ private struct TemplateRenderer {
         output.reserveCapacity(32 * 1024)
     }
 
-    var result: String { output }
-
-    mutating func render(_ nodes: [TemplateNode], indentation: String?) {
+    mutating func render(_ nodes: [TemplateNode], indentation: [UInt8]?) {
         guard let indentation else {
             for node in nodes { render(node, indentation: nil) }
             return
@@ -42,8 +46,8 @@ private struct TemplateRenderer {
         // In a partial alone on its line, each line it writes is indented as the partial was:
         // where this render's own output so far ends a line, the next text or value starts with the
         // indentation (swift-mustache's rule, to the byte).
-        let start = output.utf8.count
-        func endsLine() -> Bool { output.utf8.count > start && output.utf8.last == UInt8(ascii: "\n") }
+        let start = output.count
+        func endsLine() -> Bool { output.count > start && output.last == UInt8(ascii: "\n") }
         for node in nodes {
             if case .text(let text) = node {
                 for line in Self.lines(text) {
@@ -52,24 +56,27 @@ private struct TemplateRenderer {
                 }
                 continue
             }
-            let before = output.utf8.count
+            let before = output.count
             let indent = endsLine()
             render(node, indentation: indentation)
-            if indent, output.utf8.count > before {
-                output.insert(contentsOf: indentation, at: output.utf8.index(output.utf8.startIndex, offsetBy: before))
+            if indent, output.count > before {
+                output.insert(contentsOf: indentation, at: before)
             }
         }
     }
 
-    private mutating func render(_ node: TemplateNode, indentation: String?) {
+    private mutating func render(_ node: TemplateNode, indentation: [UInt8]?) {
         switch node {
         case .text(let text):
             output += text
         case .value(let name, let escaped):
             switch lookUp(name) {
-            case .text(let text)?: output += escaped ? Self.escaped(text) : text
-            case .number(let number)?: output += String(number)
-            case .flag(let flag)?: output += flag ? "true" : "false"
+            case .text(let text)?:
+                if escaped { appendEscaped(text.utf8) } else { output += text.utf8 }
+            case .bytes(let bytes)?:
+                if escaped { appendEscaped(bytes) } else { output += bytes }
+            case .number(let number)?: output += String(number).utf8
+            case .flag(let flag)?: output += (flag ? "true" : "false").utf8
             case .list?, .fields?, .null?, nil: break
             }
         case .section(let name, let children):
@@ -93,25 +100,24 @@ private struct TemplateRenderer {
         case .partial(let name, let partialIndentation):
             guard let partial = library.template(name), partialDepth < 100 else { return }
             partialDepth += 1
-            render(partial.nodes, indentation: partialIndentation.map { (indentation ?? "") + $0 } ?? indentation)
+            render(partial.nodes, indentation: partialIndentation.map { (indentation ?? []) + $0 } ?? indentation)
             partialDepth -= 1
         }
     }
 
     /// The lines of `text`, each with its newline.
-    private static func lines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        var start = text.startIndex
-        while let newline = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            let next = text.utf8.index(after: newline)
-            lines.append(text[start..<next])
-            start = next
+    private static func lines(_ text: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        while let newline = text[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(text[start...newline])
+            start = newline + 1
         }
-        if start < text.endIndex { lines.append(text[start...]) }
+        if start < text.count { lines.append(text[start...]) }
         return lines
     }
 
-    private mutating func renderInside(_ value: TemplateValue, _ nodes: [TemplateNode], indentation: String?) {
+    private mutating func renderInside(_ value: TemplateValue, _ nodes: [TemplateNode], indentation: [UInt8]?) {
         stack.append(value)
         render(nodes, indentation: indentation)
         stack.removeLast()
@@ -150,26 +156,25 @@ private struct TemplateRenderer {
         return found
     }
 
-    /// Text with the five characters HTML gives meaning to replaced; most text has none of them.
-    private static func escaped(_ text: String) -> String {
+    /// Appends text with the five characters HTML gives meaning to replaced; most text has none of them.
+    private mutating func appendEscaped(_ text: some Collection<UInt8>) {
         func special(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
                 || byte == UInt8(ascii: "'")
         }
-        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? text.utf8.contains(where: special)
-        else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
+        guard text.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? text.contains(where: special) else {
+            output += text
+            return
+        }
+        for byte in text {
             switch byte {
-            case UInt8(ascii: "&"): bytes += "&amp;".utf8
-            case UInt8(ascii: "<"): bytes += "&lt;".utf8
-            case UInt8(ascii: ">"): bytes += "&gt;".utf8
-            case UInt8(ascii: "\""): bytes += "&quot;".utf8
-            case UInt8(ascii: "'"): bytes += "&#39;".utf8
-            default: bytes.append(byte)
+            case UInt8(ascii: "&"): output += "&amp;".utf8
+            case UInt8(ascii: "<"): output += "&lt;".utf8
+            case UInt8(ascii: ">"): output += "&gt;".utf8
+            case UInt8(ascii: "\""): output += "&quot;".utf8
+            case UInt8(ascii: "'"): output += "&#39;".utf8
+            default: output.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -4,6 +4,9 @@ import Foundation
 /// never has to discover a value's type at run time.
 public enum TemplateValue {
     case text(String)
+    /// Text held as its UTF-8 bytes, such as a chapter's HTML: written as `.text` would be, without
+    /// ever becoming a String.
+    case bytes([UInt8])
     case number(Int)
     case flag(Bool)
     case list(TemplateList)
@@ -119,4 +122,25 @@ private func reflectedValue(_ value: Any) -> TemplateValue {
         return reflectedValue(wrapped)
     }
     return (value as? TemplateRepresentable)?.templateValue ?? .null
+}
+
+/// HTML made already (a chapter's, or another template's output), held as UTF-8 bytes and written
+/// into pages as it is, without becoming a String on the way.
+public struct HTML: TemplateRepresentable, Equatable, Sendable, ExpressibleByStringLiteral {
+    public var utf8: [UInt8]
+
+    public init(utf8: [UInt8]) {
+        self.utf8 = utf8
+    }
+
+    public init(_ text: String) {
+        utf8 = Array(text.utf8)
+    }
+
+    public init(stringLiteral text: String) {
+        self.init(text)
+    }
+
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
+    public var templateValue: TemplateValue { .bytes(utf8) }
 }

@@ -126,7 +126,8 @@ import Testing
         let opening = "<section class=\"footnotes\" data-footnotes>"
         let heading = "\n<h2 id=\"notes\">Notes</h2>"
         func inserting(_ heading: String, into html: String) -> String {
-            Array(html.utf8).withUnsafeBufferPointer { MarkdownRenderer.insert(heading, afterFootnotesOpeningIn: $0) }
+            String(decoding: Array(html.utf8).withUnsafeBufferPointer { MarkdownRenderer.insert(heading, afterFootnotesOpeningIn: $0) },
+                   as: UTF8.self)
         }
         let html = "<p>\(opening) quoted</p>\n\(opening)\n<ol></ol></section>\n"
         #expect(inserting(heading, into: html) == "<p>\(opening) quoted</p>\n\(opening)\(heading)\n<ol></ol></section>\n")

@@ -59,7 +59,7 @@ import Testing
         let front = try #require(pageProblems.first { $0.file == folder.path + "/output/index.html" && $0.message.contains("print/nowhere.html") })
         #expect(front.message == "the generated page links to 'print/nowhere.html', but the site has no print/nowhere.html")
         // The position is in the generated page: the link's value starts there.
-        guard case .text(let html)? = SiteBuilder.runStages(options.build).files.first(where: { $0.path == "index.html" })?.contents else {
+        guard let html = SiteBuilder.runStages(options.build).files.first(where: { $0.path == "index.html" })?.text else {
             Issue.record("no front page"); return
         }
         let line = html.split(separator: "\n", omittingEmptySubsequences: false)[front.line - 1]

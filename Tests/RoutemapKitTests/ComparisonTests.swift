@@ -144,7 +144,7 @@ import Testing
             folder.write("content/final/cloud.md", draft.replacingOccurrences(of: "title: Cloud\n", with: "title: Cloud and networks\n"))
         }
         let report = try SiteBuilder.generate(MiniSite.options(folder))
-        guard case .text(let page)? = report.files.first(where: { $0.path == "final/changes/index.html" })?.contents else {
+        guard let page = report.files.first(where: { $0.path == "final/changes/index.html" })?.text else {
             Issue.record("final/changes/index.html was not made")
             return
         }

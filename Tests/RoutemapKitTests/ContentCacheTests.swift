@@ -25,13 +25,14 @@ import Testing
     }
 
     private func page(_ path: String, in report: BuildReport) -> String? {
-        guard case .text(let html)? = report.files.first(where: { $0.path == path })?.contents else { return nil }
+        guard let html = report.files.first(where: { $0.path == path })?.text else { return nil }
         return html
     }
 
     private func describe(_ contents: OutputFile.Contents) -> String {
         switch contents {
         case .text(let text): return text
+        case .html(let html): return html.text
         case .deferred(let deferred): return deferred.value
         case .copy(let source): return "copy of " + source
         }

@@ -9,7 +9,7 @@ private func pages(on day: String) throws -> [String: String] {
                                themesDirectory: Repository.themes, buildDate: CalendarDate(iso: day)!)
     var pages: [String: String] = [:]
     for file in try SiteBuilder.generate(options).files {
-        if case .text(let text) = file.contents { pages[file.path] = text }
+        if let text = file.text { pages[file.path] = text }
     }
     return pages
 }
@@ -133,7 +133,7 @@ private func pages(on day: String) throws -> [String: String] {
         let report = try SiteBuilder.generate(MiniSite.options(folder))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         let page = report.files.first { $0.path == "final/a.html" }
-        guard case .text(let html)? = page?.contents else { Issue.record("no final/a.html"); return }
+        guard let html = page?.text else { Issue.record("no final/a.html"); return }
         #expect(html.contains(#"<h2 id="approach"><span class="moved-anchor" id="method"></span>Approach</h2>"#))
     }
 

@@ -43,7 +43,7 @@ import Testing
     }
 
     private func page(_ path: String, in report: BuildReport) -> String {
-        guard case .text(let html)? = report.files.first(where: { $0.path == path })?.contents else { return "" }
+        guard let html = report.files.first(where: { $0.path == path })?.text else { return "" }
         return html
     }
 

@@ -37,7 +37,7 @@ import Testing
 
     private func bytes(of file: OutputFile) -> Data? {
         switch file.contents {
-        case .text, .deferred: return Data((file.text ?? "").utf8)
+        case .text, .html, .deferred: return Data((file.text ?? "").utf8)
         case .copy(let source): return FileManager.default.contents(atPath: source)
         }
     }

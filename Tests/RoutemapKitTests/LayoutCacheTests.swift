@@ -10,7 +10,7 @@ import Testing
         var files: [String: String] = [:]
         for file in report.files {
             switch file.contents {
-            case .text, .deferred: files[file.path] = file.text
+            case .text, .html, .deferred: files[file.path] = file.text
             case .copy(let source): files[file.path] = "copy of " + source
             }
         }

@@ -42,7 +42,7 @@ import Testing
         #expect(folder.read("output/draft/governance.html")?.contains("<p>Text.</p>") == true)
         let fresh = try SiteBuilder.generate(MiniSite.options(folder))
         for file in fresh.files {
-            guard case .text(let text) = file.contents else { continue }
+            guard let text = file.text else { continue }
             #expect(folder.read("output/" + file.path) == text, "\(file.path)")
         }
     }

@@ -2,25 +2,31 @@ import Foundation
 import Testing
 @testable import RoutemapKit
 import Markdown
+import Templates
 
 /// The printable page's bodies are put between the pieces of the templates' output (PageSplice);
 /// any doubt about where they go must make the page be rendered the plain way instead.
 @Suite struct PageSpliceTests {
     let splice = PageSplice()
 
+    /// `text` cut as HTML, the pieces as text.
+    private func cut(_ text: String, first: Int = 0, count: Int) -> [String]? {
+        splice.cut(HTML(text), first: first, count: count)?.map(\.text)
+    }
+
     @Test func textIsCutAtEachMarkerInOrder() {
-        let text = "<main>" + splice.marker(0) + "<hr>" + splice.marker(1) + "</main>"
-        #expect(splice.cut(text, count: 2) == ["<main>", "<hr>", "</main>"])
-        #expect(splice.cut(splice.marker(7), first: 7, count: 1) == ["", ""])
+        let text = "<main>" + splice.marker(0).text + "<hr>" + splice.marker(1).text + "</main>"
+        #expect(cut(text, count: 2) == ["<main>", "<hr>", "</main>"])
+        #expect(cut(splice.marker(7).text, first: 7, count: 1) == ["", ""])
     }
 
     @Test func aMarkerMissingRepeatedOutOfOrderOrEscapedIsRefused() {
-        let (zero, one) = (splice.marker(0), splice.marker(1))
-        #expect(splice.cut("<main>" + zero + "</main>", count: 2) == nil)
-        #expect(splice.cut(zero + one + one, count: 2) == nil)
-        #expect(splice.cut(one + zero, count: 2) == nil)
-        #expect(splice.cut(zero + escapeAttribute(one), count: 2) == nil)
-        #expect(splice.cut(zero + "x", first: 1, count: 1) == nil)
+        let (zero, one) = (splice.marker(0).text, splice.marker(1).text)
+        #expect(cut("<main>" + zero + "</main>", count: 2) == nil)
+        #expect(cut(zero + one + one, count: 2) == nil)
+        #expect(cut(one + zero, count: 2) == nil)
+        #expect(cut(zero + escapeAttribute(one), count: 2) == nil)
+        #expect(cut(zero + "x", first: 1, count: 1) == nil)
     }
 
     /// A theme whose printable page escapes the chapter bodies gets them escaped, as it asked.

@@ -31,7 +31,7 @@ import Testing
         let second = try SiteBuilder.generate(options).files
         #expect(first.map(\.path) == second.map(\.path))
         for (a, b) in zip(first, second) {
-            if case .text(let x) = a.contents, case .text(let y) = b.contents { #expect(x == y, "\(a.path) differs between builds") }
+            if let x = a.text, let y = b.text { #expect(x == y, "\(a.path) differs between builds") }
         }
     }
 }

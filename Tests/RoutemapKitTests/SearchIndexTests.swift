@@ -8,7 +8,7 @@ import Testing
         let folder = MiniSite.make(chapters: ["governance.md": chapter])
         let report = try SiteBuilder.generate(MiniSite.options(folder))
         let file = try #require(report.files.first { $0.path == "draft/search-index.js" })
-        guard case .text(let script) = file.contents else { Issue.record("not text"); return }
+        guard let script = file.text else { Issue.record("not text"); return }
         #expect(script == #"""
         window.routemapSearchIndex = {"chapters":[{"n":1,"s":[{"h":"","i":"","x":"Partners decide together."},{"h":"How","i":"how","x":"Through a \"board\"."}],"t":"Governance","u":"governance.html"}],"edition":"The draft"};
 
@@ -22,7 +22,7 @@ import Testing
                                                            themesDirectory: Repository.themes))
         for edition in ["draft", "final"] {
             let file = try #require(report.files.first { $0.path == "\(edition)/search-index.js" })
-            guard case .text(let script) = file.contents else { continue }
+            guard let script = file.text else { continue }
             let json = try JSONSerialization.jsonObject(with: Data(script.drop { $0 != "{" }.dropLast(2).utf8)) as? [String: Any]
             let chapters = try #require(json?["chapters"] as? [[String: Any]])
             let textBytes = chapters.flatMap { $0["s"] as? [[String: String]] ?? [] }.reduce(0) { $0 + ($1["x"]?.utf8.count ?? 0) }

@@ -61,7 +61,7 @@ import Testing
     }
 
     private func text(of path: String, in report: BuildReport) -> String? {
-        guard let file = report.files.first(where: { $0.path == path }), case .text(let text) = file.contents else { return nil }
+        guard let file = report.files.first(where: { $0.path == path }), let text = file.text else { return nil }
         return text
     }
 }

@@ -41,7 +41,7 @@ import Testing
         let pages = report.files.filter { $0.path.hasPrefix("draft/c") }
         #expect(pages.count == count)
         for page in pages {
-            guard case .text(let html) = page.contents else { continue }
+            guard let html = page.text else { continue }
             let sidebar = html.split(separator: "<nav class=\"sidebar\"")[1]
             let links = sidebar.components(separatedBy: "<a href").count - 1
             #expect(links <= 2 + 7 + 11 + 4, "\(page.path): \(links) links")

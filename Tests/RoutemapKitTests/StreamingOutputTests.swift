@@ -19,7 +19,7 @@ import Testing
         #expect(Set(listFiles(output.path + "/site")) == Set(files.map(\.path)))
         for file in files {
             let expected: Data? = switch file.contents {
-            case .text, .deferred: Data((file.text ?? "").utf8)
+            case .text, .html, .deferred: Data((file.text ?? "").utf8)
             case .copy(let source): FileManager.default.contents(atPath: source)
             }
             #expect(FileManager.default.contents(atPath: output.path + "/site/" + file.path) == expected, "\(file.path)")

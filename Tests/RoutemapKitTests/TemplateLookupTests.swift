@@ -76,6 +76,7 @@ import Templates
         case nil: "missing"
         case .null?: "null"
         case .text(let text)?: "text(\(text))"
+        case .bytes(let bytes)?: "bytes(\(String(decoding: bytes, as: UTF8.self)))"
         case .number(let number)?: "number(\(number))"
         case .flag(let flag)?: "flag(\(flag))"
         case .list(let items)?: "list(\(items.map { describe($0) }.joined(separator: ", ")))"

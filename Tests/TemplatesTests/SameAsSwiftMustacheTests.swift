@@ -80,6 +80,17 @@ import Testing
         #expect(TemplateLibrary(["t": try Template("{{x}}|{{{x}}}")]).render(DictionaryView(["x": text]), template: "t") == expected)
     }
 
+    /// HTML handed over as bytes (a chapter's, another template's output) renders as the same text would.
+    @Test(arguments: ["plain", "A & B <i>\"q\" 'single'</i>", "", "café <b>", "emoji 👩‍💻 & more", "two\nlines\n"])
+    func textHeldAsBytesRendersAsText(_ text: String) throws {
+        let template = "{{x}}|{{{x}}}|{{#x}}[{{.}}]{{/x}}|{{^empty(x)}}full{{/empty(x)}}|{{uppercased(x)}}\n  {{> indented}}\n"
+        let library = TemplateLibrary(["t": try Template(template), "indented": try Template("<div>\n{{{x}}}</div>\n")])
+        let asText = library.render(DictionaryView(["x": text]), template: "t")
+        let asBytes = library.renderHTML(BytesView(x: HTML(text)), template: "t")
+        #expect(asBytes?.text == asText)
+        #expect(asBytes?.text.contains("|" + text + "|") == true)
+    }
+
     private static func randomTemplate(depth: Int, using generator: inout SplitMix64) -> String {
         let pieces = ["text", " ", "  ", "\t", "\n", "\n", "\r\n", "{{title}}", "{{{html}}}", "{{& quote}}", "{{number}}",
                       "{{edition.title}}", "{{missing}}", "{{! note }}", "{{yes}}", "{{summary}}"]
@@ -99,6 +110,13 @@ import Testing
         }
         return out
     }
+}
+
+/// One field, `x`, held as bytes.
+struct BytesView: TemplateFields {
+    var x: HTML
+
+    func field(_ name: String) -> TemplateValue? { name == "x" ? x.templateValue : nil }
 }
 
 /// The test data as a view: dictionaries are views, arrays lists.

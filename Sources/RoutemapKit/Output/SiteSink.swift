@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// A file as the layout stage hands it on: an `OutputFile`, or files too long to hold whole (the
 /// printable pages, the search index), made and written piece by piece.
@@ -45,17 +46,19 @@ struct StreamedFiles {
             switch piece {
             case .text(let text): bytes[file].append(contentsOf: text.utf8)
             case .bytes(let piece): bytes[file].append(contentsOf: piece)
+            case .html(let html): bytes[file].append(contentsOf: html.utf8)
             }
         }
         return bytes.map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
-/// A piece of a streamed file: text from the templates, or UTF-8 made on bytes (rewritten chapter
-/// bodies, the search index's JSON), which goes to disk without being made a String: checking tens
-/// of megabytes of it as UTF-8 again cost more than writing it.
+/// A piece of a streamed file: text, the templates' output, or UTF-8 made on bytes (rewritten
+/// chapter bodies, the search index's JSON), which goes to disk without being made a String:
+/// checking tens of megabytes of it as UTF-8 again cost more than writing it.
 enum FilePiece {
     case text(String)
+    case html(HTML)
     case bytes([UInt8])
 }
 

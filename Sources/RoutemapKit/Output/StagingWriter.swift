@@ -1,3 +1,4 @@
+import Templates
 import Foundation
 
 /// Writes the site's files into a folder as the layout stage makes them, so that a build holds only
@@ -69,6 +70,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             switch piece {
             case .text(var text): problem = text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0), path: path) }
             case .bytes(let bytes): problem = bytes.withUnsafeBytes { writeAll(fd, $0, path: path) }
+            case .html(let html): problem = html.utf8.withUnsafeBytes { writeAll(fd, $0, path: path) }
             }
         }
         return problem
@@ -79,6 +81,8 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         if let problem = prepare(path) { return problem }
         let unchanged = previous.map { join($0, file.path) }
         switch file.contents {
+        case .html(let html):
+            return html.utf8.withUnsafeBytes { writeOrLink(path, $0, unchanged: unchanged) }
         case .text, .deferred:
             var text = file.text ?? ""
             return text.withUTF8 { writeOrLink(path, UnsafeRawBufferPointer($0), unchanged: unchanged) }

@@ -27,14 +27,13 @@ struct FragmentRewriter {
     let outsideLinks: OutsideLinks
 
     func rewrite(_ html: String, chapterID: String) -> String {
-        String(decoding: rewriteNotingPage(html, chapterID: chapterID).html, as: UTF8.self)
+        String(decoding: rewriteNotingPage(Array(html.utf8), chapterID: chapterID).html, as: UTF8.self)
     }
 
     /// The rewritten fragment, as UTF-8, and whether it depends on `page` (holds a link made relative
     /// to it): a fragment that does not is the same on every printable page of the edition.
-    func rewriteNotingPage(_ html: String, chapterID: String) -> (html: [UInt8], dependsOnPage: Bool) {
+    func rewriteNotingPage(_ bytes: [UInt8], chapterID: String) -> (html: [UInt8], dependsOnPage: Bool) {
         var dependsOnPage = false
-        let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
         var scanner = TagScanner(bytes: bytes)

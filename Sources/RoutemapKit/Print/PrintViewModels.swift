@@ -1,3 +1,5 @@
+import Templates
+
 // The values `print.mustache` receives, and the PDF link the contents and printable pages show.
 // Plain structs with stored properties only (see ViewModels.swift). README.md lists every field.
 
@@ -39,7 +41,7 @@ struct PrintChapterView: Equatable {
     /// The chapter's id on the page, such as `chapter-governance`.
     var anchor: String
     /// The chapter's HTML with ids made unique and links rewritten for the page.
-    var body: String
+    var body: HTML
 }
 
 /// A link to an edition's PDF, with its size: "PDF, 412 KB".

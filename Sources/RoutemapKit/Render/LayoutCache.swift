@@ -1,3 +1,5 @@
+import Templates
+
 import Foundation
 
 /// Pages laid out by the previous build, reused while the view they were laid out from is
@@ -5,7 +7,7 @@ import Foundation
 ///
 /// Views are compared, not hashed. An unchanged chapter's HTML is the very string of the previous
 /// build (RenderCache), and so is a reused page's content inside its layout, so comparing is mostly
-/// comparing string pointers, where hashing would read every byte.
+/// comparing array pointers, where hashing would read every byte.
 /// One cache serves one sequence of builds; it is safe to use from the layout threads.
 public final class LayoutCache: @unchecked Sendable {
     /// How the last build used the cache.
@@ -21,7 +23,7 @@ public final class LayoutCache: @unchecked Sendable {
 
     private struct Entry {
         var view: Any
-        var html: String
+        var html: HTML
     }
 
     private let lock = NSLock()
@@ -56,7 +58,7 @@ public final class LayoutCache: @unchecked Sendable {
 
     /// The HTML for `key` (a page and template) laid out from `view`: the previous build's when it
     /// was laid out from an equal view, otherwise `layOut()`'s.
-    func html<View: Equatable>(for key: String, view: View, layOut: () -> String) -> String {
+    func html<View: Equatable>(for key: String, view: View, layOut: () -> HTML) -> HTML {
         let previous = lock.withLock { () -> Entry? in
             used.insert(key)
             return entries[key]

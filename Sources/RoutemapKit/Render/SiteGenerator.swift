@@ -5,6 +5,8 @@ import Templates
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
+        /// A page from the templates, as UTF-8 bytes.
+        case html(HTML)
         case copy(from: String)
         /// Text made when first asked for (see `BuildOptions.deferWholeEditionFiles`).
         case deferred(Deferred<String>)
@@ -14,6 +16,7 @@ public struct OutputFile: Sendable {
     public var text: String? {
         switch contents {
         case .text(let text): text
+        case .html(let html): html.text
         case .deferred(let deferred): deferred.value
         case .copy: nil
         }
@@ -88,7 +91,7 @@ struct SiteGenerator {
 
     /// Wraps a page's content in `layout.mustache`. `rootPath` replaces relative links with links
     /// from that absolute path, for the 404 page, which servers show at any address.
-    func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: String, origin: String,
+    func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: HTML, origin: String,
                 openGraphType: String = "website", rootPath: String? = nil) -> OutputFile {
         let current = site.publication.currentEdition?.id
         let editionOfPage = firstFolder(of: page).flatMap { site.publication.edition($0)?.id } ?? current
@@ -120,7 +123,7 @@ struct SiteGenerator {
             content: content,
             runningHeader: cssString(pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
         )
-        return OutputFile(path: page, contents: .text(render(view, template: "layout", page: page)), origin: origin)
+        return OutputFile(path: page, contents: .html(render(view, template: "layout", page: page)), origin: origin)
     }
 
     /// The page at `path` whose layout depends on the site's structure and on `inputs` alone: taken
@@ -128,14 +131,16 @@ struct SiteGenerator {
     func page(_ path: String, origin: String, inputs: some Equatable, make: () -> OutputFile) -> OutputFile {
         guard let layoutCache else { return make() }
         let html = layoutCache.html(for: path, view: PageInputs(generation: layoutCache.generation, inputs: inputs)) {
-            make().text ?? ""
+            let made = make()
+            if case .html(let html) = made.contents { return html }
+            return HTML(made.text ?? "")
         }
-        return OutputFile(path: path, contents: .text(html), origin: origin)
+        return OutputFile(path: path, contents: .html(html), origin: origin)
     }
 
     /// `view` through the theme's `template`, for `page`; taken from the layout cache when the
     /// previous build laid out the same view there.
-    func render(_ view: some TemplateFields & Equatable, template: String, page: String) -> String {
+    func render(_ view: some TemplateFields & Equatable, template: String, page: String) -> HTML {
         guard let layoutCache else { return theme.render(view, template: template) }
         return layoutCache.html(for: page + "\u{0}" + template, view: view) { theme.render(view, template: template) }
     }

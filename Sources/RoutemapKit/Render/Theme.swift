@@ -56,8 +56,8 @@ public struct Theme: Sendable {
     }
 
     /// Renders `view` with the named template; an unknown name is a programming error in the build.
-    func render(_ view: some TemplateFields, template: String) -> String {
-        guard let html = library.render(view, template: template) else {
+    func render(_ view: some TemplateFields, template: String) -> HTML {
+        guard let html = library.renderHTML(view, template: template) else {
             preconditionFailure("template '\(template)' was not loaded; it must be listed in Theme.requiredTemplates")
         }
         return html

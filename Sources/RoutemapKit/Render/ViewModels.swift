@@ -1,3 +1,5 @@
+import Templates
+
 // The values templates can use. Plain structs with stored properties only: views not listed in
 // TemplateLookup.swift are read through Mirror, which cannot see computed properties. They are
 // Equatable so that the preview can reuse a page whose view did not change (LayoutCache).
@@ -47,7 +49,7 @@ struct LayoutView: Equatable {
     var breadcrumbs: [LinkView]
     /// On pages of a consultation edition.
     var banner: ConsultationBannerView?
-    var content: String
+    var content: HTML
     /// The running header of printed pages, escaped for a CSS string: "Routemap – Final edition".
     var runningHeader: String
 }
@@ -144,7 +146,7 @@ struct ChapterPageView: Equatable {
     var audiences: [TermView]
     var status: TermView
     var sections: [SectionLinkView]
-    var body: String
+    var body: HTML
     var previous: ChapterLinkView?
     var next: ChapterLinkView?
     /// The sidebar: the edition's whole contents, or an abridged one for a long edition (Sidebar.swift).

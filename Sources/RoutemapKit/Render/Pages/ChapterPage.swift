@@ -1,4 +1,5 @@
 import Markdown
+import Templates
 
 /// `<edition>/<id>.html`: one chapter with its metadata, sections, notes and neighbours.
 extension SiteGenerator {
@@ -7,7 +8,7 @@ extension SiteGenerator {
     func chapterPage(_ rendered: RenderedEdition, index: Int, outline: PartOutline) -> OutputFile {
         let chapter = rendered.chapters[index].chapter
         return page(SitePaths.chapter(rendered.edition.id, chapter.id), origin: chapter.sourcePath,
-                    inputs: rendered.chapters[index].markdown.html) {
+                    inputs: rendered.chapters[index].markdown.htmlUTF8) {
             layOutChapterPage(rendered, index: index, outline: outline)
         }
     }
@@ -35,7 +36,7 @@ extension SiteGenerator {
             sections: markdown.headings.filter { $0.level <= 3 }.map {
                 SectionLinkView(text: $0.text, id: $0.id, level: $0.level, subsection: $0.level > 2)
             },
-            body: markdown.html,
+            body: HTML(utf8: markdown.htmlUTF8),
             previous: neighbour(-1),
             next: neighbour(1),
             contents: sidebar(edition, outline: outline, index: index, from: page),

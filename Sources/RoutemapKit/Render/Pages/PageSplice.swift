@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// Puts long parts of a page (the printable page's chapter bodies) into its templates' output
 /// without passing them through the templates: a template is rendered with a short marker in each
@@ -14,15 +15,14 @@ struct PageSplice {
     private let prefix = "<!--routemap-splice-\(PageSplice.nonce)-"
 
     /// The marker standing for part `index`.
-    func marker(_ index: Int) -> String { "\(prefix)\(index)-->" }
+    func marker(_ index: Int) -> HTML { HTML("\(prefix)\(index)-->") }
 
-    /// `text` cut at the markers of parts `first..<first + count`, which must each appear exactly
+    /// `html` cut at the markers of parts `first..<first + count`, which must each appear exactly
     /// once, in order, and no other marker at all: `count + 1` pieces.
-    func cut(_ text: String, first: Int = 0, count: Int) -> [String]? {
-        var text = text
+    func cut(_ html: HTML, first: Int = 0, count: Int) -> [HTML]? {
         let prefix = Array(self.prefix.utf8)
-        return text.withUTF8 { bytes -> [String]? in
-            var pieces: [String] = []
+        return html.utf8.withUnsafeBufferPointer { bytes -> [HTML]? in
+            var pieces: [HTML] = []
             pieces.reserveCapacity(count + 1)
             var start = 0
             var index = 0
@@ -32,12 +32,12 @@ struct PageSplice {
                 let afterPrefix = found + prefix.count
                 guard afterPrefix + ending.count <= bytes.count,
                       UnsafeBufferPointer(rebasing: bytes[afterPrefix..<afterPrefix + ending.count]).elementsEqual(ending) else { return nil }
-                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self))
+                pieces.append(HTML(utf8: Array(bytes[start..<found])))
                 start = afterPrefix + ending.count
                 index = start
             }
             guard pieces.count == count else { return nil }
-            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            pieces.append(HTML(utf8: Array(bytes[start...])))
             return pieces
         }
     }

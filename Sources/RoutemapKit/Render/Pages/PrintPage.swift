@@ -1,4 +1,5 @@
 import Markdown
+import Templates
 
 /// `<edition>/print/index.html`: the whole edition on one page, to read, print and share; and
 /// `print/index.html`, the same for the current edition at an address that never changes.
@@ -44,26 +45,28 @@ extension SiteGenerator {
             let frames = pages.compactMap { printFrame(rendered, page: $0) }
             guard frames.count == pages.count else {
                 for (file, page) in pages.enumerated() {
-                    let bodies = concurrentMap(chapters) { rewriters[file].rewrite($0.markdown.html, chapterID: $0.chapter.id) }
+                    let bodies = concurrentMap(chapters) {
+                        HTML(utf8: rewriters[file].rewriteNotingPage($0.markdown.htmlUTF8, chapterID: $0.chapter.id).html)
+                    }
                     let content = render(printView(rendered, page: page) { bodies[$0] }, template: "print", page: page)
-                    guard case .text(let html) = printLayout(rendered, page: page, content: content).contents else { continue }
-                    emit(file, .text(html))
+                    guard case .html(let html) = printLayout(rendered, page: page, content: content).contents else { continue }
+                    emit(file, .html(html))
                 }
                 return
             }
-            for file in pages.indices { emit(file, .text(frames[file][0])) }
+            for file in pages.indices { emit(file, .html(frames[file][0])) }
             for start in stride(from: 0, to: chapters.count, by: Self.printBatch) {
                 let batch = Array(start..<min(start + Self.printBatch, chapters.count))
-                let first = concurrentMap(batch) { rewriters[0].rewriteNotingPage(chapters[$0].markdown.html, chapterID: chapters[$0].chapter.id) }
+                let first = concurrentMap(batch) { rewriters[0].rewriteNotingPage(chapters[$0].markdown.htmlUTF8, chapterID: chapters[$0].chapter.id) }
                 for file in pages.indices {
                     let bodies = file == 0 ? first.map(\.html) : concurrentMap(Array(batch.indices)) { position in
                         guard first[position].dependsOnPage else { return first[position].html }
                         let chapter = chapters[batch[position]]
-                        return rewriters[file].rewriteNotingPage(chapter.markdown.html, chapterID: chapter.chapter.id).html
+                        return rewriters[file].rewriteNotingPage(chapter.markdown.htmlUTF8, chapterID: chapter.chapter.id).html
                     }
                     for (position, index) in batch.enumerated() {
                         emit(file, .bytes(bodies[position]))
-                        emit(file, .text(frames[file][index + 1]))
+                        emit(file, .html(frames[file][index + 1]))
                     }
                 }
             }
@@ -73,21 +76,21 @@ extension SiteGenerator {
     /// The printable page at `page` without its chapters' bodies: the templates' output, cut where
     /// each body goes (one more piece than there are chapters); nil when the theme's templates do not
     /// place each body exactly once as it is (see PageSplice).
-    private func printFrame(_ rendered: RenderedEdition, page: String) -> [String]? {
+    private func printFrame(_ rendered: RenderedEdition, page: String) -> [HTML]? {
         let splice = PageSplice()
         let count = rendered.chapters.count
         let content = render(printView(rendered, page: page, body: splice.marker), template: "print", page: page)
         guard let inner = splice.cut(content, count: count),
-              case .text(let html) = printLayout(rendered, page: page, content: splice.marker(count)).contents,
+              case .html(let html) = printLayout(rendered, page: page, content: splice.marker(count)).contents,
               let outer = splice.cut(html, first: count, count: 1) else { return nil }
         var frame = inner
-        frame[0] = outer[0] + frame[0]
-        frame[count] += outer[1]
+        frame[0].utf8.insert(contentsOf: outer[0].utf8, at: 0)
+        frame[count].utf8 += outer[1].utf8
         return frame
     }
 
     /// `print.mustache`'s view, with `body(index)` as the body of the edition's chapter at `index`.
-    private func printView(_ rendered: RenderedEdition, page: String, body: (Int) -> String) -> PrintPageView {
+    private func printView(_ rendered: RenderedEdition, page: String, body: (Int) -> HTML) -> PrintPageView {
         let edition = rendered.edition
         let chapters = rendered.chapters.enumerated().map { index, rendered in
             let chapter = rendered.chapter
@@ -116,7 +119,7 @@ extension SiteGenerator {
         )
     }
 
-    private func printLayout(_ rendered: RenderedEdition, page: String, content: String) -> OutputFile {
+    private func printLayout(_ rendered: RenderedEdition, page: String, content: HTML) -> OutputFile {
         let edition = rendered.edition
         return layout(page: page, title: "\(edition.title) – \(config.shortTitle)",
                       description: edition.summary ?? edition.title,
