@@ -70,6 +70,15 @@ public enum MarkdownRenderer {
         options: MarkdownOptions = MarkdownOptions(),
         rewriteLink: @escaping (String) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
+        render(utf8: Array(source.utf8), options: options, rewriteLink: rewriteLink)
+    }
+
+    /// Renders `source`, valid UTF-8, as it is.
+    public static func render(
+        utf8 source: [UInt8],
+        options: MarkdownOptions = MarkdownOptions(),
+        rewriteLink: @escaping (String) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
         precondition(registered)
         let parseOptions = CMARK_OPT_FOOTNOTES
         let renderOptions = parseOptions | (options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
@@ -77,8 +86,7 @@ public enum MarkdownRenderer {
         // Nothing made in the arena is freed on its own: the parser, the tree and the HTML go at once, at the end.
         guard let parser = newParser(options: parseOptions, memory: arena) else { fatalError("cmark_parser_new failed") }
         defer { markdown_arena_reset() }
-        var source = source
-        source.withUTF8 { bytes in
+        source.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         // Inline parsing (in finish) is where cmark-gfm switches its shared table; see ThreadSafety.swift.

@@ -18,15 +18,16 @@ import Testing
 
     private func check(_ text: String) {
         let log = DiagnosticLog()
-        let split = splitFrontMatter(text, file: "x.md", log: log)
+        let split = splitFrontMatter(Array(text.utf8), file: "x.md", log: log)
         let expected = reference(text)
         #expect(split?.yaml == expected?.yaml, "\(text.debugDescription)")
-        #expect(split?.body == expected?.body, "\(text.debugDescription)")
+        #expect(split.map { String(decoding: $0.body, as: UTF8.self) } == expected?.body, "\(text.debugDescription)")
         #expect(split?.bodyLineOffset == expected?.bodyLineOffset, "\(text.debugDescription)")
         #expect((split == nil) == log.hasErrors)
     }
 
     @Test(arguments: [
+        "\u{A0}\n", "\u{A0}x\n", "\u{85}", "\u{0B}\u{0C}", "\u{2003}---\n---\n",
         "---\ntitle: A\n---\nBody\n", "---\ntitle: A\n---\n", "---\ntitle: A\n---", "---\n---\nBody", "---\n---\n",
         "---  \ntitle: A\n---\t\n\nBody\n\n", "---\ntitle: A\n...\nBody", "---\ntitle: A\n", "---\n", "---", "title: A\n",
         "\n---\ntitle: A\n---\n", " \n\t\n", "", "---\na: b\nc: d\n---\n\n# H\n\ntext\n\n\n", "---\na: é ---\n---\nü\n",
@@ -42,6 +43,14 @@ import Testing
             let lines = (0..<count).map { _ in pieces.randomElement(using: &generator)! }
             check(lines.joined(separator: "\n") + (Bool.random(using: &generator) ? "\n" : ""))
         }
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpaces: Substring {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
     }
 }
 

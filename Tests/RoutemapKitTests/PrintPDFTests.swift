@@ -90,7 +90,7 @@ import Markdown
             var checked = 0
             for chapter in edition.chapters {
                 // Rendered again for the blocks' text, which a build keeps only for chapters it compares.
-                let blocks = MarkdownRenderer.render(chapter.chapter.body, options: MarkdownOptions(
+                let blocks = MarkdownRenderer.render(utf8: chapter.chapter.body, options: MarkdownOptions(
                     paragraphNumberPrefix: String(chapter.chapter.number), blockText: true)).blocks
                 #expect(blocks.map(\.number) == chapter.markdown.blocks.map(\.number))
                 for block in blocks {

@@ -23,6 +23,17 @@ import Testing
         #expect(read([0xEF, 0xBB, 0xBF] + Array("a\r\nb\rc\n".utf8)).0 == "a\nb\nc\n")
     }
 
+    /// Line endings are made line feeds on bytes, as Foundation replaces CR LF and then CR in text.
+    @Test func lineEndingsAreNormalisedAsReplacingThemInTextWould() {
+        var generator = SplitMix64(seed: 13)
+        let pieces = ["a", "\r", "\n", "\r\n", "é", " "]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            #expect(read(Array(text.utf8)).0 == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func aRealReplacementCharacterIsKept() {
         let (text, diagnostics) = read(Array("a \u{FFFD} b\n".utf8))
         #expect(text == "a \u{FFFD} b\n")

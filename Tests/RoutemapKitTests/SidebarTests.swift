@@ -19,7 +19,7 @@ import Testing
     @Test func partsFollowTheChaptersPartNames() {
         func chapter(_ n: Int, _ part: String?) -> Chapter {
             Chapter(id: "c\(n)", title: "C\(n)", order: n, part: part, themes: [], audiences: [], status: "final", summary: nil,
-                    updated: nil, sourcePath: "c\(n).md", fileName: "c\(n).md", body: "", bodyLineOffset: 0, number: n)
+                    updated: nil, sourcePath: "c\(n).md", fileName: "c\(n).md", body: [], bodyLineOffset: 0, number: n)
         }
         let outline = PartOutline([chapter(1, nil), chapter(2, "A"), chapter(3, nil), chapter(4, "B"), chapter(5, "A")])
         #expect(outline.parts.map(\.heading) == [nil, "A", "B", "A"])

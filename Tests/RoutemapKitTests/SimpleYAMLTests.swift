@@ -48,7 +48,7 @@ import Yams
         for folder in [Repository.content, Repository.fixtures] {
             for path in listFiles(folder) where path.hasSuffix(".md") {
                 let log = DiagnosticLog()
-                guard let text = readText(folder + "/" + path, log: log, missingHint: nil),
+                guard let text = readUTF8(folder + "/" + path, log: log, missingHint: nil),
                       let split = splitFrontMatter(text, file: path, log: log) else { continue }
                 if check(split.yaml) { fast += 1 }
             }

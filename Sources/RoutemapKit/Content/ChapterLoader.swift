@@ -1,10 +1,10 @@
 import Yams
 
-/// Turns one chapter file's text into a `Chapter`, checking its metadata against the vocabularies.
+/// Turns one chapter file's UTF-8 into a `Chapter`, checking its metadata against the vocabularies.
 enum ChapterLoader {
     static let knownFields = ["title", "id", "order", "part", "theme", "audience", "status", "summary", "updated", "moved_anchors"]
 
-    static func load(text: String, fileName: String, sourcePath: String, edition: Edition,
+    static func load(text: [UInt8], fileName: String, sourcePath: String, edition: Edition,
                      config: PublicationConfig, log: DiagnosticLog) -> Chapter? {
         guard let split = splitFrontMatter(text, file: sourcePath, log: log) else { return nil }
         let errorsBefore = log.items.errors.count

@@ -59,7 +59,7 @@ public enum ChapterScaffold {
         for name in names {
             ids.insert(String(name.dropLast(3)))
             let log = DiagnosticLog()
-            guard let text = readText(join(folder, name), log: log, missingHint: nil),
+            guard let text = readUTF8(join(folder, name), log: log, missingHint: nil),
                   let split = splitFrontMatter(text, file: name, log: log),
                   let mapping = (try? Yams.compose(yaml: split.yaml))?.mapping else { continue }
             if let order = mapping["order"]?.string.flatMap({ Int($0) }) { orders.append(order) }

@@ -26,7 +26,7 @@ public final class ContentCache: @unchecked Sendable {
     }
 
     private struct Entry {
-        var text: String
+        var text: [UInt8]
         /// The file's stamp when it was read, if it can stand for the text (see `FileStamp.isSettled`).
         var stamp: FileStamp?
         var settings: String
@@ -81,7 +81,7 @@ public final class ContentCache: @unchecked Sendable {
 
     /// The chapter at `path` as loaded from the same `text` under the same `settings`, or as `load`
     /// makes it now. `stamp` is the file's, taken before `text` was read.
-    func chapter(at path: String, text: String, stamp: FileStamp?, settings: String,
+    func chapter(at path: String, text: [UInt8], stamp: FileStamp?, settings: String,
                  load: () -> (Chapter?, [Diagnostic])) -> (Chapter?, [Diagnostic]) {
         let stamp = stamp.flatMap { $0.isSettled ? $0 : nil }
         let known = lock.withLock { () -> Entry? in

@@ -47,7 +47,7 @@ public enum ContentLoader {
             // Taken before reading: a save after it changes the stamp the next build sees.
             let stamp = cache == nil ? nil : FileStamp(path: path)
             if let unchanged = cache?.unchangedChapter(at: path, stamp: stamp, settings: chapterSettings) { return unchanged }
-            guard let text = readText(path, log: fileLog, missingHint: nil) else { return (nil, fileLog.items) }
+            guard let text = readUTF8(path, log: fileLog, missingHint: nil) else { return (nil, fileLog.items) }
             let load = { () -> (Chapter?, [Diagnostic]) in
                 let chapter = ChapterLoader.load(text: text, fileName: fileName, sourcePath: path, edition: edition, config: config, log: fileLog)
                 return (chapter, fileLog.items)
@@ -103,14 +103,20 @@ public enum ContentLoader {
 
 /// Reads a UTF-8 text file, normalising line endings; logs a missing, unreadable or non-UTF-8 file.
 func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> String? {
-    guard let bytes = readBytes(path) else {
+    readUTF8(path, log: log, missingHint: missingHint).map { String(decoding: $0, as: UTF8.self) }
+}
+
+/// A text file's bytes, checked to be UTF-8, without a byte order mark, and with every line ending
+/// made a line feed; logs a missing, unreadable or non-UTF-8 file. Chapters stay bytes on their way
+/// to cmark-gfm: made Strings, every chapter was checked as UTF-8 twice more and copied twice.
+func readUTF8(_ path: String, log: DiagnosticLog, missingHint: String?) -> [UInt8]? {
+    guard var bytes = readBytes(path) else {
         log.add(.error(path, FileManager.default.fileExists(atPath: path) ? "the file cannot be read" : "the file does not exist",
                        hint: missingHint))
         return nil
     }
-    // Validating the bytes in one pass is much cheaper than decoding and then searching the
-    // characters for U+FFFD; ASCII, which most chapters are, needs no validating at all.
-    guard var text = isASCII(bytes) ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self) else {
+    // ASCII, which most chapters are, needs no validating at all.
+    guard isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else {
         let data = Data(bytes)
         let (line, column) = firstInvalidUTF8(data) ?? (1, 1)
         let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
@@ -118,10 +124,26 @@ func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> Strin
                        hint: "save it as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"))
         return nil
     }
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     // memchr: a byte-by-byte search through a chapter cost more than reading it.
-    guard bytes.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "\r")), $0.count) != nil }) else { return text }
-    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    guard bytes.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "\r")), $0.count) != nil }) else { return bytes }
+    return lineFeedsOnly(bytes)
+}
+
+/// CR LF and lone CR made LF.
+private func lineFeedsOnly(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var afterCR = false
+    for byte in bytes {
+        if byte == UInt8(ascii: "\n"), afterCR {
+            afterCR = false
+            continue
+        }
+        afterCR = byte == UInt8(ascii: "\r")
+        out.append(afterCR ? UInt8(ascii: "\n") : byte)
+    }
+    return out
 }
 
 /// Whether every byte is below 0x80, checked eight at a time.
@@ -149,7 +171,8 @@ private func readBytes(_ path: String) -> [UInt8]? {
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
-    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+    // One byte more than the file holds, so that the read that finds its end needs no room made.
+    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
     var count = 0
     while true {
         // A file that grew since fstat (being saved) is read to its end.

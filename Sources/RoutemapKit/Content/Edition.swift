@@ -27,7 +27,8 @@ public struct Chapter: Sendable, Equatable {
     public var sourcePath: String
     /// The file's name within its edition folder, such as `governance.md`.
     public var fileName: String
-    public var body: String
+    /// The Markdown after the front matter, as UTF-8 bytes: cmark-gfm reads them as they are.
+    public var body: [UInt8]
     /// Lines of the file before the body (the front matter and its fences).
     public var bodyLineOffset: Int
     /// 1-based position in the edition's reading order.

@@ -10,12 +10,11 @@ public struct RenderedChapter: Sendable {
 
     /// cmark-gfm counts columns in bytes; editors count characters.
     func characterColumn(_ position: SourcePosition) -> Int {
-        let lines = chapter.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = chapter.body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard position.line >= 1, position.line <= lines.count else { return position.column }
-        let line = lines[position.line - 1].utf8
+        let line = lines[position.line - 1]
         let byteOffset = min(max(position.column - 1, 0), line.count)
-        let end = line.index(line.startIndex, offsetBy: byteOffset)
-        return Substring(lines[position.line - 1][..<end]).count + 1
+        return String(decoding: line.prefix(byteOffset), as: UTF8.self).count + 1
     }
 }
 
@@ -67,7 +66,7 @@ enum ChapterRenderer {
                     return RenderedChapter(chapter: chapter, markdown: cached)
                 }
                 watch.begin(index, path: chapter.sourcePath)
-                let markdown = MarkdownRenderer.render(chapter.body, options: keys[index].options, rewriteLink: rewrite)
+                let markdown = MarkdownRenderer.render(utf8: chapter.body, options: keys[index].options, rewriteLink: rewrite)
                 watch.end(index)
                 cache?.store(keys[index], markdown)
                 return RenderedChapter(chapter: chapter, markdown: markdown)

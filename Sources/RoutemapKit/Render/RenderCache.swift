@@ -13,18 +13,18 @@ public final class RenderCache: @unchecked Sendable {
     struct Key: Hashable {
         var editionID: String
         var chapterID: String
-        var body: String
+        var body: [UInt8]
         /// Everything that decides the HTML besides the text: raw HTML, paragraph numbers (which
         /// carry the chapter's number), the actions heading, moved anchors.
         var options: MarkdownOptions
 
         /// The body's length stands in for the body: hashing every chapter's whole text on every
         /// rebuild cost more than the rebuild's rendering. Equal keys still compare the bodies,
-        /// which is immediate when the content cache handed back the same string.
+        /// which is immediate when the content cache handed back the same array.
         func hash(into hasher: inout Hasher) {
             hasher.combine(editionID)
             hasher.combine(chapterID)
-            hasher.combine(body.utf8.count)
+            hasher.combine(body.count)
             hasher.combine(options)
         }
     }

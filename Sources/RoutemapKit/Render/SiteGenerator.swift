@@ -218,7 +218,7 @@ struct LayoutStructure: Equatable {
     init(_ generator: SiteGenerator) {
         var publication = generator.site.publication
         for edition in publication.editions.indices {
-            for chapter in publication.editions[edition].chapters.indices { publication.editions[edition].chapters[chapter].body = "" }
+            for chapter in publication.editions[edition].chapters.indices { publication.editions[edition].chapters[chapter].body = [] }
         }
         self.publication = publication
         templates = generator.theme.templateTexts
