@@ -5,7 +5,7 @@ import Foundation
 /// Pages laid out by the previous build, reused while the view they were laid out from is
 /// unchanged: the preview server keeps one, so that a save lays out again only the pages it changes.
 ///
-/// Views are compared, not hashed. An unchanged chapter's HTML is the very string of the previous
+/// Views are compared, not hashed. An unchanged chapter's HTML is the very array of the previous
 /// build (RenderCache), and so is a reused page's content inside its layout, so comparing is mostly
 /// comparing array pointers, where hashing would read every byte.
 /// One cache serves one sequence of builds; it is safe to use from the layout threads.
