@@ -36,22 +36,19 @@ struct FragmentRewriter {
         var dependsOnPage = false
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
-        var scanner = TagScanner(bytes: bytes)
-        scanner.scan(
-            attribute: { name, value in
-                guard let replacement = replacement(name: name, value: value, chapterID: chapterID) else { return false }
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = TagScanner(bytes: buffer)
+            scanner.scan(into: &output) { name, value in
+                guard let replacement = replacement(name: name, value: value, chapterID: chapterID) else { return nil }
                 dependsOnPage = dependsOnPage || replacement.fromPage
-                if let value = replacement.value {
-                    output.append(UInt8(ascii: " "))
-                    output.append(contentsOf: name)
-                    output.append(contentsOf: "=\"".utf8)
-                    output.append(contentsOf: value.utf8)
-                    output.append(UInt8(ascii: "\""))
-                }
-                return true
-            },
-            copy: { output.append(contentsOf: $0) }
-        )
+                guard let value = replacement.value else { return [] }
+                var attribute = [UInt8(ascii: " ")] + name
+                attribute += "=\"".utf8
+                attribute += value.utf8
+                attribute.append(UInt8(ascii: "\""))
+                return attribute
+            }
+        }
         return (output, dependsOnPage)
     }
 
@@ -62,7 +59,7 @@ struct FragmentRewriter {
         var fromPage = false
     }
 
-    private func replacement(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>, chapterID: String) -> Replacement? {
+    private func replacement(name: TagScanner.Bytes, value: TagScanner.Bytes, chapterID: String) -> Replacement? {
         if Self.isNamed(name, "id") {
             // Kept escaped as written: the prefix is plain ASCII.
             return Replacement(value: PrintAnchors.inChapter(chapterID, String(decoding: value, as: UTF8.self)))
@@ -74,7 +71,7 @@ struct FragmentRewriter {
 
     /// Whether an attribute's name is `lowercaseName`, in any case, compared on bytes: making a
     /// String of every attribute's name cost more than the rest of the rewriting.
-    private static func isNamed(_ name: ArraySlice<UInt8>, _ lowercaseName: StaticString) -> Bool {
+    private static func isNamed(_ name: TagScanner.Bytes, _ lowercaseName: StaticString) -> Bool {
         guard name.count == lowercaseName.utf8CodeUnitCount else { return false }
         // `| 0x20` lowercases an ASCII letter, and makes nothing else a lowercase letter.
         return zip(name, UnsafeBufferPointer(start: lowercaseName.utf8Start, count: lowercaseName.utf8CodeUnitCount))
@@ -138,7 +135,7 @@ struct FragmentRewriter {
 
 /// Decodes the character references cmark-gfm and editors put in attribute values:
 /// `&amp;`, `&quot;`, `&lt;`, `&gt;`, `&apos;` and numeric ones. Others are kept as written.
-func decodeAttribute(_ value: ArraySlice<UInt8>) -> String {
+func decodeAttribute(_ value: some Collection<UInt8>) -> String {
     guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
     let text = String(decoding: value, as: UTF8.self)
     var result = ""
@@ -170,84 +167,75 @@ func decodeAttribute(_ value: ArraySlice<UInt8>) -> String {
     return result + rest
 }
 
-/// Walks HTML bytes, handing text, comments and tags to `copy` as they are, and each attribute
-/// (`name=value`) of a start tag to `attribute`, which either writes its own replacement and returns
-/// true, or returns false to have it copied. Quoted values may hold `>`; comments are copied whole.
+/// Walks HTML bytes and copies them to an output, handing each attribute (`name=value`) of a start
+/// tag to `replace`, which returns what to write in its place (its leading space included; empty to
+/// drop it) or nil to keep it as written. Quoted values may hold `>`; comments are copied whole.
+/// What is kept is copied in runs, from one replaced attribute to the next: most tags keep theirs.
 struct TagScanner {
-    let bytes: [UInt8]
-    private var index = 0
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
-    init(bytes: [UInt8]) {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    /// Where the bytes not yet copied start.
+    private var kept = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
-    mutating func scan(attribute: (_ name: ArraySlice<UInt8>, _ value: ArraySlice<UInt8>) -> Bool,
-                       copy: (ArraySlice<UInt8>) -> Void) {
+    mutating func scan(into output: inout [UInt8], replace: (_ name: Bytes, _ value: Bytes) -> [UInt8]?) {
         let count = bytes.count
         while index < count {
-            let start = index
             index = next(UInt8(ascii: "<"), from: index)
-            if index > start { copy(bytes[start..<index]) }
             guard index < count else { break }
             if startsWith("<!--") {
-                let end = find("-->", from: index + 4).map { $0 + 3 } ?? count
-                copy(bytes[index..<end])
-                index = end
+                index = find("-->", from: index + 4).map { $0 + 3 } ?? count
                 continue
             }
             guard index + 1 < count, isLetter(bytes[index + 1]) else {
-                copy(bytes[index..<index + 1])
                 index += 1
                 continue
             }
-            startTag(attribute: attribute, copy: copy)
+            startTag(into: &output, replace: replace)
         }
+        output += bytes[kept..<count]
     }
 
     /// Where `byte` next occurs from `start`, or the end: memchr, as text between tags is most of a fragment.
     private func next(_ byte: UInt8, from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard start < buffer.count, let base = buffer.baseAddress,
-                  let found = memchr(base + start, Int32(byte), buffer.count - start) else { return buffer.count }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// From `<name` to the closing `>`.
-    private mutating func startTag(attribute: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Bool,
-                                   copy: (ArraySlice<UInt8>) -> Void) {
+    private mutating func startTag(into output: inout [UInt8], replace: (Bytes, Bytes) -> [UInt8]?) {
         let count = bytes.count
-        let nameStart = index
         index += 1
         while index < count && !isSpace(bytes[index]) && bytes[index] != UInt8(ascii: ">") && bytes[index] != UInt8(ascii: "/") { index += 1 }
-        copy(bytes[nameStart..<index])
         while index < count {
             let spaceStart = index
             while index < count && isSpace(bytes[index]) { index += 1 }
-            guard index < count else { copy(bytes[spaceStart..<index]); return }
+            guard index < count else { return }
             let byte = bytes[index]
             if byte == UInt8(ascii: ">") {
-                copy(bytes[spaceStart...index])
                 index += 1
                 return
             }
             if byte == UInt8(ascii: "/") {
-                copy(bytes[spaceStart...index])
                 index += 1
                 continue
             }
             let attributeStart = index
-            while index < count && !isSpace(bytes[index]) && !"=>/".utf8.contains(bytes[index]) { index += 1 }
+            while index < count && !isSpace(bytes[index]) && bytes[index] != UInt8(ascii: "=") && bytes[index] != UInt8(ascii: ">")
+                && bytes[index] != UInt8(ascii: "/") { index += 1 }
             let name = bytes[attributeStart..<index]
             var afterName = index
             while afterName < count && isSpace(bytes[afterName]) { afterName += 1 }
-            guard afterName < count, bytes[afterName] == UInt8(ascii: "=") else {
-                copy(bytes[spaceStart..<index])
-                continue
-            }
+            guard afterName < count, bytes[afterName] == UInt8(ascii: "=") else { continue }
             index = afterName + 1
             while index < count && isSpace(bytes[index]) { index += 1 }
-            let value: ArraySlice<UInt8>
+            let value: Bytes
             if index < count && (bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")) {
                 let valueStart = index + 1
                 var end = valueStart
@@ -259,26 +247,23 @@ struct TagScanner {
                 while index < count && !isSpace(bytes[index]) && bytes[index] != UInt8(ascii: ">") { index += 1 }
                 value = bytes[valueStart..<index]
             }
-            if !attribute(name, value) {
-                copy(bytes[spaceStart..<index])
+            if let replacement = replace(name, value) {
+                output += bytes[kept..<spaceStart]
+                output += replacement
+                kept = index
             }
         }
     }
 
-    private func startsWith(_ text: String) -> Bool {
-        var position = index
-        for byte in text.utf8 {
-            guard position < bytes.count, bytes[position] == byte else { return false }
-            position += 1
-        }
-        return true
+    private func startsWith(_ text: StaticString) -> Bool {
+        index + text.utf8CodeUnitCount <= bytes.count
+            && memcmp(bytes.baseAddress! + index, text.utf8Start, text.utf8CodeUnitCount) == 0
     }
 
-    private func find(_ text: String, from start: Int) -> Int? {
-        let needle = Array(text.utf8)
+    private func find(_ text: StaticString, from start: Int) -> Int? {
         var position = start
-        while position + needle.count <= bytes.count {
-            if bytes[position] == needle[0] && bytes[position..<position + needle.count].elementsEqual(needle) { return position }
+        while position + text.utf8CodeUnitCount <= bytes.count {
+            if memcmp(bytes.baseAddress! + position, text.utf8Start, text.utf8CodeUnitCount) == 0 { return position }
             position += 1
         }
         return nil
