@@ -15,7 +15,8 @@ struct FieldValue: Equatable {
     struct Field: Equatable {
         var key: FieldValue
         /// The key's text when YAML reads the key as text (untagged or `!!str`): only such a key
-        /// names a field. Not so `1:`, `true:` or `!!int order:`, though they are read as text elsewhere.
+        /// names a field, not `1:`, `true:` or `!!int order:`. (Warnings about unknown fields
+        /// and moved anchors read every key's `text`.)
         var name: String?
         var value: FieldValue
     }
