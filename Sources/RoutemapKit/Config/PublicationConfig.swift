@@ -1,5 +1,3 @@
-import Yams
-
 /// One entry of a controlled vocabulary: a theme, an audience or a status.
 public struct Term: Sendable, Hashable {
     public var id: String
@@ -90,7 +88,7 @@ enum ConfigLoader {
         if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
         let editions = (fields.stringList("editions") ?? []).map(\.text)
         if editions.isEmpty {
-            log.add(.error(file, line: fields.keyNode("editions").map { fields.position(of: $0).line } ?? 1,
+            log.add(.error(file, line: fields.key("editions").map { fields.position(of: $0).line } ?? 1,
                            "no editions are listed", hint: "add 'editions: [draft, final]', naming the edition folders oldest first"))
         }
         let config = PublicationConfig(
@@ -112,7 +110,7 @@ enum ConfigLoader {
         return log.items.errors.count == errorsBefore ? config : nil
     }
 
-    private static func accessibility(_ fields: FieldReader, root: Node) -> AccessibilitySettings? {
+    private static func accessibility(_ fields: FieldReader, root: FieldValue) -> AccessibilitySettings? {
         guard let block = fields.nested("accessibility") else {
             fields.warning(at: root, "no 'accessibility:' block, so no accessibility statement is generated",
                            hint: "a public-sector site must publish one: add 'accessibility:' with contact_email, compliance and last_reviewed (see README)")
@@ -143,15 +141,15 @@ enum ConfigLoader {
     /// A list of `{id, label, description}` entries.
     private static func vocabulary(_ key: String, _ fields: FieldReader) -> Vocabulary {
         var terms: [Term] = []
-        guard let node = fields.value(key) else {
+        guard let value = fields.value(key) else {
             fields.log.add(.error(fields.file, "missing '\(key)'", hint: "list the allowed \(key), each with id, label and description"))
             return Vocabulary(name: key, terms: [])
         }
-        guard let sequence = node.sequence else {
-            fields.error(at: node, "'\(key)' must be a list of entries with id, label and description")
+        guard let entries = value.list else {
+            fields.error(at: value, "'\(key)' must be a list of entries with id, label and description")
             return Vocabulary(name: key, terms: [])
         }
-        for item in sequence {
+        for item in entries {
             guard let entry = FieldReader(item, file: fields.file, lineOffset: 0, log: fields.log, what: "an entry of '\(key)'") else { continue }
             entry.warnUnknownFields(known: ["id", "label", "description"], what: "an entry of '\(key)'")
             guard let id = entry.requiredString("id", at: item, hint: "give each entry a short id such as 'governance'") else { continue }

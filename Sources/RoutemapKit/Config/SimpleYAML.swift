@@ -1,25 +1,23 @@
-import Foundation
-import Yams
-
 /// A fast path for the YAML that front matter is nearly always written in: one `key: value` a
 /// line, where a value is a plain word or sentence, a double-quoted string without escapes, or a
-/// flow list of plain words (`[governance, information]`). It builds exactly the nodes Yams would
-/// (same strings, styles, positions and unresolved tags), so everything downstream, errors
-/// included, is unchanged; for anything else it returns nil and Yams parses the text. Composing
-/// with Yams cost as much as rendering a chapter's Markdown. SimpleYAMLTests holds it to Yams.
+/// flow list of plain words (`[governance, information]`). It makes exactly the values that
+/// converting Yams' nodes would (same text, positions and nulls), so everything downstream,
+/// errors included, is unchanged; for anything else it returns nil and Yams parses the text.
+/// Composing with Yams cost as much as rendering a chapter's Markdown. SimpleYAMLTests holds it to Yams.
 enum SimpleYAML {
-    static func compose(_ text: String) -> Node? {
+    static func compose(_ text: String) -> FieldValue? {
         guard !text.isEmpty else { return nil }
-        var pairs: [(Node, Node)] = []
+        var fields: [FieldValue.Field] = []
         var keys = Set<Substring>()
         var line = 0
         for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             line += 1
             guard let (key, value) = splitKey(Substring(rawLine)), keys.insert(key).inserted,
-                  let valueNode = self.value(value, line: line, column: key.utf8.count + 3) else { return nil }
-            pairs.append((.scalar(.init(String(key), implicitTag(), .plain, mark(line: line, column: 1))), valueNode))
+                  let fieldValue = self.value(value, line: line, column: key.utf8.count + 3) else { return nil }
+            let name = String(key)
+            fields.append(.init(key: FieldValue(.text(name), line: line, column: 1), name: name, value: fieldValue))
         }
-        return .mapping(.init(pairs, implicitTag(), .any, mark(line: 1, column: 1)))
+        return FieldValue(.mapping(fields), line: 1, column: 1)
     }
 
     /// `key: value`, with a key of ASCII letters, digits, `_` and `-` starting with a letter.
@@ -36,7 +34,7 @@ enum SimpleYAML {
         return value.isEmpty ? nil : (key, value)
     }
 
-    private static func value(_ text: Substring, line: Int, column: Int) -> Node? {
+    private static func value(_ text: Substring, line: Int, column: Int) -> FieldValue? {
         let bytes = text.utf8
         switch bytes.first! {
         case UInt8(ascii: "\""):
@@ -45,11 +43,11 @@ enum SimpleYAML {
             let string = inside.dropLast()
             guard !string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
                   string.unicodeScalars.allSatisfy(isPrintable) else { return nil }
-            return .scalar(.init(String(string), implicitTag(), .doubleQuoted, mark(line: line, column: column)))
+            return FieldValue(.text(String(string)), line: line, column: column)
         case UInt8(ascii: "["):
             guard bytes.last == UInt8(ascii: "]") else { return nil }
             let inside = text.dropFirst().dropLast()
-            var items: [Node] = []
+            var items: [FieldValue] = []
             var offset = column + 1
             for itemBytes in inside.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
                 var word = Substring(itemBytes)
@@ -60,14 +58,14 @@ enum SimpleYAML {
                 }
                 guard !word.isEmpty, word.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }),
                       isLetter(word.utf8.first!), !isKeyword(word) else { return nil }
-                items.append(.scalar(.init(String(word), implicitTag(), .plain, mark(line: line, column: offset))))
+                items.append(FieldValue(.text(String(word)), line: line, column: offset))
                 offset += word.utf8.count + 1
             }
             guard !items.isEmpty else { return nil }
-            return .sequence(.init(items, implicitTag(), .any, mark(line: line, column: column)))
+            return FieldValue(.list(items), line: line, column: column)
         default:
             guard isPlain(text) else { return nil }
-            return .scalar(.init(String(text), implicitTag(), .plain, mark(line: line, column: column)))
+            return FieldValue(.text(String(text)), line: line, column: column)
         }
     }
 
@@ -103,29 +101,6 @@ enum SimpleYAML {
         guard word.utf8.count <= 5 else { return false }
         return ["y", "yes", "n", "no", "true", "false", "on", "off", "null"].contains(word.lowercased())
     }
-
-    /// Yams makes its positions (`Mark`) only while parsing, so each one needed is made once by
-    /// parsing a scalar placed there, and kept.
-    private static func mark(line: Int, column: Int) -> Mark {
-        let key = line << 32 | column
-        if let known = marksLock.withLock({ marks[key] }) { return known }
-        let placed = String(repeating: "\n", count: line - 1) + String(repeating: " ", count: column - 1) + "x"
-        guard let made = (try? Yams.compose(yaml: placed))??.mark, made.line == line, made.column == column else {
-            preconditionFailure("Yams placed a scalar at \(line):\(column) elsewhere")
-        }
-        marksLock.withLock { marks[key] = made }
-        return made
-    }
-
-    /// A tag for Yams to resolve later. Each node needs its own, because Yams resolves a tag by
-    /// changing it; the constructor is shared, because `Constructor.default` builds new tables of
-    /// functions each time it is read, which cost more than the rest of composing.
-    private static func implicitTag() -> Tag { Tag(.implicit, .default, constructor) }
-
-    nonisolated(unsafe) private static let constructor = Constructor.default
-
-    private static let marksLock = NSLock()
-    nonisolated(unsafe) private static var marks: [Int: Mark] = [:]
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)

@@ -10,12 +10,13 @@ final class DiagnosticLog {
     var hasErrors: Bool { items.hasErrors }
 }
 
-/// Parses YAML with Yams and reports a syntax error at its line in the file
-/// (`lineOffset` is added for YAML that starts further down, such as front matter).
-func parseYAML(_ text: String, file: String, lineOffset: Int, log: DiagnosticLog) -> Node? {
-    if let node = SimpleYAML.compose(text) { return node }
+/// Parses YAML, with SimpleYAML when it takes the text and with Yams otherwise, and reports a
+/// syntax error at its line in the file (`lineOffset` is added for YAML that starts further
+/// down, such as front matter). `trySimpleYAML: false` leaves it all to Yams, for tests.
+func parseYAML(_ text: String, file: String, lineOffset: Int, log: DiagnosticLog, trySimpleYAML: Bool = true) -> FieldValue? {
+    if trySimpleYAML, let value = SimpleYAML.compose(text) { return value }
     do {
-        return try Yams.compose(yaml: text)
+        return try Yams.compose(yaml: text).map(FieldValue.init)
     } catch let error as YamlError {
         log.add(yamlDiagnostic(error, file: file, lineOffset: lineOffset))
         return nil
@@ -60,69 +61,55 @@ private func lineAndColumn(ofCharacter offset: Int, in text: String) -> (Int, In
 struct FieldReader {
     let file: String
     let lineOffset: Int
-    let mapping: Node.Mapping
+    /// The mapping's entries, in the order they are written.
+    let fields: [FieldValue.Field]
     let log: DiagnosticLog
-    /// Values by key, found once: Yams' `mapping[key]` resolves the key's tag with regular
-    /// expressions on every lookup. Holds keys tagged as text (or not tagged), the last one winning as in Yams.
-    private let values: [String: Node]
 
-    /// Nil (with an error logged) when `node` is not a mapping.
-    init?(_ node: Node, file: String, lineOffset: Int, log: DiagnosticLog, what: String) {
-        guard let mapping = node.mapping else {
-            let mark = node.mark
-            log.add(.error(file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1,
-                           "\(what) must be a mapping of 'name: value' lines, not \(node.kindName)",
+    /// Nil (with an error logged) when `value` is not a mapping.
+    init?(_ value: FieldValue, file: String, lineOffset: Int, log: DiagnosticLog, what: String) {
+        guard let fields = value.mapping else {
+            log.add(.error(file, line: value.line + lineOffset, column: value.column,
+                           "\(what) must be a mapping of 'name: value' lines, not \(value.kindName)",
                            hint: "write one field a line, such as 'title: Governance'"))
             return nil
         }
         self.file = file
         self.lineOffset = lineOffset
-        self.mapping = mapping
+        self.fields = fields
         self.log = log
-        var values: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let scalar = key.scalar, scalar.tag.rawValue.isEmpty || scalar.tag.rawValue == Tag.Name.str.rawValue else { continue }
-            values[scalar.string] = value
-        }
-        self.values = values
     }
 
-    func position(of node: Node) -> (line: Int, column: Int) {
-        ((node.mark?.line ?? 1) + lineOffset, node.mark?.column ?? 1)
+    func position(of value: FieldValue) -> (line: Int, column: Int) {
+        (value.line + lineOffset, value.column)
     }
 
-    func keyNode(_ key: String) -> Node? {
-        mapping.first { $0.key.string == key }?.key
+    /// The first key written as `key`, for its position.
+    func key(_ key: String) -> FieldValue? {
+        fields.first { $0.key.text == key }?.key
     }
 
-    func value(_ key: String) -> Node? {
-        isPlainFieldName(key) ? values[key] : mapping[key]
+    /// The value of the field named `key`, the last one winning as in Yams. Every name looked up
+    /// is a plain word, which YAML reads as text whether quoted or not, so this finds what Yams'
+    /// `mapping[key]` would.
+    func value(_ key: String) -> FieldValue? {
+        fields.last { $0.name == key }?.value
     }
 
-    /// A name Yams reads as text whether quoted or not, so that `values` answers as `mapping[key]` would.
-    private func isPlainFieldName(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first),
-              !["y", "yes", "n", "no", "true", "false", "on", "off", "null"].contains(key.lowercased()) else { return false }
-        return key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
-    }
-
-    func error(at node: Node, _ message: String, hint: String? = nil) {
-        let (line, column) = position(of: node)
+    func error(at value: FieldValue, _ message: String, hint: String? = nil) {
+        let (line, column) = position(of: value)
         log.add(.error(file, line: line, column: column, message, hint: hint))
     }
 
-    func warning(at node: Node, _ message: String, hint: String? = nil) {
-        let (line, column) = position(of: node)
+    func warning(at value: FieldValue, _ message: String, hint: String? = nil) {
+        let (line, column) = position(of: value)
         log.add(.warning(file, line: line, column: column, message, hint: hint))
     }
 
-    /// A scalar as text; an error when the field holds a list or mapping.
+    /// A single value as text; an error when the field holds a list or mapping.
     func string(_ key: String) -> String? {
-        guard let node = value(key) else { return nil }
-        // By name: making a Tag to compare with builds Yams' tables of constructors each time.
-        if node.scalar?.tag.rawValue == Tag.Name.null.rawValue || (node.scalar != nil && node.string == "~") { return nil }
-        guard let text = node.scalar?.string else {
-            error(at: node, "'\(key)' must be a single value, not \(node.kindName)",
+        guard let value = value(key), !value.isNull else { return nil }
+        guard let text = value.text else {
+            error(at: value, "'\(key)' must be a single value, not \(value.kindName)",
                   hint: "write it on one line, such as '\(key): value'; quote it if it starts with '[', '{' or '-'")
             return nil
         }
@@ -130,13 +117,13 @@ struct FieldReader {
     }
 
     /// A field that must be present and not blank.
-    func requiredString(_ key: String, at whole: Node?, hint: String) -> String? {
+    func requiredString(_ key: String, at whole: FieldValue?, hint: String) -> String? {
         guard let text = string(key) else {
             if value(key) == nil {
                 let (line, column) = whole.map(position(of:)) ?? (lineOffset + 1, 1)
                 log.add(.error(file, line: line, column: column, "missing '\(key)'", hint: hint))
-            } else if let node = value(key), node.scalar != nil {
-                error(at: node, "'\(key)' is empty", hint: hint)
+            } else if let value = value(key), value.text != nil {
+                error(at: value, "'\(key)' is empty", hint: hint)
             }
             return nil
         }
@@ -147,13 +134,13 @@ struct FieldReader {
         return text
     }
 
-    /// One value or a list of values, each with its node for error positions.
-    func stringList(_ key: String) -> [(text: String, node: Node)]? {
-        guard let node = value(key) else { return nil }
-        if let sequence = node.sequence {
-            var items: [(String, Node)] = []
-            for item in sequence {
-                guard let text = item.scalar?.string else {
+    /// One value or a list of values, each with where it is written, for error positions.
+    func stringList(_ key: String) -> [(text: String, value: FieldValue)]? {
+        guard let value = value(key) else { return nil }
+        if let list = value.list {
+            var items: [(String, FieldValue)] = []
+            for item in list {
+                guard let text = item.text else {
                     error(at: item, "each entry of '\(key)' must be a single value",
                           hint: "write '\(key): [first, second]' or one '- value' a line")
                     continue
@@ -162,41 +149,41 @@ struct FieldReader {
             }
             return items
         }
-        if let text = node.scalar?.string {
-            return text.isEmpty || text == "~" ? [] : [(text, node)]
+        if let text = value.text {
+            return text.isEmpty || text == "~" ? [] : [(text, value)]
         }
-        error(at: node, "'\(key)' must be a value or a list of values, not a mapping",
+        error(at: value, "'\(key)' must be a value or a list of values, not a mapping",
               hint: "write '\(key): value' or '\(key): [first, second]'")
         return nil
     }
 
     func int(_ key: String) -> Int? {
-        guard let node = value(key), let text = string(key) else { return nil }
+        guard let value = value(key), let text = string(key) else { return nil }
         // Most numbers need no trimming, which goes through Foundation's character sets.
         guard let number = Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces)) else {
-            error(at: node, "'\(key)' must be a whole number, not '\(text)'", hint: "for example \(key): 3")
+            error(at: value, "'\(key)' must be a whole number, not '\(text)'", hint: "for example \(key): 3")
             return nil
         }
         return number
     }
 
     func bool(_ key: String) -> Bool? {
-        guard let node = value(key), let text = string(key) else { return nil }
+        guard let value = value(key), let text = string(key) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error(at: node, "'\(key)' must be true or false, not '\(text)'", hint: "write \(key): true or \(key): false")
+            error(at: value, "'\(key)' must be true or false, not '\(text)'", hint: "write \(key): true or \(key): false")
             return nil
         }
     }
 
     func date(_ key: String) -> CalendarDate? {
-        guard let node = value(key), let text = string(key) else { return nil }
+        guard let value = value(key), let text = string(key) else { return nil }
         guard let date = CalendarDate(iso: text) else {
             let shaped = text.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [4, 2, 2]
                 && text.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
-            error(at: node, shaped ? "'\(key)' is not a day of the calendar: '\(text)'" : "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'",
+            error(at: value, shaped ? "'\(key)' is not a day of the calendar: '\(text)'" : "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'",
                   hint: shaped ? "check the month (01 to 12) and the day of the month" : "for example \(key): 2011-03-08")
             return nil
         }
@@ -204,27 +191,16 @@ struct FieldReader {
     }
 
     func nested(_ key: String) -> FieldReader? {
-        guard let node = value(key) else { return nil }
-        return FieldReader(node, file: file, lineOffset: lineOffset, log: log, what: "'\(key)'")
+        guard let value = value(key) else { return nil }
+        return FieldReader(value, file: file, lineOffset: lineOffset, log: log, what: "'\(key)'")
     }
 
     /// Warns about every field not in `known`, suggesting the nearest known one.
     func warnUnknownFields(known: [String], what: String) {
-        for (key, _) in mapping {
-            guard let name = key.string, !known.contains(name) else { continue }
-            warning(at: key, "unknown field '\(name)' in \(what)\(didYouMean(name, known))",
+        for field in fields {
+            guard let name = field.key.text, !known.contains(name) else { continue }
+            warning(at: field.key, "unknown field '\(name)' in \(what)\(didYouMean(name, known))",
                     hint: "known fields: \(known.joined(separator: ", "))")
-        }
-    }
-}
-
-extension Node {
-    var kindName: String {
-        switch self {
-        case .scalar: return "a single value"
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .alias: return "an alias"
         }
     }
 }

@@ -1,14 +1,13 @@
-import Yams
-
 /// Turns one chapter file's UTF-8 into a `Chapter`, checking its metadata against the vocabularies.
 enum ChapterLoader {
     static let knownFields = ["title", "id", "order", "part", "theme", "audience", "status", "summary", "updated", "moved_anchors"]
 
+    /// `trySimpleYAML: false` reads the front matter with Yams alone, for tests that hold SimpleYAML to it.
     static func load(text: [UInt8], fileName: String, sourcePath: String, edition: Edition,
-                     config: PublicationConfig, log: DiagnosticLog) -> Chapter? {
+                     config: PublicationConfig, log: DiagnosticLog, trySimpleYAML: Bool = true) -> Chapter? {
         guard let split = splitFrontMatter(text, file: sourcePath, log: log) else { return nil }
         let errorsBefore = log.items.errors.count
-        guard let root = parseYAML(split.yaml, file: sourcePath, lineOffset: split.yamlLineOffset, log: log) else {
+        guard let root = parseYAML(split.yaml, file: sourcePath, lineOffset: split.yamlLineOffset, log: log, trySimpleYAML: trySimpleYAML) else {
             if log.items.errors.count == errorsBefore {
                 log.add(.error(sourcePath, line: 2, "the front matter has no fields",
                                hint: "add at least 'title: The chapter's title' between the '---' lines"))
@@ -24,20 +23,18 @@ enum ChapterLoader {
         let defaultID = String(fileName.dropLast(3))
         let id = fields.string("id") ?? defaultID
         if !isValidID(id) {
-            let node = fields.value("id") ?? root
-            fields.error(at: node, "'\(id)' cannot be a chapter id: it becomes the page's address",
+            fields.error(at: fields.value("id") ?? root, "'\(id)' cannot be a chapter id: it becomes the page's address",
                          hint: fields.value("id") == nil
                              ? "rename the file, or add 'id:' with lower-case letters, digits and '-', such as 'id: \(slugID(id))'"
                              : "use lower-case letters, digits and '-', such as '\(slugID(id))'")
         } else if reservedIDs.contains(id) {
-            let node = fields.value("id") ?? root
-            fields.error(at: node, "'\(id)' cannot be a chapter id: \(id).html is the edition's contents page",
+            fields.error(at: fields.value("id") ?? root, "'\(id)' cannot be a chapter id: \(id).html is the edition's contents page",
                          hint: fields.value("id") == nil
                              ? "rename the file, or add 'id:' with another id, such as 'id: introduction'"
                              : "choose another id, such as 'introduction'")
         }
         let status = fields.string("status") ?? edition.status
-        if let node = fields.value("status") { checkTerm(status, node: node, in: config.statuses, field: "status", fields) }
+        if let written = fields.value("status") { checkTerm(status, at: written, in: config.statuses, field: "status", fields) }
 
         let chapter = Chapter(
             id: id,
@@ -62,22 +59,22 @@ enum ChapterLoader {
 
     private static func terms(_ key: String, in vocabulary: Vocabulary, _ fields: FieldReader) -> [String] {
         let values = fields.stringList(key) ?? []
-        for (text, node) in values { checkTerm(text, node: node, in: vocabulary, field: key, fields) }
+        for (text, written) in values { checkTerm(text, at: written, in: vocabulary, field: key, fields) }
         return values.map(\.text)
     }
 
-    private static func checkTerm(_ value: String, node: Node, in vocabulary: Vocabulary, field: String, _ fields: FieldReader) {
+    private static func checkTerm(_ value: String, at written: FieldValue, in vocabulary: Vocabulary, field: String, _ fields: FieldReader) {
         guard vocabulary.term(value) == nil else { return }
         let article = field.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-        fields.error(at: node, "'\(value)' is not \(article) \(field) declared in routemap.yml\(didYouMean(value, vocabulary.ids))",
+        fields.error(at: written, "'\(value)' is not \(article) \(field) declared in routemap.yml\(didYouMean(value, vocabulary.ids))",
                      hint: "use one of: \(vocabulary.ids.joined(separator: ", ")); or add it to '\(vocabulary.name)' in routemap.yml")
     }
 
     /// Ids whose page would overwrite another page of the edition.
     static let reservedIDs: Set<String> = ["index"]
 
-    private static func filePosition(_ node: Node, _ fields: FieldReader) -> FilePosition {
-        let (line, column) = fields.position(of: node)
+    private static func filePosition(_ value: FieldValue, _ fields: FieldReader) -> FilePosition {
+        let (line, column) = fields.position(of: value)
         return FilePosition(line: line, column: column)
     }
 

@@ -1,5 +1,3 @@
-import Yams
-
 /// `content/<edition>/edition.yml`: the edition's title, kind, dates and summary.
 enum EditionLoader {
     static let fileName = "edition.yml"
@@ -16,9 +14,9 @@ enum EditionLoader {
         let title = fields.requiredString("title", at: root, hint: "add 'title: <the edition's title>'")
         let kindText = fields.requiredString("kind", at: root, hint: "add 'kind: consultation' or 'kind: final'")
         let kind = kindText.flatMap(EditionKind.init(rawValue:))
-        if let kindText, kind == nil, let node = fields.value("kind") {
+        if let kindText, kind == nil, let written = fields.value("kind") {
             let kinds = EditionKind.allCases.map(\.rawValue)
-            fields.error(at: node, "'\(kindText)' is not an edition kind\(didYouMean(kindText, kinds))", hint: "use one of: \(kinds.joined(separator: ", "))")
+            fields.error(at: written, "'\(kindText)' is not an edition kind\(didYouMean(kindText, kinds))", hint: "use one of: \(kinds.joined(separator: ", "))")
         }
         let status = fields.string("status") ?? kind?.rawValue ?? "final"
         if config.statuses.term(status) == nil {
@@ -36,13 +34,13 @@ enum EditionLoader {
                        chapters: [], assets: [])
     }
 
-    private static func readConsultation(_ fields: FieldReader, at node: Node) -> Consultation? {
+    private static func readConsultation(_ fields: FieldReader, at block: FieldValue) -> Consultation? {
         fields.warnUnknownFields(known: ["opens", "closes", "respond"], what: "'consultation'")
         let respond = fields.nested("respond")
         respond?.warnUnknownFields(known: ["url", "email"], what: "'respond'")
         guard let opens = fields.date("opens"), let closes = fields.date("closes") else {
             if fields.value("opens") == nil || fields.value("closes") == nil {
-                fields.error(at: node, "'consultation' needs both 'opens:' and 'closes:' dates", hint: "for example opens: 2011-03-08 and closes: 2011-04-04")
+                fields.error(at: block, "'consultation' needs both 'opens:' and 'closes:' dates", hint: "for example opens: 2011-03-08 and closes: 2011-04-04")
             }
             return nil
         }

@@ -9,20 +9,20 @@ public struct MovedAnchor: Sendable, Hashable {
     public var column: Int
 
     static func read(_ fields: FieldReader) -> [MovedAnchor] {
-        guard let node = fields.value("moved_anchors") else { return [] }
-        guard let mapping = node.mapping else {
-            fields.error(at: node, "'moved_anchors' must be a mapping of old anchor to new anchor",
+        guard let value = fields.value("moved_anchors") else { return [] }
+        guard let entries = value.mapping else {
+            fields.error(at: value, "'moved_anchors' must be a mapping of old anchor to new anchor",
                          hint: "write one entry a line, such as 'moved_anchors: {method: how}'")
             return []
         }
         var anchors: [MovedAnchor] = []
-        for (key, value) in mapping {
-            guard let old = key.string, let new = value.scalar?.string, !old.isEmpty, !new.isEmpty else {
-                fields.error(at: value, "each entry of 'moved_anchors' must map one old anchor to one new anchor",
+        for entry in entries {
+            guard let old = entry.key.text, let new = entry.value.text, !old.isEmpty, !new.isEmpty else {
+                fields.error(at: entry.value, "each entry of 'moved_anchors' must map one old anchor to one new anchor",
                              hint: "for example 'method: how' (without '#')")
                 continue
             }
-            let (line, column) = fields.position(of: key)
+            let (line, column) = fields.position(of: entry.key)
             anchors.append(MovedAnchor(oldID: old.hasPrefix("#") ? String(old.dropFirst()) : old,
                                        newID: new.hasPrefix("#") ? String(new.dropFirst()) : new, line: line, column: column))
         }
