@@ -25,7 +25,7 @@ public protocol TemplateFields: TemplateRepresentable {
 /// copy a pointer rather than the view (copying views as `any TemplateFields` cost more than
 /// finding their fields).
 public class TemplateView {
-    fileprivate init() {}
+    @usableFromInline init() {}
 
     /// The view's field called `name`, or nil when it has none by that name.
     public func field(_ name: String) -> TemplateValue? { nil }
@@ -34,19 +34,19 @@ public class TemplateView {
     public var viewType: Any.Type { Never.self }
 }
 
-private final class HeldView<View: TemplateFields>: TemplateView {
-    let view: View
+@usableFromInline final class HeldView<View: TemplateFields>: TemplateView {
+    @usableFromInline let view: View
 
-    init(_ view: View) {
+    @inlinable init(_ view: View) {
         self.view = view
     }
 
-    override func field(_ name: String) -> TemplateValue? { view.field(name) }
-    override var viewType: Any.Type { View.self }
+    @usableFromInline override func field(_ name: String) -> TemplateValue? { view.field(name) }
+    @usableFromInline override var viewType: Any.Type { View.self }
 }
 
 extension TemplateFields {
-    public var templateValue: TemplateValue { .fields(HeldView(self)) }
+    @inlinable public var templateValue: TemplateValue { .fields(HeldView(self)) }
 
     /// Finds the field through reflection: correct for any view with stored properties, but it
     /// reflects every field on every lookup, so views used on many pages name their fields by hand.
@@ -69,7 +69,7 @@ public protocol TemplateRepresentable {
 }
 
 extension String: TemplateRepresentable {
-    public var templateValue: TemplateValue { .text(self) }
+    @inlinable public var templateValue: TemplateValue { .text(self) }
 }
 
 extension Int: TemplateRepresentable {
@@ -81,7 +81,7 @@ extension Bool: TemplateRepresentable {
 }
 
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
-    public var templateValue: TemplateValue {
+    @inlinable public var templateValue: TemplateValue {
         switch self {
         case .some(let wrapped): wrapped.templateValue
         case .none: .null
@@ -90,7 +90,7 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .list(TemplateList(self)) }
+    @inlinable public var templateValue: TemplateValue { .list(TemplateList(self)) }
 }
 
 extension TemplateValue: TemplateRepresentable {
@@ -102,9 +102,9 @@ extension TemplateValue: TemplateRepresentable {
 /// a template value at each mention cost more than drawing the page.
 public struct TemplateList: RandomAccessCollection {
     public let count: Int
-    private let item: (Int) -> TemplateValue
+    @usableFromInline let item: (Int) -> TemplateValue
 
-    public init<Items: TemplateRepresentable>(_ items: [Items]) {
+    @inlinable public init<Items: TemplateRepresentable>(_ items: [Items]) {
         count = items.count
         item = { items[$0].templateValue }
     }
