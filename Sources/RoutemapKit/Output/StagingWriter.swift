@@ -51,8 +51,12 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
 
     // MARK: Writing
 
-    /// Creates the streamed files and writes each piece as it is made. After a problem the rest is
-    /// still made (the generator does not stop) but no longer written.
+    /// Bytes gathered before a streamed file is written to: the kernel spends about half as long on
+    /// a 256 KB write as on the same bytes in the few-kilobyte pieces they are made in.
+    private static let streamedWriteSize = 1 << 18
+
+    /// Creates the streamed files and writes their pieces as they are made, a few hundred kilobytes
+    /// at a time. After a problem the rest is still made (the generator does not stop) but no longer written.
     private func write(_ streamed: StreamedFiles) -> OutputError? {
         var open: [(fd: Int32, path: String)] = []
         defer { for file in open { close(file.fd) } }
@@ -64,15 +68,23 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             open.append((fd, path))
         }
         var problem: OutputError?
+        var gathered = [[UInt8]](repeating: [], count: open.count)
+        func flush(_ index: Int) {
+            guard problem == nil, !gathered[index].isEmpty else { return }
+            problem = gathered[index].withUnsafeBytes { writeAll(open[index].fd, $0, path: open[index].path) }
+            gathered[index].removeAll(keepingCapacity: true)
+        }
         streamed.produce { index, piece in
             guard problem == nil else { return }
-            let (fd, path) = open[index]
+            if gathered[index].capacity == 0 { gathered[index].reserveCapacity(Self.streamedWriteSize + (1 << 16)) }
             switch piece {
-            case .text(var text): problem = text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0), path: path) }
-            case .bytes(let bytes): problem = bytes.withUnsafeBytes { writeAll(fd, $0, path: path) }
-            case .html(let html): problem = html.utf8.withUnsafeBytes { writeAll(fd, $0, path: path) }
+            case .text(let text): gathered[index] += text.utf8
+            case .bytes(let bytes): gathered[index] += bytes
+            case .html(let html): gathered[index] += html.utf8
             }
+            if gathered[index].count >= Self.streamedWriteSize { flush(index) }
         }
+        for index in open.indices { flush(index) }
         return problem
     }
 
