@@ -42,7 +42,7 @@ enum SimpleYAML {
             guard inside.utf8.last == UInt8(ascii: "\""), inside.utf8.count >= 2 else { return nil }
             let string = inside.dropLast()
             guard !string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
-                  string.unicodeScalars.allSatisfy(isPrintable) else { return nil }
+                  isPrintable(string) else { return nil }
             return FieldValue(.text(String(string)), line: line, column: column)
         case UInt8(ascii: "["):
             guard bytes.last == UInt8(ascii: "]") else { return nil }
@@ -83,7 +83,13 @@ enum SimpleYAML {
             if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return false }
             previous = byte
         }
-        return text.unicodeScalars.allSatisfy(isPrintable)
+        return isPrintable(text)
+    }
+
+    /// Whether every character is one YAML allows; decoded only when not printable ASCII, which
+    /// almost every value is.
+    private static func isPrintable(_ text: Substring) -> Bool {
+        text.utf8.allSatisfy { (0x20...0x7E).contains($0) } || text.unicodeScalars.allSatisfy(isPrintable)
     }
 
     /// The characters YAML allows in a document, less tab and the byte order mark.
