@@ -42,13 +42,7 @@ struct StreamedFiles {
     /// Each file's text, whole.
     func joined() -> [String] {
         var bytes = [[UInt8]](repeating: [], count: files.count)
-        produce { file, piece in
-            switch piece {
-            case .text(let text): bytes[file].append(contentsOf: text.utf8)
-            case .bytes(let piece): bytes[file].append(contentsOf: piece)
-            case .html(let html): bytes[file].append(contentsOf: html.utf8)
-            }
-        }
+        produce { file, piece in piece.append(to: &bytes[file]) }
         return bytes.map { String(decoding: $0, as: UTF8.self) }
     }
 }
@@ -60,6 +54,14 @@ enum FilePiece {
     case text(String)
     case html(HTML)
     case bytes([UInt8])
+
+    func append(to bytes: inout [UInt8]) {
+        switch self {
+        case .text(let text): bytes += text.utf8
+        case .html(let html): bytes += html.utf8
+        case .bytes(let piece): bytes += piece
+        }
+    }
 }
 
 /// A value made the first time it is asked for, then kept: the preview server defers the printable

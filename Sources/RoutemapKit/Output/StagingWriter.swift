@@ -1,5 +1,5 @@
-import Templates
 import Foundation
+import Templates
 
 /// Writes the site's files into a folder as the layout stage makes them, so that a build holds only
 /// the pages still being made rather than the whole site.
@@ -77,11 +77,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         streamed.produce { index, piece in
             guard problem == nil else { return }
             if gathered[index].capacity == 0 { gathered[index].reserveCapacity(Self.streamedWriteSize + (1 << 16)) }
-            switch piece {
-            case .text(let text): gathered[index] += text.utf8
-            case .bytes(let bytes): gathered[index] += bytes
-            case .html(let html): gathered[index] += html.utf8
-            }
+            piece.append(to: &gathered[index])
             if gathered[index].count >= Self.streamedWriteSize { flush(index) }
         }
         for index in open.indices { flush(index) }

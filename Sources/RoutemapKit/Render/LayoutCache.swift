@@ -1,6 +1,5 @@
-import Templates
-
 import Foundation
+import Templates
 
 /// Pages laid out by the previous build, reused while the view they were laid out from is
 /// unchanged: the preview server keeps one, so that a save lays out again only the pages it changes.
