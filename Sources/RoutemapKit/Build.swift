@@ -103,6 +103,9 @@ public enum SiteBuilder {
     /// the site is still swapped in (without that PDF or its links) and `PDFFailure` is thrown.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildReport {
+        // Before anything is read: a build replaces its output folder whole, so it must be one it may replace.
+        let output = try OutputFolder.resolve(options.outputDirectory, protecting: [("content", options.contentDirectory),
+                                                                                   ("themes", options.themesDirectory)])
         let stages = stagesBeforeLayout(options)
         guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
             throw BuildFailure(stages.diagnostics)
@@ -112,7 +115,7 @@ public enum SiteBuilder {
         var pdfDiagnostics: [Diagnostic] = []
         // Pages are written into the staging folder as they are made; a layout error (two files
         // claiming one path) is only known at the end, and then nothing is swapped in.
-        try OutputWriter.write(to: options.outputDirectory, produce: { writer in
+        report.diagnostics += try OutputWriter.write(to: output, produce: { writer in
             let layout = generator.emit(into: writer)
             report.fileCount = layout.fileCount
             report.diagnostics += layout.diagnostics

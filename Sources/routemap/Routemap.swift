@@ -39,7 +39,7 @@ struct SiteOptions: ParsableArguments {
         // validate() has checked the date.
         var options = BuildOptions(contentDirectory: content, outputDirectory: output, themesDirectory: themes, themeName: theme,
                                    buildDate: (try? BuildDate.resolve(option: date)) ?? BuildDate.fromEnvironment())
-        options.renderLimits = RenderLimits(limit: renderTimeout > 0 ? renderTimeout : nil, progress: { printError($0) })
+        options.renderLimits = RenderLimits(limit: renderTimeout > 0 ? renderTimeout : nil, progress: { printError(PrintableText.escaping($0)) })
         return options
     }
 }
@@ -66,6 +66,10 @@ struct Build: ParsableCommand {
             failure.report.diagnostics.sortedForReport().forEach { printError($0.description) }
             printError(failure.description)
             printError("The site was written to \(site.output)/, without the PDFs that could not be made.")
+            throw ExitCode.failure
+        } catch let refusal as OutputError {
+            printError(refusal.description)
+            printError("Build failed: nothing was written.")
             throw ExitCode.failure
         } catch let failure as BuildFailure {
             printError(failure.description)

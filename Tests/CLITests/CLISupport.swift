@@ -14,10 +14,11 @@ enum Command {
         return root + "/.build/debug/routemap"
     }()
 
-    static func start(_ arguments: [String], in folder: String) throws -> (Process, Pipe) {
+    static func start(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -27,11 +28,17 @@ enum Command {
     }
 
     /// Runs to the end; the output is stdout and stderr together.
-    static func run(_ arguments: [String], in folder: String) throws -> (status: Int32, output: String) {
-        let (process, pipe) = try start(arguments, in: folder)
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let (process, pipe) = try start(arguments, in: folder, environment: environment)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// A file's permission bits.
+    static func mode(_ path: String) -> mode_t? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
     }
 }
 
@@ -70,6 +77,27 @@ final class SiteFolder {
             if let data = FileManager.default.contents(atPath: root + "/" + file) { files[file] = data }
         }
         return files
+    }
+
+    func read(_ relativePath: String) -> String? {
+        FileManager.default.contents(atPath: path + "/" + relativePath).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every entry under the folder, links not followed: a file's bytes, a link's target, a folder's mode.
+    func everything() -> [String: String] {
+        var entries: [String: String] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [:] }
+        while let entry = enumerator.nextObject() as? String {
+            let full = path + "/" + entry
+            var info = stat()
+            guard lstat(full, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK: entries[entry] = "link to " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "?")
+            case S_IFREG: entries[entry] = "file " + String(info.st_mode & 0o7777, radix: 8) + " " + (read(entry) ?? "")
+            default: entries[entry] = "mode " + String(info.st_mode, radix: 8)
+            }
+        }
+        return entries
     }
 
     func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] }

@@ -545,3 +545,67 @@ import Testing
         #expect(diagnostics.first?.column == 8)
     }
 }
+
+/// Addresses that would run script in a reader's browser, or lead into the reader's own disk, are
+/// errors wherever they are written: the settings files, and chapters whatever `raw_html` says.
+@Suite struct LinkSchemeTests {
+    private let inputs = BadInputTests()
+
+    @Test func linksInTheSettingsMayOnlyBeWebPagesEmailOrRelative() {
+        let config = MiniSite.config.replacingOccurrences(of: "publisher: Test publisher\n", with: """
+        publisher: Test publisher
+        base_url: "javascript:alert(1)//"
+        licence:
+          name: Open Government Licence
+          url: " JavaScript:alert(document.cookie)"
+
+        """)
+        let diagnostics = inputs.failure(MiniSite.make(chapters: ["governance.md": BadInputTests.governance], config: config))
+        inputs.expectDiagnostic(diagnostics, .error, file: "content/routemap.yml", line: 3, column: 11,
+                                message: ["'base_url': 'javascript:' addresses are not allowed"], hint: ["https://"])
+        inputs.expectDiagnostic(diagnostics, .error, file: "content/routemap.yml", line: 6, column: 8,
+                                message: ["'url': 'javascript:' addresses are not allowed"])
+
+        let edition = MiniSite.edition + """
+
+        consultation:
+          opens: 2011-03-08
+          closes: 2011-04-04
+          respond: {url: "vbscript:msgbox(1)", email: respond@test.example}
+        """
+        let respond = inputs.failure(MiniSite.make(chapters: ["governance.md": BadInputTests.governance], edition: edition))
+        inputs.expectDiagnostic(respond, .error, file: "content/draft/edition.yml", line: 8, column: 18,
+                                message: ["'url': 'vbscript:' addresses are not allowed"])
+    }
+
+    @Test func aBaseURLMustBeAFullWebAddress() {
+        let config = MiniSite.config.replacingOccurrences(of: "publisher: Test publisher\n", with: "publisher: Test publisher\nbase_url: routemap.example.org\n")
+        let diagnostics = inputs.failure(MiniSite.make(chapters: ["governance.md": BadInputTests.governance], config: config))
+        inputs.expectDiagnostic(diagnostics, .error, file: "content/routemap.yml", line: 3, column: 11,
+                                message: ["'base_url' must be the site's full web address, not 'routemap.example.org'"])
+    }
+
+    @Test(arguments: [false, true])
+    func scriptLinksInChaptersAreErrorsWhateverRawHTMLSays(rawHTML: Bool) {
+        let chapter = """
+        ---
+        title: Governance
+        ---
+
+        [a](javascript:alert(1)) [b](VBScript:msgbox) [c](data:text/html;base64,PHNjcmlwdD4=)
+        [d](<java\tscript:alert(1)>) [e](file:///etc/passwd) ![plan](data:image/png;base64,iVBORw0KGgo=)
+        ![svg](data:image/svg+xml,<svg/onload=alert(1)>) [f](https://example.org) [g](mailto:a@example.org)
+        """
+        let config = MiniSite.config + (rawHTML ? "\nraw_html: true\n" : "\n")
+        let diagnostics = inputs.failure(MiniSite.make(chapters: ["governance.md": chapter], config: config))
+        let found = diagnostics.errors.map { "\($0.line):\($0.column) \($0.message)" }
+        #expect(found == [
+            "5:1 link 'javascript:alert(1)': 'javascript:' addresses are not allowed",
+            "5:26 link 'VBScript:msgbox': 'vbscript:' addresses are not allowed",
+            "5:47 link 'data:text/html;base64,PHNjcmlwdD4=': 'data:' addresses are not allowed",
+            "6:1 link 'java\tscript:alert(1)': 'javascript:' addresses are not allowed",
+            "6:29 link 'file:///etc/passwd': 'file:' addresses are not allowed",
+            "7:1 image 'data:image/svg+xml,<svg/onload=alert(1)>': 'data:' addresses are not allowed",
+        ], "\(diagnostics)")
+    }
+}

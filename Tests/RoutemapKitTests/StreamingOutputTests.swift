@@ -39,13 +39,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("output.") }.isEmpty)
     }
 
+    /// A site routemap wrote, which a build may replace.
+    private func previousSite(_ folder: TemporaryFolder) throws {
+        try OutputWriter.write([OutputFile(path: "index.html", contents: .text("the previous site\n"), origin: "test")],
+                               to: folder.path + "/output")
+    }
+
     @Test func aFileThatCannotBeWrittenLeavesThePreviousOutputAsItWas() throws {
         let folder = TemporaryFolder()
-        folder.write("output/index.html", "the previous site\n")
+        try previousSite(folder)
         let pages = [OutputFile(path: "a", contents: .text("a file\n"), origin: "test"),
                      OutputFile(path: "a/b.html", contents: .text("under a file\n"), origin: "test")]
         #expect(throws: OutputError.self) { try OutputWriter.write(pages, to: folder.path + "/output") }
         #expect(listFiles(folder.path + "/output") == ["index.html"])
+        #expect(OutputFolder.isSite(folder.path + "/output"))
         #expect(folder.read("output/index.html") == "the previous site\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
     }
@@ -53,7 +60,7 @@ import Testing
     @Test func aBuildThatStopsWhileMakingPagesLeavesThePreviousOutputAsItWas() throws {
         struct Stopped: Error {}
         let folder = TemporaryFolder()
-        folder.write("output/index.html", "the previous site\n")
+        try previousSite(folder)
         #expect(throws: Stopped.self) {
             try OutputWriter.write(to: folder.path + "/output", produce: { writer in
                 _ = writer.take([.file(OutputFile(path: "index.html", contents: .text("the new site\n"), origin: "test"))])

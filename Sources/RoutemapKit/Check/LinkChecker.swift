@@ -54,7 +54,8 @@ enum LinkChecker {
         func problem(with destination: String, isImage: Bool) -> Problem? {
             switch resolver.resolve(destination, fromEdition: editionID) {
             case .external:
-                return nil
+                guard let refused = LinkScheme.problem(with: destination, isImage: isImage) else { return nil }
+                return Problem(message: "\(isImage ? "image" : "link") '\(destination)': \(refused)", hint: LinkScheme.hint)
             case .samePage(let fragment):
                 if fragment.isEmpty { return nil } // `#` alone is the top of the page
                 return missingAnchor(fragment, in: "\(editionID)/\(rendered.chapter.id)", written: destination, allowFootnotes: true)

@@ -82,9 +82,14 @@ enum ConfigLoader {
         let licence = fields.nested("licence").flatMap { licenceFields -> Licence? in
             licenceFields.warnUnknownFields(known: ["name", "url"], what: "'licence'")
             guard let name = licenceFields.requiredString("name", at: fields.value("licence"), hint: "name the licence") else { return nil }
-            return Licence(name: name, url: licenceFields.string("url"))
+            return Licence(name: name, url: licenceFields.link("url"))
         }
-        var baseURL = fields.string("base_url")
+        var baseURL = fields.link("base_url")
+        if let url = baseURL, !["https", "http"].contains(LinkScheme.scheme(of: url) ?? "") {
+            fields.error(at: fields.value("base_url")!, "'base_url' must be the site's full web address, not '\(url)'",
+                         hint: "for example base_url: https://routemap.example.org/")
+            baseURL = nil
+        }
         if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
         let editions = (fields.stringList("editions") ?? []).map(\.text)
         if editions.isEmpty {

@@ -157,6 +157,16 @@ struct FieldReader {
         return nil
     }
 
+    /// An address a page will link to: relative, or `https:`, `http:` or `mailto:` (see `LinkScheme`).
+    func link(_ key: String) -> String? {
+        guard let text = string(key) else { return nil }
+        if let refused = LinkScheme.problem(with: text) {
+            error(at: value(key)!, "'\(key)': \(refused)", hint: LinkScheme.hint)
+            return nil
+        }
+        return text
+    }
+
     func int(_ key: String) -> Int? {
         guard let value = value(key), let text = string(key) else { return nil }
         // Most numbers need no trimming, which goes through Foundation's character sets.

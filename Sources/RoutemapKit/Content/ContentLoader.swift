@@ -34,7 +34,9 @@ public enum ContentLoader {
         // When edition.yml is wrong, the chapters are still read so that their problems are reported in the same run.
         var edition = settings ?? Edition(id: id, title: id, shortTitle: id, kind: .final, status: config.statuses.ids.first ?? "final",
                                           published: nil, consultation: nil, summary: nil, chapters: [], assets: [])
-        let files = listFiles(folder)
+        let files = listFiles(folder, within: contentDirectory) { path, reason in
+            log.add(.error(path, reason, hint: "put the file itself in the content folder, or remove it"))
+        }
         let chapterFiles = files.filter { $0.hasSuffix(".md") && !$0.contains("/") }
         edition.assets = files.filter { !$0.hasSuffix(".md") && $0 != EditionLoader.fileName }
 
@@ -219,36 +221,59 @@ private func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
 
 /// Every non-hidden file below `folder`, as paths relative to it, sorted. Hidden files and
 /// folders (names starting with '.') are left out; a symbolic link counts as the file it leads
-/// to, and one that leads to a folder (or nowhere) is not followed.
-func listFiles(_ folder: String) -> [String] {
+/// to, and one that leads to a folder is not followed. With `root`, what cannot be published is
+/// told to `problem` (path, what is wrong) and left out: a link that leads nowhere or out of
+/// `root`, and anything that is neither a file nor a folder (a named pipe, a device, a socket).
+func listFiles(_ folder: String, within root: String? = nil, problem: (String, String) -> Void = { _, _ in }) -> [String] {
     var files: [String] = []
-    collectFiles(folder, prefix: "", into: &files)
+    let realRoot = root.flatMap(OutputFolder.realPath)
+    collectFiles(folder, prefix: "", root: realRoot, into: &files, problem: problem)
     return files.sorted()
 }
 
 /// readdir rather than FileManager's enumerator, which cost more than parsing the chapters' front matter.
-private func collectFiles(_ folder: String, prefix: String, into files: inout [String]) {
+private func collectFiles(_ folder: String, prefix: String, root: String?, into files: inout [String], problem: (String, String) -> Void) {
     guard let directory = opendir(folder) else { return }
     defer { closedir(directory) }
+    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
     while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        // Read up to the name's end only: the record is often shorter than d_name's 256 bytes.
+        let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
         if name.hasPrefix(".") { continue }
         let path = join(folder, name)
-        var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-        var isFile = Int32(entry.pointee.d_type) == Int32(DT_REG)
-        if !isDirectory && !isFile {
-            // A link, or a file system that does not say: look (through a link) at what is there.
-            var info = stat()
-            var linkInfo = stat()
-            guard lstat(path, &linkInfo) == 0, stat(path, &info) == 0 else { continue }
-            let isLink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
-            isDirectory = !isLink && (info.st_mode & S_IFMT) == S_IFDIR
-            isFile = (info.st_mode & S_IFMT) != S_IFDIR
+        let type = Int32(entry.pointee.d_type)
+        if type == Int32(DT_DIR) {
+            collectFiles(path, prefix: prefix + name + "/", root: root, into: &files, problem: problem)
+            continue
         }
-        if isDirectory {
-            collectFiles(path, prefix: prefix + name + "/", into: &files)
-        } else if isFile {
+        if type == Int32(DT_REG) {
             files.append(prefix + name)
+            continue
+        }
+        // A link, something else, or a file system that does not say: look (through a link) at what is there.
+        var linkInfo = stat()
+        guard lstat(path, &linkInfo) == 0 else { continue }
+        let isLink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
+        var info = linkInfo
+        if isLink {
+            guard stat(path, &info) == 0, let target = OutputFolder.realPath(path) else {
+                if root != nil { problem(path, "this symbolic link leads nowhere") }
+                continue
+            }
+            if let root, !OutputFolder.isInside(target, root) {
+                problem(path, "this symbolic link leads out of the content folder, to \(target), which is not published")
+                continue
+            }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR where !isLink:
+            collectFiles(path, prefix: prefix + name + "/", root: root, into: &files, problem: problem)
+        case S_IFDIR:
+            continue
+        case S_IFREG:
+            files.append(prefix + name)
+        default:
+            if root != nil { problem(path, "this is not a regular file (a named pipe, socket or device), so it cannot be published") }
         }
     }
 }

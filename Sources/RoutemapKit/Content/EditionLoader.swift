@@ -48,6 +48,6 @@ enum EditionLoader {
             fields.error(at: fields.value("closes")!, "the consultation closes (\(closes)) before it opens (\(opens))",
                          hint: "'closes' must be on or after 'opens'; check the year and month of both dates")
         }
-        return Consultation(opens: opens, closes: closes, responseURL: respond?.string("url"), responseEmail: respond?.string("email"))
+        return Consultation(opens: opens, closes: closes, responseURL: respond?.link("url"), responseEmail: respond?.string("email"))
     }
 }

@@ -29,10 +29,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         Diagnostic(.warning, file: file, line: line, column: column, message, hint: hint)
     }
 
-    /// `path:line:column: error: message`, then the hint on its own indented line.
+    /// `path:line:column: error: message`, then the hint on its own indented line. Each part may
+    /// quote content, so its control characters are escaped (`PrintableText`).
     public var description: String {
-        var text = "\(file):\(line):\(column): \(severity.rawValue): \(message)"
-        if let hint { text += "\n    hint: \(hint)" }
+        var text = "\(PrintableText.escaping(file)):\(line):\(column): \(severity.rawValue): \(PrintableText.escaping(message))"
+        if let hint { text += "\n    hint: \(PrintableText.escaping(hint))" }
         return text
     }
 }

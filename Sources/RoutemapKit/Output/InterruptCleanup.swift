@@ -11,15 +11,21 @@ public enum InterruptCleanup {
     static let swapLock = NSLock()
     /// Set under `swapLock` once the new site is in place.
     nonisolated(unsafe) static var swapped = false
-    /// Set under `swapLock`, which is then held until the process ends.
-    nonisolated(unsafe) private(set) static var stopping = false
     nonisolated(unsafe) private static var pipeEnds: [Int32] = [-1, -1]
+    /// The folder the new site is being written to, set under `swapLock` once it exists.
+    nonisolated(unsafe) private static var staging: String?
+
+    /// Called by the writer once it has made the folder the new site is written to.
+    static func building(_ folder: String) {
+        swapLock.withLock { staging = folder }
+    }
 
     /// Called by a writer whose files vanished: when a stop is under way, waits for it to end
     /// the process, rather than report the vanished files as an error.
     static func waitIfStopping() {
-        guard stopping else { return }
+        // Taking the lock waits for a stop under way; once it is free, no stop has begun.
         swapLock.lock()
+        swapLock.unlock()
     }
 
     public static func install(output: String) {
@@ -34,12 +40,14 @@ public enum InterruptCleanup {
         let thread = Thread {
             var byte: UInt8 = 0
             while read(pipeEnds[0], &byte, 1) < 0 && errno == EINTR {}
+            // Held until the process ends.
             swapLock.lock()
-            stopping = true
             // Renamed first: writing threads address files through the old name, so none can add
             // to the folder while it is being removed.
-            let doomed = "\(output).tmp-stopped-\(getpid())"
-            if rename(OutputWriter.stagingPath(for: output), doomed) == 0 { try? FileManager.default.removeItem(atPath: doomed) }
+            if let staging {
+                let doomed = staging.replacingOccurrences(of: ".tmp-", with: ".tmp-stopped-", options: .backwards)
+                if rename(staging, doomed) == 0 { try? FileManager.default.removeItem(atPath: doomed) }
+            }
             let outcome = swapped ? "the new site was already in \(output)/" : "\(output)/ was left as it was"
             FileHandle.standardError.write(Data("Stopped: \(outcome).\n".utf8))
             _exit(128 + Int32(byte))

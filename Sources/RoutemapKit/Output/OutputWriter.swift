@@ -9,15 +9,32 @@ public enum OutputWriter {
     }
 
     /// Writes the files `produce` hands the writer as they are made. When `produce` throws (a build
-    /// whose layout found errors), its error is thrown and nothing is swapped in.
+    /// whose layout found errors), its error is thrown and nothing is swapped in. Returns the
+    /// problems that did not stop the build (a previous site that could not be deleted).
+    @discardableResult
     static func write(to output: String, produce: (StagingWriter) throws -> Void,
-                      beforeSwap: (String) throws -> Void = { _ in }) throws {
-        let output = output.hasSuffix("/") ? String(output.dropLast()) : output
-        removeLeftovers(of: output)
-        let staging = stagingPath(for: output)
-        try? FileManager.default.removeItem(atPath: staging)
+                      beforeSwap: (String) throws -> Void = { _ in }) throws -> [Diagnostic] {
+        try write(to: OutputFolder.resolve(output), produce: produce, beforeSwap: beforeSwap)
+    }
+
+    @discardableResult
+    static func write(to output: OutputFolder, produce: (StagingWriter) throws -> Void,
+                      beforeSwap: (String) throws -> Void = { _ in }) throws -> [Diagnostic] {
+        let leftovers = Leftovers(of: output)
+        leftovers.removeStale()
+        let staging = leftovers.staging
+        var previous: String?
+        var info = stat()
+        guard lstat(staging, &info) != 0 else {
+            throw OutputError(path: staging, reason: "cannot write the site: a folder routemap did not make is in the way of the new site",
+                              hint: "delete or rename \(staging)")
+        }
         do {
-            let writer = try StagingWriter(folder: staging, reusing: FileManager.default.fileExists(atPath: output) ? output : nil)
+            let writer = try StagingWriter(folder: staging, reusing: OutputFolder.isSite(output.path) ? output.path : nil)
+            InterruptCleanup.building(staging)
+            // First of all, so that a build killed midway leaves a folder the next one can prove its own.
+            try leftovers.claim(staging)
+            _ = writer.take([.file(OutputFile(path: OutputFolder.markerName, contents: .text(OutputFolder.markerText), origin: "routemap"))])
             do {
                 try produce(writer)
             } catch {
@@ -27,20 +44,17 @@ public enum OutputWriter {
             try writer.finish()
             try beforeSwap(staging)
             try InterruptCleanup.swapLock.withLock {
-                try swapIn(staging, as: output)
+                try leftovers.unclaim(staging)
+                previous = try swapIn(staging, as: output.path, leftovers: leftovers)
                 InterruptCleanup.swapped = true
             }
-            // After an exchange the staging folder holds the previous site.
-            try? FileManager.default.removeItem(atPath: staging)
         } catch {
             InterruptCleanup.waitIfStopping()
-            try? FileManager.default.removeItem(atPath: staging)
+            _ = leftovers.remove(staging)
             throw error
         }
+        return previous.flatMap { leftovers.remove($0) }.map { [$0.diagnostic(output)] } ?? []
     }
-
-    /// Where this process writes the new site before swapping it in.
-    static func stagingPath(for output: String) -> String { "\(output).tmp-\(getpid())" }
 
     /// Writes every file under `folder`, creating it and the folders inside as needed; a file
     /// already there is replaced. See `StagingWriter`, which also explains `previous`.
@@ -55,23 +69,26 @@ public enum OutputWriter {
     }
 
     /// Exchanges the two folders in one step where the kernel allows it (renameat2), so there is
-    /// no moment without an output folder; otherwise moves the old one aside first.
-    private static func swapIn(_ staging: String, as output: String) throws {
+    /// no moment without an output folder; otherwise moves the old one aside first. Returns where
+    /// the previous site now is, to be deleted.
+    private static func swapIn(_ staging: String, as output: String, leftovers: Leftovers) throws -> String? {
         guard FileManager.default.fileExists(atPath: output) else {
-            guard rename(staging, output) == 0 else { throw OutputError(path: output, reason: String(cString: strerror(errno))) }
-            return
+            guard rename(staging, output) == 0 else { throw OutputError.writing(output, errno) }
+            return nil
         }
         if let exchange = renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2 /* RENAME_EXCHANGE */) == 0 {
-            return
+            return staging
         }
-        let old = "\(output).old-\(getpid())"
-        guard rename(output, old) == 0 else { throw OutputError(path: output, reason: String(cString: strerror(errno))) }
+        let old = leftovers.aside
+        try leftovers.claim(output)
+        guard rename(output, old) == 0 else { throw OutputError.writing(output, errno) }
         guard rename(staging, output) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             _ = rename(old, output)
-            throw OutputError(path: output, reason: reason)
+            try? leftovers.unclaim(output)
+            throw OutputError.writing(output, code)
         }
-        try? FileManager.default.removeItem(atPath: old)
+        return old
     }
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
@@ -81,21 +98,4 @@ public enum OutputWriter {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
-
-    /// Removes staging folders left by builds that were killed before they could clean up.
-    private static func removeLeftovers(of output: String) {
-        let parent = (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
-        for entry in entries where entry.hasPrefix(name + ".tmp-") || entry.hasPrefix(name + ".old-") {
-            guard let pid = Int32(entry.split(separator: "-").last ?? ""), kill(pid, 0) != 0 else { continue }
-            try? FileManager.default.removeItem(atPath: join(parent, entry))
-        }
-    }
-}
-
-public struct OutputError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): error: cannot write the site: \(reason)" }
 }

@@ -64,7 +64,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             let path = join(folder, file.path)
             if let problem = prepare(path) { return problem }
             let fd = create(path)
-            guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
+            guard fd >= 0 else { return OutputError.writing(path, errno) }
             open.append((fd, path))
         }
         var problem: OutputError?
@@ -95,10 +95,19 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             var text = file.text ?? ""
             return text.withUTF8 { writeOrLink(path, UnsafeRawBufferPointer($0), unchanged: unchanged) }
         case .copy(let source):
-            guard let data = FileManager.default.contents(atPath: source) else { return OutputError(path: source, reason: "cannot be read") }
-            return data.withUnsafeBytes { writeOrLink(path, $0, unchanged: unchanged) }
+            // Never more readable than the file it copies: a private file linked into the content stays private.
+            var info = stat()
+            guard stat(source, &info) == 0 else { return OutputError(path: source, reason: "cannot copy this file into the site: \(String(cString: strerror(errno)))") }
+            guard (info.st_mode & S_IFMT) == S_IFREG else { return OutputError(path: source, reason: "cannot copy this into the site: it is not a regular file") }
+            guard let data = FileManager.default.contents(atPath: source) else {
+                return OutputError(path: source, reason: "cannot copy this file into the site: it cannot be read")
+            }
+            return data.withUnsafeBytes { writeOrLink(path, $0, unchanged: unchanged, mode: info.st_mode & Self.publishedMode) }
         }
     }
+
+    /// Pages are readable by everyone, and writable by their owner only.
+    static let publishedMode: mode_t = 0o644
 
     /// Makes the file's folder when it is missing.
     private func prepare(_ path: String) -> OutputError? {
@@ -112,40 +121,42 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     /// A new file at `path`, for writing. Never opens a file that is already there: in the staging
     /// folder it may be a hard link into the previous site, which must not change through it (a file
     /// written over, such as a page given the PDF's link, or two files claiming one path).
-    private func create(_ path: String) -> Int32 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    private func create(_ path: String, mode: mode_t = publishedMode) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd < 0, errno == EEXIST, unlink(path) == 0 else { return fd }
-        return open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     }
 
     /// Creates `path` and any folder above it that is missing.
     private func makeFolder(_ path: String) throws {
         var missing: [String] = []
         var current = path
-        while !current.isEmpty && current != "/" && !foldersLock.withLock({ folders.contains(current) }) {
+        while !current.isEmpty && current != "/" && current != "." && !foldersLock.withLock({ folders.contains(current) }) {
             missing.append(current)
             current = (current as NSString).deletingLastPathComponent
         }
         for folder in missing.reversed() {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-                throw OutputError(path: folder, reason: String(cString: strerror(errno)))
+                throw OutputError.writing(folder, errno)
             }
             _ = foldersLock.withLock { folders.insert(folder) }
         }
     }
 
-    private func writeOrLink(_ path: String, _ bytes: UnsafeRawBufferPointer, unchanged: String?) -> OutputError? {
-        if let unchanged, holds(unchanged, exactly: bytes), link(unchanged, path) == 0 { return nil }
-        let fd = create(path)
-        guard fd >= 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
+    private func writeOrLink(_ path: String, _ bytes: UnsafeRawBufferPointer, unchanged: String?, mode: mode_t = publishedMode) -> OutputError? {
+        if let unchanged, holds(unchanged, exactly: bytes, mode: mode), link(unchanged, path) == 0 { return nil }
+        let fd = create(path, mode: mode)
+        guard fd >= 0 else { return OutputError.writing(path, errno) }
         defer { close(fd) }
         return writeAll(fd, bytes, path: path)
     }
 
-    /// Whether the file at `path` is a regular file holding exactly `bytes`.
-    private func holds(_ path: String, exactly bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Whether the file at `path` is a regular file holding exactly `bytes`, with the permissions
+    /// `mode` would give it (as a new file, less the umask, which only ever takes permissions away).
+    private func holds(_ path: String, exactly bytes: UnsafeRawBufferPointer, mode: mode_t) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+              info.st_mode & 0o777 & ~mode == 0 else { return false }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -168,7 +179,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                return OutputError(path: path, reason: String(cString: strerror(errno)))
+                return OutputError.writing(path, errno)
             }
             offset += written
         }

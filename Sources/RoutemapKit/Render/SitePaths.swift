@@ -161,10 +161,9 @@ struct LinkResolver: Sendable, Equatable {
         return relativeURL(from: page, to: SitePaths.chapter(edition, chapter)) + (fragment.map { "#" + $0 } ?? "")
     }
 
+    /// As a browser reads it (see `LinkScheme`), so that a scheme hidden by a tab is not taken for a file.
     private func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let scheme = text[..<colon]
-        return !scheme.isEmpty && !scheme.contains("/") && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+        text.utf8.contains(UInt8(ascii: ":")) && LinkScheme.scheme(of: text) != nil
     }
 
     /// Resolves `.` and `..` and percent-decodes; nil when it climbs above the root.

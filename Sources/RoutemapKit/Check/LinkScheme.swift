@@ -1,0 +1,43 @@
+/// Which kinds of address a page may link to. A link is relative or uses `https:`, `http:` or
+/// `mailto:`; an image may also be a `data:` PNG, GIF, JPEG or WebP, as cmark-gfm's safe mode allows.
+/// Anything else (`javascript:`, `vbscript:`, `data:text/html`, `file:`) would run script in the
+/// reader's browser or lead into the reader's own disk, so it is an error wherever it is written:
+/// in a chapter (whatever `raw_html` says) and in the settings files.
+enum LinkScheme {
+    static let allowed: Set<String> = ["https", "http", "mailto"]
+    static let imageData = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+
+    /// The scheme of `destination` as a browser reads it, lower-cased; nil for a relative link.
+    /// Browsers drop leading and trailing spaces and controls and every tab and line break before
+    /// they look, so `" java\tscript:"` is `javascript:` to them, and so it is here.
+    static func scheme(of destination: String) -> String? {
+        let cleaned = browserView(destination)
+        guard let colon = cleaned.firstIndex(of: ":") else { return nil }
+        let scheme = cleaned[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return scheme.lowercased()
+    }
+
+    /// What is wrong with linking to `destination`, or nil when nothing is.
+    static func problem(with destination: String, isImage: Bool = false) -> String? {
+        guard let scheme = scheme(of: destination), !allowed.contains(scheme) else { return nil }
+        if isImage, imageData.contains(where: { browserView(destination).lowercased().hasPrefix($0 + ";") || browserView(destination).lowercased().hasPrefix($0 + ",") }) {
+            return nil
+        }
+        return "'\(scheme):' addresses are not allowed"
+    }
+
+    static let hint = "link to a web page (https://…), an e-mail address (mailto:…) or a file of the publication; a 'javascript:', 'data:' or 'file:' address would run in, or read from, the reader's own computer"
+
+    private static func browserView(_ destination: String) -> String {
+        if let first = destination.utf8.first, first > 0x20,
+           !destination.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return destination }
+        let isControlOrSpace = { (scalar: Unicode.Scalar) in scalar.value <= 0x20 }
+        var scalars = Substring(destination).unicodeScalars
+        while let first = scalars.first, isControlOrSpace(first) { scalars.removeFirst() }
+        var cleaned = String.UnicodeScalarView()
+        for scalar in scalars where scalar != "\t" && scalar != "\n" && scalar != "\r" { cleaned.append(scalar) }
+        return String(cleaned)
+    }
+}
