@@ -10,7 +10,7 @@ TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf
 TEST_PYTHON_PACKAGES = selenium=selenium axe_selenium_python=axe-selenium-python selenium_axe_python=selenium-axe-python
 ROUTEMAP = .build/release/routemap
 
-.PHONY: site test release deps test-deps bench clean
+.PHONY: site test release deps test-deps bench clean valgrind
 
 site: release
 	$(ROUTEMAP) build
@@ -37,6 +37,10 @@ BENCH_PACKAGES = $(BUILD_PACKAGES) python3 cmark-gfm hugo
 bench: release
 	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
 	python3 scripts/bench.py --chapters $(CHAPTERS) --runs $(RUNS) $(BENCH_FLAGS)
+
+# `make valgrind`: a build of content/ under valgrind's memcheck, failing on any error it reports.
+valgrind: deps
+	scripts/valgrind-build.sh
 
 clean:
 	rm -rf output .build .bench
