@@ -206,6 +206,94 @@ def chapter_text(number, total):
     return "\n".join(out)
 
 
+# MARK: a publication shaped like the Routemap
+
+ROUTEMAP_AUDIENCES = ["chief-executives", "finance-directors", "cios", "elected-members", "suppliers", "partners"]
+
+SHAPED_CONFIG = """title: A synthetic publication shaped like the Routemap
+short_title: Shaped
+publisher: routemap benchmarks
+licence:
+  name: Open Government Licence v3.0
+  url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/
+base_url: https://bench.example/
+paragraph_numbers: true
+actions_heading: What key players should do now
+themes:
+{themes}
+audiences:
+{audiences}
+statuses:
+  - id: consultation
+    label: Consultation
+    description: Open for comment.
+  - id: final
+    label: Final
+    description: The published text.
+editions: [{editions}]
+"""
+
+SHAPED_EDITIONS = {
+    "draft": """title: The synthetic draft
+short_title: Draft
+kind: consultation
+published: 2011-03-08
+consultation:
+  opens: 2011-03-08
+  closes: 2011-04-04
+  respond: {url: "https://bench.example/respond", email: respond@bench.example}
+summary: The draft of the shaped publication.
+""",
+    "final": """title: The synthetic final edition
+short_title: Final
+kind: final
+published: 2011-05-11
+summary: The final edition of the shaped publication.
+""",
+}
+
+
+def shaped_chapter_text(number, total, edition):
+    """`chapter_text` with six audiences, their actions, and, in the final edition, a link to the
+    draft's chapter; every other chapter of the final edition has one paragraph reworded."""
+    text = chapter_text(number, total)
+    audiences = ", ".join(ROUTEMAP_AUDIENCES)
+    text = re.sub(r"^audience: .*$", "audience: [%s]" % audiences, text, count=1, flags=re.M)
+    text = text.replace("status: final", "status: %s" % ("consultation" if edition == "draft" else "final"), 1)
+    rng = random.Random(number * 7 + 1)
+    actions = "\n".join("- **%s:** %s" % (a.replace("-", " ").capitalize(), sentence(rng, 12)) for a in ROUTEMAP_AUDIENCES)
+    text = text.replace("## What key players should do now\n\n", "## What key players should do now\n\n%s\n\n" % actions, 1)
+    if edition == "final":
+        text = text.replace("## How\n\n", "## How\n\nThe [draft's version](../draft/%s#how) asked the same.\n\n" % chapter_file(number), 1)
+        if number % 2 == 0:
+            text = text.replace("## What must change and why\n\n", "## What must change and why\n\nReworded in the final edition: %s\n\n"
+                                % sentence(random.Random(-number), 14), 1)
+    return text
+
+
+def generate_shaped(count):
+    """.bench/shaped-<count>/: content/ with a draft and a final edition of `count` chapters each,
+    final-only/ with the final edition alone, and the Markdown of both for cmark-gfm."""
+    site = os.path.join(BENCH, "shaped-%d" % count)
+    stamp = os.path.join(site, ".generated")
+    if not (os.path.exists(stamp) and open(stamp).read() == GENERATOR_VERSION):
+        shutil.rmtree(site, ignore_errors=True)
+        themes, audiences = vocabulary(THEMES), vocabulary(ROUTEMAP_AUDIENCES)
+        for folder, editions in (("content", ["draft", "final"]), ("final-only", ["final"])):
+            content = os.path.join(site, folder)
+            write(os.path.join(content, "routemap.yml"), SHAPED_CONFIG.format(themes=themes, audiences=audiences, editions=", ".join(editions)))
+            for edition in editions:
+                write(os.path.join(content, edition, "edition.yml"), SHAPED_EDITIONS[edition])
+                for number in range(1, count + 1):
+                    text = shaped_chapter_text(number, count, edition)
+                    if folder == "final-only":
+                        text = text.replace("](../draft/%s#how)" % chapter_file(number), "](https://bench.example/draft/#how)")
+                    write(os.path.join(content, edition, chapter_file(number)), text)
+        write(stamp, GENERATOR_VERSION)
+    spread_new_folders(site)
+    return site
+
+
 def vocabulary(ids):
     return "\n".join("  - id: %s\n    label: %s\n    description: %s" % (i, i.replace("-", " ").capitalize(), "About %s." % i.replace("-", " "))
                      for i in ids)

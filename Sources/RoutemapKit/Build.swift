@@ -79,7 +79,7 @@ public enum SiteBuilder {
     }
 
     /// Loading, rendering and checking: everything before the pages are laid out.
-    private static func stagesBeforeLayout(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, diagnostics: [Diagnostic]) {
+    static func stagesBeforeLayout(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, diagnostics: [Diagnostic]) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
         let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache)
         var diagnostics = themeDiagnostics + contentDiagnostics

@@ -92,6 +92,34 @@ import Testing
         #expect(kinds(old, new) == [.movedAway, .unchanged, .unchanged, .movedAndChanged])
     }
 
+    /// The shortcut for identical chapters must give exactly what the full comparison gives: here
+    /// the same text with its spaces changed, which only the full comparison sees as unchanged.
+    @Test func identicalChaptersTakeTheShortcutToTheSameAnswer() {
+        let text = "## How\n\nOne  partner.\n\n- a\n- b\n\n| x | y |\n| - | - |\n| 1 | 2 |\n"
+        let old = blocks(text)
+        let spaced = blocks(text.replacingOccurrences(of: "One  partner", with: "One partner"))
+        #expect(old.map(\.text) != spaced.map(\.text))
+        let shortcut = ChapterComparison.compare(old, old)
+        let full = ChapterComparison.compare(old, spaced)
+        #expect(shortcut.map(\.kind) == full.map(\.kind))
+        #expect(shortcut.map(\.kind).allSatisfy { $0 == .unchanged })
+        #expect(shortcut.map { $0.old?.position } == full.map { $0.old?.position })
+        #expect(shortcut.map(\.new) == old.map { Optional($0) })
+    }
+
+    /// ASCII text is normalised on its bytes; it must match splitting on Character.isWhitespace.
+    @Test func spacesAreNormalisedAsSplittingOnWhitespaceWould() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", ".", "x1", "\u{A0}", "é", "\u{2028}", "\u{85}"]
+        for round in 0..<2_000 {
+            let asciiOnly = round % 2 == 0
+            let choices = asciiOnly ? pieces.filter { $0.allSatisfy(\.isASCII) } : pieces
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in choices.randomElement(using: &generator)! }.joined()
+            #expect(ChapterComparison.normalisedSpaces(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func identicalChaptersHaveNoChanges() {
         let text = "## How\n\nOne.\n\n- a\n- b\n"
         let comparison = ChapterComparison(chapterID: "x", oldTitle: "A", newTitle: "A", old: blocks(text), new: blocks(text))

@@ -56,6 +56,22 @@ import Templates
         PrintChapterLinkView(number: 1, title: "Intro", anchor: "chapter-intro"),
         PrintChapterView(number: 1, title: "Intro", part: "Part 1", summary: "Why.", anchor: "chapter-intro", body: "<p>b</p>"),
         PrintChapterView(number: 2, title: "Next", part: nil, summary: nil, anchor: "chapter-next", body: ""),
+        BlockChangeView(kind: "moved-away", label: "Moved", unchanged: false, paragraphNumber: "was 2.3", anchor: "change-4", heading: true,
+                        words: [WordChangeView(text: "the", same: true, inserted: false, deleted: false)], movedToURL: "#change-9"),
+        BlockChangeView(kind: "unchanged", label: nil, unchanged: true, paragraphNumber: nil, anchor: "change-1", heading: false,
+                        words: [], movedToURL: nil),
+        WordChangeView(text: "partners", same: false, inserted: true, deleted: false),
+        ActionView(text: "Review the boards.", url: "../governance.html#for-cios"),
+        ActionGroupView(chapterNumber: 1, chapterTitle: "T", chapterURL: "t.html", actions: []),
+        ChapterChangesPageView(number: 4, title: "Governance", oldTitle: "Boards", retitled: true, chapterURL: "../governance.html",
+                               olderChapterURL: "../../draft/governance.html", olderEditionTitle: "consultation draft", summaryURL: "index.html",
+                               added: 1, removed: 2, changed: 3, moved: 4, unchangedCount: 5, noChanges: false,
+                               blocks: [BlockChangeView(kind: "added", label: "Added", unchanged: false, paragraphNumber: "4.1", anchor: "change-1",
+                                                        heading: false, words: [], movedToURL: nil)]),
+        TermPageView(kindLabel: "Audience", term: term, chapters: [chapterLink], edition: summary, overviewURL: "../themes/index.html",
+                     actionGroups: [ActionGroupView(chapterNumber: 3, chapterTitle: "Governance", chapterURL: "../governance.html",
+                                                   actions: [ActionView(text: "Review the boards.", url: "../governance.html#for-cios")])], actionsHeading: "What key players should do now"),
+        TermPageView(kindLabel: "Theme", term: term, chapters: [], edition: summary, overviewURL: "index.html", actionGroups: [], actionsHeading: nil),
     ]
 
     @Test(arguments: 0..<values.count)

@@ -7,12 +7,9 @@ import Markdown
 /// column the editor typed them at), so on a chapter's own page those are skipped here.
 enum PageLinkChecker {
     /// The problems found, and where the generated pages (outside chapters' text) link to other sites.
-    static func check(_ files: [OutputFile], site: RenderedPublication, outputDirectory: String)
+    static func check(_ files: [CheckedFile], site: RenderedPublication, outputDirectory: String)
         -> (diagnostics: [Diagnostic], external: [String: [ExternalLinkChecker.Place]]) {
-        let pages = files.compactMap { file -> (OutputFile, PageReferences)? in
-            guard file.path.hasSuffix(".html"), let html = file.text else { return nil }
-            return (file, PageReferences(html: html))
-        }
+        let pages = files.compactMap { file in file.references.map { (file, $0) } }
         let paths = Set(files.map(\.path))
         var ids: [String: Set<String>] = [:]
         for (file, references) in pages { ids[file.path] = references.ids }
@@ -20,36 +17,50 @@ enum PageLinkChecker {
         // The 404 page is shown at any address, so its links start from the site's own path.
         let notFoundRoot = site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
 
+        let found = concurrentMap(pages) { file, references in
+            check(file, references, skipping: written[file.path] ?? [], notFoundRoot: notFoundRoot, paths: paths, ids: ids,
+                  outputDirectory: outputDirectory)
+        }
         var diagnostics: [Diagnostic] = []
         var external: [String: [ExternalLinkChecker.Place]] = [:]
-        for (file, references) in pages {
-            let skip = written[file.path] ?? []
-            for reference in references.references where !skip.contains(decoded(reference.value)) {
-                if file.path == SitePaths.notFound, reference.value.hasPrefix(notFoundRoot) {
-                    let fromRoot = String(reference.value.dropFirst(notFoundRoot.count))
-                    if let problem = problem(fromRoot, on: SitePaths.frontPage, paths: paths, ids: ids) {
-                        diagnostics.append(.error(join(outputDirectory, file.path), line: reference.line, column: reference.column,
-                                                  "the 404 page \(problem)", hint: "correct notfound.mustache or the layout (the page is made from \(file.origin))"))
-                    }
-                    continue
-                }
-                if reference.value.hasPrefix("/") && !reference.value.hasPrefix("//") {
+        for (pageDiagnostics, pageExternal) in found {
+            diagnostics += pageDiagnostics
+            for (address, place) in pageExternal { external[address, default: []].append(place) }
+        }
+        return (diagnostics, external)
+    }
+
+    /// One page's links and images.
+    private static func check(_ file: CheckedFile, _ references: PageReferences, skipping skip: Set<String>, notFoundRoot: String,
+                              paths: Set<String>, ids: [String: Set<String>], outputDirectory: String)
+        -> (diagnostics: [Diagnostic], external: [(String, ExternalLinkChecker.Place)]) {
+        var diagnostics: [Diagnostic] = []
+        var external: [(String, ExternalLinkChecker.Place)] = []
+        for reference in references.references where !skip.contains(decoded(reference.value)) {
+            if file.path == SitePaths.notFound, reference.value.hasPrefix(notFoundRoot) {
+                let fromRoot = String(reference.value.dropFirst(notFoundRoot.count))
+                if let problem = problem(fromRoot, on: SitePaths.frontPage, paths: paths, ids: ids) {
                     diagnostics.append(.error(join(outputDirectory, file.path), line: reference.line, column: reference.column,
-                                              "the generated page links to '\(reference.value)', a path from the server's root, which breaks the site opened from disk or from a sub-folder",
-                                              hint: "write it relative to the page; templates can prefix it with {{root}} (the page is made from \(file.origin))"))
-                    continue
+                                              "the 404 page \(problem)", hint: "correct notfound.mustache or the layout (the page is made from \(file.origin))"))
                 }
-                if isExternal(reference.value) {
-                    if isWeb(reference.value) {
-                        external[reference.value, default: []].append(.init(file: join(outputDirectory, file.path), line: reference.line, column: reference.column))
-                    }
-                    continue
-                }
-                guard let problem = problem(reference.value, on: file.path, paths: paths, ids: ids) else { continue }
-                diagnostics.append(.error(join(outputDirectory, file.path), line: reference.line, column: reference.column,
-                                          "the generated page \(problem)",
-                                          hint: "this link comes from the theme's templates or the generated navigation (the page is made from \(file.origin)); correct the template that writes it"))
+                continue
             }
+            if reference.value.hasPrefix("/") && !reference.value.hasPrefix("//") {
+                diagnostics.append(.error(join(outputDirectory, file.path), line: reference.line, column: reference.column,
+                                          "the generated page links to '\(reference.value)', a path from the server's root, which breaks the site opened from disk or from a sub-folder",
+                                          hint: "write it relative to the page; templates can prefix it with {{root}} (the page is made from \(file.origin))"))
+                continue
+            }
+            if isExternal(reference.value) {
+                if isWeb(reference.value) {
+                    external.append((reference.value, .init(file: join(outputDirectory, file.path), line: reference.line, column: reference.column)))
+                }
+                continue
+            }
+            guard let problem = problem(reference.value, on: file.path, paths: paths, ids: ids) else { continue }
+            diagnostics.append(.error(join(outputDirectory, file.path), line: reference.line, column: reference.column,
+                                      "the generated page \(problem)",
+                                      hint: "this link comes from the theme's templates or the generated navigation (the page is made from \(file.origin)); correct the template that writes it"))
         }
         return (diagnostics, external)
     }
@@ -65,7 +76,7 @@ enum PageLinkChecker {
         var path = Substring(href)
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...]).removingPercentEncoding
+            fragment = decoded(String(path[path.index(after: hash)...]))
             path = path[..<hash]
         }
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
@@ -118,7 +129,10 @@ enum PageLinkChecker {
         return !href[..<colon].contains("/") && !href[..<colon].contains("#")
     }
 
-    private static func decoded(_ text: String) -> String { text.removingPercentEncoding ?? text }
+    /// Foundation's decoding costs as much as the rest of a page's check: most links have nothing to decode.
+    private static func decoded(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+    }
 
     /// `path` followed from `page`'s folder; nil when it climbs above the site.
     private static func resolve(_ path: String, from page: String) -> String? {

@@ -11,29 +11,53 @@ struct PageReferences {
     var references: [Reference] = []
 
     init(html: String) {
-        var line = 1
-        var column = 1
-        var bytes = Array(html.utf8)[...]
-        // Moves through `bytes`, keeping line and column (in bytes) of the current position.
-        func advance(_ count: Int) {
-            for byte in bytes.prefix(count) {
-                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-            }
-            bytes = bytes.dropFirst(count)
-        }
-        let patterns: [(name: [UInt8], isID: Bool)] = [(Array(" id=\"".utf8), true), (Array(" href=\"".utf8), false), (Array(" src=\"".utf8), false)]
-        while !bytes.isEmpty {
-            guard let match = patterns.first(where: { bytes.starts(with: $0.name) }) else {
-                advance(1)
+        var html = html
+        html.withUTF8 { scan($0) }
+    }
+
+    /// One pass over the bytes: at each `="`, the name before it decides whether the value is an
+    /// id, a reference, or neither. (Matching the three patterns at every byte cost a check as much
+    /// as making the pages.)
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "="), newline = UInt8(ascii: "\n")
+        var line = 1, lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == newline {
+                line += 1
+                lineStart = index + 1
+            } else if byte == quote, index > 0, bytes[index - 1] == equals, let isID = Self.attribute(before: index - 1, in: bytes) {
+                let start = index + 1
+                var end = start
+                while end < bytes.count, bytes[end] != quote { end += 1 }
+                let value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                if isID {
+                    ids.insert(value)
+                } else {
+                    references.append(Reference(value: value, line: line, column: start - lineStart + 1))
+                }
+                for position in start..<end where bytes[position] == newline {
+                    line += 1
+                    lineStart = position + 1
+                }
+                index = end + 1
                 continue
             }
-            advance(match.name.count)
-            let valueLine = line, valueColumn = column
-            let end = bytes.firstIndex(of: UInt8(ascii: "\"")) ?? bytes.endIndex
-            let value = decodeEntities(String(decoding: bytes[..<end], as: UTF8.self))
-            if match.isID { ids.insert(value) } else { references.append(Reference(value: value, line: valueLine, column: valueColumn)) }
-            advance(bytes.distance(from: bytes.startIndex, to: end))
+            index += 1
         }
+    }
+
+    /// Whether the attribute whose `=` is at `equals` is ` id` (true), ` href` or ` src` (false), or another (nil).
+    private static func attribute(before equals: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func named(_ name: StaticString) -> Bool {
+            let count = name.utf8CodeUnitCount
+            guard equals >= count + 1, bytes[equals - count - 1] == UInt8(ascii: " ") else { return false }
+            return (0..<count).allSatisfy { bytes[equals - count + $0] == name.utf8Start[$0] }
+        }
+        if named("id") { return true }
+        if named("href") || named("src") { return false }
+        return nil
     }
 
     private func decodeEntities(_ text: String) -> String {

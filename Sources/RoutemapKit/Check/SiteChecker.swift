@@ -53,12 +53,16 @@ public struct CheckReport: Sendable, Codable {
 /// every generated page, and (when asked) links to other sites.
 public enum SiteChecker {
     public static func check(_ options: CheckOptions) async -> CheckReport {
-        let stages = SiteBuilder.runStages(options.build)
+        let stages = SiteBuilder.stagesBeforeLayout(options.build)
         var diagnostics = stages.diagnostics
         var externalCount = 0
+        let files = CheckedPages()
+        if let generator = stages.generator {
+            diagnostics += generator.emit(into: files).diagnostics
+        }
         if let site = stages.site {
             diagnostics += ContentRules.check(site)
-            let pages = PageLinkChecker.check(stages.files, site: site, outputDirectory: options.build.outputDirectory)
+            let pages = PageLinkChecker.check(files.files, site: site, outputDirectory: options.build.outputDirectory)
             diagnostics += pages.diagnostics
             if let external = options.external {
                 var links = pages.external
@@ -73,7 +77,7 @@ public enum SiteChecker {
         if options.strict {
             diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
         }
-        let pageCount = stages.files.filter { $0.path.hasSuffix(".html") }.count
+        let pageCount = files.files.filter { $0.path.hasSuffix(".html") }.count
         return CheckReport(diagnostics: Array(Set(diagnostics)).sortedForReport(), pages: pageCount, externalLinks: externalCount)
     }
 

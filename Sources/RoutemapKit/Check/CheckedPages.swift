@@ -1,0 +1,44 @@
+import Foundation
+
+/// A generated file as `check` keeps it: its path and origin, and for a page, the ids and links
+/// read from it. Pages are read as the layout stage makes them and their HTML let go at once, so a
+/// check holds no more of the site than a build does (holding every page, it needed four times
+/// a build's memory on two editions of 2,000 chapters).
+struct CheckedFile {
+    var path: String
+    var origin: String
+    /// Nil for a file that is not a page.
+    var references: PageReferences?
+}
+
+/// The sink `check` lays the site out into.
+final class CheckedPages: SiteSink {
+    private(set) var files: [CheckedFile] = []
+
+    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
+        let made = concurrentMap(count: jobs.count, first: first) { index in
+            jobs[index]().flatMap(Self.read)
+        }.flatMap { $0 }
+        files += made
+        return made.map { ($0.path, $0.origin) }
+    }
+
+    private static func read(_ item: SiteItem) -> [CheckedFile] {
+        switch item {
+        case .file(let file):
+            let isPage = file.path.hasSuffix(".html")
+            return [CheckedFile(path: file.path, origin: file.origin, references: isPage ? file.text.map(PageReferences.init(html:)) : nil)]
+        case .streamed(let streamed):
+            // Made once; only the pages' pieces are kept, until each is read.
+            let isPage = streamed.files.map { $0.path.hasSuffix(".html") }
+            var bytes = [[UInt8]](repeating: [], count: streamed.files.count)
+            streamed.produce { file, piece in if isPage[file] { piece.append(to: &bytes[file]) } }
+            return streamed.files.indices.map { index in
+                let (path, origin) = streamed.files[index]
+                let references = isPage[index] ? PageReferences(html: String(decoding: bytes[index], as: UTF8.self)) : nil
+                bytes[index] = []
+                return CheckedFile(path: path, origin: origin, references: references)
+            }
+        }
+    }
+}
