@@ -63,8 +63,12 @@ public enum MarkdownRenderer {
         return parser
     }
 
+    /// What `rewriteLink` returns for a link that must not be a link: its text is kept, as plain
+    /// text, and its destination written nowhere (a link into an edition not yet published).
+    public static let unlinked = "\u{0}unlinked"
+
     /// Renders `source`. `rewriteLink` may return a new destination for a link (for example
-    /// `governance.md#how` becomes `governance.html#how`); returning nil keeps it as written.
+    /// `governance.md#how` becomes `governance.html#how`), or `unlinked`; returning nil keeps it as written.
     public static func render(
         _ source: String,
         options: MarkdownOptions = MarkdownOptions(),
@@ -97,6 +101,7 @@ public enum MarkdownRenderer {
 
         var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading)
         collector.walk(document)
+        for link in collector.unlinkedNodes { replaceWithChildren(link) }
         let blocks = collector.topLevelBlocks(document, numberPrefix: options.paragraphNumberPrefix, withText: options.blockText)
         for block in blocks.numbered {
             wrapInNumberedBlock(block.node, id: block.id, number: block.number, movedAnchors: options.movedAnchors[block.id] ?? [])
@@ -154,6 +159,16 @@ public enum MarkdownRenderer {
         bytes += heading.utf8
         bytes += html[end...]
         return bytes
+    }
+
+    /// Puts a node's children where it was, and removes it.
+    private static func replaceWithChildren(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     /// cmark-gfm's HTML renderer gives headings no id, so each heading becomes a custom block
@@ -218,6 +233,8 @@ struct TreeCollector {
     let labelledItemsHeading: String?
     var labelledItems: [LabelledItem] = []
     var labelNodes: [LabelNode] = []
+    /// Links to be replaced by their text (see `MarkdownRenderer.unlinked`).
+    var unlinkedNodes: [OpaquePointer] = []
     /// The heading whose labelled items are being collected, with its level.
     var labelledSection: (id: String, level: Int)?
 
@@ -276,7 +293,11 @@ struct TreeCollector {
         let original = url(of: node)
         var destination = original
         if let rewritten = rewriteLink(original) {
-            cmark_node_set_url(node, rewritten)
+            if rewritten == MarkdownRenderer.unlinked {
+                unlinkedNodes.append(node)
+            } else {
+                cmark_node_set_url(node, rewritten)
+            }
             destination = rewritten
         }
         links.append(Link(original: original, destination: destination, text: plainText(of: node), position: position(of: node)))

@@ -36,6 +36,8 @@ public struct AccessibilitySettings: Sendable, Equatable {
     /// How the site was tested, and by whom.
     public var testing: String
     public var lastReviewed: CalendarDate
+    /// Where `last_reviewed` is written in routemap.yml.
+    var lastReviewedPosition = FilePosition(line: 1, column: 1)
 }
 
 /// `content/routemap.yml`: what every edition of the publication shares.
@@ -133,9 +135,14 @@ enum ConfigLoader {
             block.log.add(.error(block.file, line: block.position(of: at).line, "missing 'last_reviewed' in 'accessibility'", hint: "the date the statement was last reviewed, such as 2011-05-20"))
         }
         guard let email, let compliance, let reviewed else { return nil }
-        return AccessibilitySettings(contactEmail: email, responseDays: block.int("response_days") ?? 5, compliance: compliance,
-                                     knownIssues: (block.stringList("known_issues") ?? []).map(\.text),
-                                     testing: block.string("testing") ?? "", lastReviewed: reviewed)
+        var settings = AccessibilitySettings(contactEmail: email, responseDays: block.int("response_days") ?? 5, compliance: compliance,
+                                             knownIssues: (block.stringList("known_issues") ?? []).map(\.text),
+                                             testing: block.string("testing") ?? "", lastReviewed: reviewed)
+        if let written = block.value("last_reviewed") {
+            let (line, column) = block.position(of: written)
+            settings.lastReviewedPosition = FilePosition(line: line, column: column)
+        }
+        return settings
     }
 
     /// A list of `{id, label, description}` entries.

@@ -29,6 +29,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         Diagnostic(.warning, file: file, line: line, column: column, message, hint: hint)
     }
 
+    /// The same problem as an error, for `--strict`.
+    public var asError: Diagnostic { var error = self; error.severity = .error; return error }
+
     /// `path:line:column: error: message`, then the hint on its own indented line.
     public var description: String {
         var text = "\(file):\(line):\(column): \(severity.rawValue): \(message)"

@@ -31,6 +31,13 @@ extension SiteGenerator {
                                       successor: successor)
     }
 
+    /// The embargo notice for a page of an edition not published by the build date (a preview's only).
+    func embargoNotice(forPage page: String) -> EmbargoNoticeView? {
+        guard let editionID = firstFolder(of: page),
+              let embargoed = site.publication.embargoed.first(where: { $0.id == editionID }) else { return nil }
+        return EmbargoNoticeView(until: embargoed.published.long, buildDate: buildDate.long)
+    }
+
     /// Links to the same chapter (by id) in the older edition and, once published, the newer one.
     func counterparts(of chapter: Chapter, in edition: Edition, from page: String) -> [CounterpartView] {
         var links: [CounterpartView] = []

@@ -120,6 +120,7 @@ struct SiteGenerator {
             },
             breadcrumbs: breadcrumbs,
             banner: consultationBanner(forPage: page),
+            embargo: embargoNotice(forPage: page),
             content: content,
             runningHeader: cssString(pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
         )

@@ -17,6 +17,7 @@ extension ChangesPageView: TemplateFields {}
 extension ChapterChangesPageView: TemplateFields {}
 extension CitationView: TemplateFields {}
 extension ConsultationBannerView: TemplateFields {}
+extension EmbargoNoticeView: TemplateFields {}
 extension CounterpartView: TemplateFields {}
 extension NotFoundView: TemplateFields {}
 extension OverviewPageView: TemplateFields {}
@@ -75,6 +76,7 @@ extension LayoutView: TemplateFields {
         case "feedURL": feedURL.templateValue
         case "accessibilityURL": accessibilityURL.templateValue
         case "banner": banner.templateValue
+        case "embargo": embargo.templateValue
         case "runningHeader": runningHeader.templateValue
         default: nil
         }
@@ -134,6 +136,7 @@ extension FrontPageView: TemplateFields {
         switch name {
         case "publicationTitle": publicationTitle.templateValue
         case "publisher": publisher.templateValue
+        case "firstPublished": firstPublished.templateValue
         case "current": current.templateValue
         case "editions": editions.templateValue
         default: nil

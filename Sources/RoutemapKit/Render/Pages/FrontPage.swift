@@ -5,6 +5,7 @@ extension SiteGenerator {
         let view = FrontPageView(
             publicationTitle: config.title,
             publisher: config.publisher,
+            firstPublished: Embargo.firstPublication(site.publication)?.long,
             current: site.publication.currentEdition.map { summary($0, from: page) },
             editions: site.publication.editions.reversed().map { summary($0, from: page) }
         )
