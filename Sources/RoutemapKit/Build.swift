@@ -104,6 +104,8 @@ public enum SiteBuilder {
         diagnostics += AnchorStabilityChecker.check(rendered)
         var generator = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate)
         generator.layoutCache = options.layoutCache
+        generator.consultations = ConsultationState.all(rendered, on: options.buildDate)
+        diagnostics += ConsultationChecker.check(rendered)
         if options.strict { diagnostics = diagnostics.map { $0.asError } }
         return (rendered, generator, diagnostics)
     }

@@ -62,13 +62,15 @@ public struct PublicationConfig: Sendable, Equatable {
     public var actionsHeading: String? = nil
     /// Number every chapter's paragraphs (3.2 = chapter 3, paragraph 2), visibly and with anchors.
     public var paragraphNumbers: Bool = false
+    /// The heading under which each item of a numbered list is a question for consultation (Q1, Q2…).
+    public var questionsHeading: String? = nil
 }
 
 enum ConfigLoader {
     static let fileName = "routemap.yml"
     static let knownFields = ["title", "short_title", "publisher", "licence", "base_url", "language", "raw_html",
                               "themes", "audiences", "statuses", "editions", "accessibility",
-                              "actions_heading", "paragraph_numbers"]
+                              "actions_heading", "paragraph_numbers", "questions_heading"]
 
     /// Reads the configuration text; nil when it has errors, which are logged.
     static func load(_ text: String, file: String, log: DiagnosticLog) -> PublicationConfig? {
@@ -107,7 +109,8 @@ enum ConfigLoader {
             statuses: vocabulary("statuses", fields),
             editionIDs: editions,
             actionsHeading: fields.string("actions_heading"),
-            paragraphNumbers: fields.bool("paragraph_numbers") ?? false
+            paragraphNumbers: fields.bool("paragraph_numbers") ?? false,
+            questionsHeading: fields.string("questions_heading")
         )
         return log.items.errors.count == errorsBefore ? config : nil
     }

@@ -9,6 +9,21 @@ public struct Consultation: Sendable, Equatable {
     public var closes: CalendarDate
     public var responseURL: String?
     public var responseEmail: String?
+    /// Where the outcome is, once edition.yml says (`outcome:`); the consultation is then concluded.
+    public var outcome: ConsultationOutcome?
+}
+
+/// `outcome:` in a consultation edition's edition.yml: where the summary of responses is and
+/// which edition followed the consultation.
+public struct ConsultationOutcome: Sendable, Equatable {
+    /// As written: a chapter (`../final/introduction.md#what-changed`), a file beside the chapters, or a web address.
+    public var summary: String
+    /// The folder of the edition that followed, if any.
+    public var edition: String?
+    /// edition.yml, and where `summary:` and `edition:` are written in it.
+    var file: String
+    var summaryPosition = FilePosition(line: 1, column: 1)
+    var editionPosition = FilePosition(line: 1, column: 1)
 }
 
 /// One chapter: its metadata from the front matter and its Markdown body.

@@ -39,6 +39,8 @@ struct SiteGenerator {
     var pdfs: [String: EditionPDF] = [:]
     /// Pages of the previous build to reuse where their views are unchanged (the preview server keeps one).
     var layoutCache: LayoutCache?
+    /// Each consultation edition's stage on the build date, by edition id (see `ConsultationState`).
+    var consultations: [String: ConsultationState] = [:]
 
     var config: PublicationConfig { site.config }
 
@@ -59,7 +61,8 @@ struct SiteGenerator {
             .file(OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), origin: $0.sourcePath))
         })
         var jobs: [() -> [SiteItem]] = [{ [.file(frontPage())] }, { [.file(notFoundPage())] },
-                                        { accessibilityStatementPage().map { [.file($0)] } ?? [] }]
+                                        { accessibilityStatementPage().map { [.file($0)] } ?? [] },
+                                        { respondPages().map { .file($0) } }]
         // Started first: the longest jobs, which would otherwise be left running alone at the end.
         var first: [Int] = []
         for rendered in site.editions {

@@ -15,6 +15,8 @@ public enum SitePaths {
     public static func search(_ editionID: String) -> String { "\(editionID)/search.html" }
     public static func searchIndex(_ editionID: String) -> String { "\(editionID)/search-index.js" }
     public static func asset(_ editionID: String, _ relativePath: String) -> String { "\(editionID)/\(relativePath)" }
+    /// A consultation edition's questions, and while it is open a way to answer them.
+    public static func respond(_ editionID: String) -> String { "\(editionID)/respond.html" }
 }
 
 /// The relative URL from the page at `page` to the file at `target` (both relative to the output folder).

@@ -18,6 +18,9 @@ extension ChapterChangesPageView: TemplateFields {}
 extension CitationView: TemplateFields {}
 extension ConsultationBannerView: TemplateFields {}
 extension EmbargoNoticeView: TemplateFields {}
+extension RespondPageView: TemplateFields {}
+extension QuestionView: TemplateFields {}
+extension FrontConsultationView: TemplateFields {}
 extension CounterpartView: TemplateFields {}
 extension NotFoundView: TemplateFields {}
 extension OverviewPageView: TemplateFields {}
@@ -137,6 +140,7 @@ extension FrontPageView: TemplateFields {
         case "publicationTitle": publicationTitle.templateValue
         case "publisher": publisher.templateValue
         case "firstPublished": firstPublished.templateValue
+        case "consultation": consultation.templateValue
         case "current": current.templateValue
         case "editions": editions.templateValue
         default: nil

@@ -90,6 +90,15 @@ struct ContentsView: Equatable {
 }
 
 /// `front.mustache`: the publication's front page.
+/// A consultation on the front page: a heading for its stage, the banner's words, and the draft.
+struct FrontConsultationView: Equatable {
+    /// "Consultation open until Monday 4 April 2011"
+    var heading: String
+    var state: ConsultationBannerView
+    var editionTitle: String
+    var editionURL: String
+}
+
 /// "Embargoed: not for publication before 11 May 2011", on every page of an embargoed edition.
 struct EmbargoNoticeView: Equatable {
     /// "11 May 2011"
@@ -102,6 +111,8 @@ struct FrontPageView: Equatable {
     var publisher: String
     /// "8 March 2011", when no edition is published by the build date yet.
     var firstPublished: String?
+    /// The newest consultation and where it stands: the first thing the front page shows.
+    var consultation: FrontConsultationView?
     var current: EditionSummaryView?
     var editions: [EditionSummaryView]
 }
