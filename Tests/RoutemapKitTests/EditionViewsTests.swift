@@ -36,7 +36,13 @@ private func pages(on day: String, preview: Bool = false) throws -> [String: Str
             #expect(page.contains(#"<a href="mailto:respond@fixture.example">respond@fixture.example</a>"#))
         }
         #expect(!(site["final/governance.html"] ?? "").contains("consultation-banner"), "only the draft's pages carry the banner")
-        #expect(!(site["index.html"] ?? "").contains("consultation-banner"))
+        // The front page shows the open consultation first, inside <main>, before the current edition.
+        let front = try #require(site["index.html"])
+        let main = try #require(front.range(of: "<main id=\"main\""))
+        let consultation = try #require(front.range(of: "<h2 id=\"consultation-heading\">Consultation: have your say</h2>"))
+        let current = try #require(front.range(of: "class=\"current-edition\""))
+        #expect(main.lowerBound < consultation.lowerBound && consultation.lowerBound < current.lowerBound)
+        #expect(front.contains("This draft is open for consultation until Monday 4 April 2011."))
     }
 
     @Test func afterItClosesButBeforeTheFinalEdition() throws {

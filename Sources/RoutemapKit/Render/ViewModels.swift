@@ -97,6 +97,8 @@ struct FrontConsultationView: Equatable {
     var state: ConsultationBannerView
     var editionTitle: String
     var editionURL: String
+    /// Before the current edition while the consultation's edition is the current one; after it once a newer one is.
+    var first: Bool
 }
 
 /// "Embargoed: not for publication before 11 May 2011", on every page of an embargoed edition.

@@ -18,14 +18,15 @@ extension SiteGenerator {
     func frontConsultation(from page: String) -> FrontConsultationView? {
         guard let edition = site.publication.editions.last(where: { consultations[$0.id] != nil && !site.publication.isEmbargoed($0.id) }),
               let state = consultations[edition.id] else { return nil }
-        let closes = state.consultation.closes.withWeekday
+        // The dates are in the words below the heading.
         let heading = switch state.stage {
-        case .upcoming: "Consultation opens on \(state.consultation.opens.withWeekday)"
-        case .open: "Consultation open until \(closes)"
-        case .closed: "Consultation closed: responses are being considered"
+        case .upcoming: "Consultation: coming soon"
+        case .open: "Consultation: have your say"
+        case .closed: "Consultation closed"
         case .concluded: "Consultation concluded"
         }
         return FrontConsultationView(heading: heading, state: consultationView(state, from: page), editionTitle: edition.title,
-                                     editionURL: relativeURL(from: page, to: SitePaths.contents(edition.id)))
+                                     editionURL: relativeURL(from: page, to: SitePaths.contents(edition.id)),
+                                     first: site.publication.currentEdition?.id == edition.id)
     }
 }

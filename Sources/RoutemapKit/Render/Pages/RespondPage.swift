@@ -15,7 +15,6 @@ extension SiteGenerator {
             let view = RespondPageView(
                 editionTitle: edition.title,
                 contentsURL: relativeURL(from: page, to: SitePaths.contents(edition.id)),
-                state: consultationView(state, from: page),
                 answering: email != nil,
                 email: email,
                 subject: subject,
@@ -47,8 +46,6 @@ extension SiteGenerator {
 struct RespondPageView: Equatable {
     var editionTitle: String
     var contentsURL: String
-    /// The consultation's stage, as its banner says it.
-    var state: ConsultationBannerView
     /// The consultation is open and has an address to answer to: the form is shown.
     var answering: Bool
     var email: String?
