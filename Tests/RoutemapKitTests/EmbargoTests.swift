@@ -101,6 +101,9 @@ import Testing
         #expect(!draftPage.contains("Embargoed"))
         let print = try #require(report.files.first { $0.path == "print/index.html" }?.text)
         #expect(print.contains("The draft for consultation") && !print.contains(Self.phrase))
+        // Printed, every sheet of the embargoed edition says so in its running header.
+        let embargoedPrint = try #require(report.files.first { $0.path == "planting/print/index.html" }?.text)
+        #expect(embargoedPrint.contains(#"@top-left { content: "Embargoed: not for publication before 11 May 2011 · Fixture – Final"; }"#))
     }
 
     /// The PDFs follow the printable pages: none of the final edition before the launch.
@@ -120,6 +123,9 @@ import Testing
             } else {
                 // Both: the draft now names the final edition that followed it.
                 #expect(report.pdfs.count == 2 && leaks.count == 2)
+                // The questions keep their numbers in the PDF.
+                let draft = texts[0].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                #expect(draft.contains("Q3 Which services should move first?"), "\(draft)")
             }
         }
     }

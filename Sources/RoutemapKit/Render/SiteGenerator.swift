@@ -100,6 +100,10 @@ struct SiteGenerator {
         let editionOfPage = firstFolder(of: page).flatMap { site.publication.edition($0)?.id } ?? current
         let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
         let pageEdition = site.publication.edition(editionOfPage ?? "")
+        let embargo = embargoNotice(forPage: page)
+        // A preview's printed pages of an embargoed edition say so on every sheet, in the running header.
+        let runningHeader = (embargo.map { "Embargoed: not for publication before \($0.until) · " } ?? "")
+            + (pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
         let view = LayoutView(
             lang: config.language,
             openGraphLocale: String(decoding: config.language.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self),
@@ -123,9 +127,9 @@ struct SiteGenerator {
             },
             breadcrumbs: breadcrumbs,
             banner: consultationBanner(forPage: page),
-            embargo: embargoNotice(forPage: page),
+            embargo: embargo,
             content: content,
-            runningHeader: cssString(pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
+            runningHeader: cssString(runningHeader)
         )
         return OutputFile(path: page, contents: .html(render(view, template: "layout", page: page)), origin: origin)
     }
