@@ -15,6 +15,8 @@ struct ConsultationState: Equatable {
     /// Where the summary of responses is, once concluded: a page of the site (with its fragment) or a web address.
     var outcomePage: String?
     var outcomeAddress: String?
+    /// The summary of responses on its edition's printable page, when it is a chapter: printable pages link there.
+    var outcomeOnPrintPage: String?
     /// The edition that followed, once concluded and published.
     var followedBy: String?
     /// Every question for consultation of the edition, in reading order, with its chapter.
@@ -22,7 +24,7 @@ struct ConsultationState: Equatable {
 
     static func == (a: ConsultationState, b: ConsultationState) -> Bool {
         a.editionID == b.editionID && a.consultation == b.consultation && a.stage == b.stage && a.outcomePage == b.outcomePage
-            && a.outcomeAddress == b.outcomeAddress && a.followedBy == b.followedBy
+            && a.outcomeAddress == b.outcomeAddress && a.outcomeOnPrintPage == b.outcomeOnPrintPage && a.followedBy == b.followedBy
             && a.questions.map(\.question) == b.questions.map(\.question) && a.questions.map(\.chapter.id) == b.questions.map(\.chapter.id)
     }
 
@@ -44,6 +46,7 @@ struct ConsultationState: Equatable {
                 switch resolver.resolve(outcome.summary, fromEdition: edition.id) {
                 case .chapter(let editionID, let chapterID, let fragment) where editionReady:
                     state.outcomePage = SitePaths.chapter(editionID, chapterID) + (fragment.map { "#" + $0 } ?? "")
+                    state.outcomeOnPrintPage = SitePaths.printPage(editionID) + PrintAnchors.fragment(chapterID, fragment)
                 case .file(let contentPath) where editionReady:
                     state.outcomePage = contentPath
                 case .external where editionReady && (outcome.summary.hasPrefix("https://") || outcome.summary.hasPrefix("http://")):

@@ -34,8 +34,15 @@ extension SiteGenerator {
                                       opens: consultation.opens.withWeekday, closes: consultation.closes.withWeekday,
                                       respondURL: consultation.responseURL, respondEmail: consultation.responseEmail,
                                       respondPage: respondPage, questionCount: state.questions.count,
-                                      outcomeURL: state.outcomePage.map { relativeURL(from: page, to: $0) } ?? state.outcomeAddress,
+                                      outcomeURL: outcomeURL(state, from: page),
                                       successor: successor)
+    }
+
+    /// Where the summary of responses is, from `page`: on a printable page, the chapter on its edition's printable page.
+    private func outcomeURL(_ state: ConsultationState, from page: String) -> String? {
+        let printable = page == SitePaths.currentPrintPage || firstFolder(of: page).map { SitePaths.printPage($0) == page } == true
+        guard let target = printable ? state.outcomeOnPrintPage ?? state.outcomePage : state.outcomePage else { return state.outcomeAddress }
+        return relativeURL(from: page, to: target)
     }
 
     /// The embargo notice for a page of an edition not published by the build date (a preview's only).
