@@ -18,9 +18,14 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Whether `RenderedMarkdown.blocks` carry their text, which only comparing two versions of a
     /// document needs; without it they carry their kind, anchor, number and position, and no text.
     public var blockText: Bool
+    /// The text of the headings under which each item of a numbered list is a `Question`
+    /// (compared case-insensitively); nil collects none.
+    public var questionsHeading: String?
 
     public init(allowRawHTML: Bool = false, labelledItemsHeading: String? = nil,
-                paragraphNumberPrefix: String? = nil, movedAnchors: [String: [String]] = [:], blockText: Bool = true) {
+                paragraphNumberPrefix: String? = nil, movedAnchors: [String: [String]] = [:], blockText: Bool = true,
+                questionsHeading: String? = nil) {
+        self.questionsHeading = questionsHeading
         self.allowRawHTML = allowRawHTML
         self.labelledItemsHeading = labelledItemsHeading
         self.paragraphNumberPrefix = paragraphNumberPrefix
@@ -63,8 +68,12 @@ public enum MarkdownRenderer {
         return parser
     }
 
+    /// What `rewriteLink` returns for a link that must not be a link: its text is kept, as plain
+    /// text, and its destination written nowhere (a link into an edition not yet published).
+    public static let unlinked = "\u{0}unlinked"
+
     /// Renders `source`. `rewriteLink` may return a new destination for a link (for example
-    /// `governance.md#how` becomes `governance.html#how`); returning nil keeps it as written.
+    /// `governance.md#how` becomes `governance.html#how`), or `unlinked`; returning nil keeps it as written.
     public static func render(
         _ source: String,
         options: MarkdownOptions = MarkdownOptions(),
@@ -95,8 +104,11 @@ public enum MarkdownRenderer {
         if !extensionCharactersPinned { unpinnedParseLock.unlock() }
         guard let document = finished else { fatalError("cmark_parser_finish failed") }
 
-        var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading)
+        var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading,
+                                      questionsHeading: options.questionsHeading, source: source)
         collector.walk(document)
+        for question in collector.questionNodes { numberQuestion(question) }
+        for link in collector.unlinkedNodes { replaceWithChildren(link) }
         let blocks = collector.topLevelBlocks(document, numberPrefix: options.paragraphNumberPrefix, withText: options.blockText)
         for block in blocks.numbered {
             wrapInNumberedBlock(block.node, id: block.id, number: block.number, movedAnchors: options.movedAnchors[block.id] ?? [])
@@ -129,7 +141,8 @@ public enum MarkdownRenderer {
             sections: collector.sections.finished,
             footnoteCount: collector.footnoteCount,
             labelledItems: collector.labelledItems,
-            blocks: blocks.text
+            blocks: blocks.text,
+            questions: collector.questions
         )
     }
 
@@ -154,6 +167,16 @@ public enum MarkdownRenderer {
         bytes += heading.utf8
         bytes += html[end...]
         return bytes
+    }
+
+    /// Puts a node's children where it was, and removes it.
+    private static func replaceWithChildren(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     /// cmark-gfm's HTML renderer gives headings no id, so each heading becomes a custom block
@@ -218,12 +241,24 @@ struct TreeCollector {
     let labelledItemsHeading: String?
     var labelledItems: [LabelledItem] = []
     var labelNodes: [LabelNode] = []
+    /// Links to be replaced by their text (see `MarkdownRenderer.unlinked`).
+    var unlinkedNodes: [OpaquePointer] = []
     /// The heading whose labelled items are being collected, with its level.
     var labelledSection: (id: String, level: Int)?
+    let questionsHeading: String?
+    var questions: [Question] = []
+    var questionNodes: [QuestionNode] = []
+    /// The heading whose questions are being collected, with its level.
+    var questionSection: (id: String, level: Int)?
+    /// The Markdown, to read the numbers written before questions.
+    let source: [UInt8]
 
-    init(rewriteLink: @escaping (String) -> String?, labelledItemsHeading: String? = nil) {
+    init(rewriteLink: @escaping (String) -> String?, labelledItemsHeading: String? = nil, questionsHeading: String? = nil,
+         source: [UInt8] = []) {
         self.rewriteLink = rewriteLink
         self.labelledItemsHeading = labelledItemsHeading.map(normalisedHeading)
+        self.questionsHeading = questionsHeading.map(normalisedHeading)
+        self.source = source
     }
 
     mutating func walk(_ document: OpaquePointer) {
@@ -243,7 +278,9 @@ struct TreeCollector {
             case CMARK_NODE_HEADING:
                 collectHeading(node)
                 insideHeading = true
-            case CMARK_NODE_ITEM where labelledSection != nil: collectLabelledItem(node)
+            case CMARK_NODE_ITEM where labelledSection != nil || questionSection != nil:
+                if labelledSection != nil { collectLabelledItem(node) }
+                if questionSection != nil { collectQuestion(node) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 if !insideHeading, let literal = cmark_node_get_literal(node) { sections.append(literalBytes(literal)) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -270,13 +307,22 @@ struct TreeCollector {
         } else if let section = labelledSection, level <= section.level {
             labelledSection = nil
         }
+        if let wanted = questionsHeading, normalisedHeading(text) == wanted {
+            questionSection = (id, level)
+        } else if let section = questionSection, level <= section.level {
+            questionSection = nil
+        }
     }
 
     private mutating func collectLink(_ node: OpaquePointer) {
         let original = url(of: node)
         var destination = original
         if let rewritten = rewriteLink(original) {
-            cmark_node_set_url(node, rewritten)
+            if rewritten == MarkdownRenderer.unlinked {
+                unlinkedNodes.append(node)
+            } else {
+                cmark_node_set_url(node, rewritten)
+            }
             destination = rewritten
         }
         links.append(Link(original: original, destination: destination, text: plainText(of: node), position: position(of: node)))

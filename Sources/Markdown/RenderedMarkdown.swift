@@ -50,6 +50,8 @@ public struct RenderedMarkdown: Sendable {
     public var labelledItems: [LabelledItem] = []
     /// The top-level blocks (footnotes excluded) as plain text, numbered when asked.
     public var blocks: [TextBlock] = []
+    /// Items under `MarkdownOptions.questionsHeading`, in order (empty when it is not set).
+    public var questions: [Question] = []
 
     /// The document's HTML as text, made on each call (for tests and messages).
     public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }

@@ -24,6 +24,11 @@ public struct BuildOptions: Sendable {
     public var deferWholeEditionFiles = false
     /// Chapters loaded by an earlier build, reused while their files are unchanged (the preview server keeps one).
     public var contentCache: ContentCache?
+    /// Also build the editions not yet published by `buildDate`, each page marked as embargoed
+    /// (`routemap serve`, `routemap build --preview`). Without it they are left out entirely: see `Embargo`.
+    public var preview = false
+    /// Treat warnings as errors (`--strict`).
+    public var strict = false
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
                 themesDirectory: String = "themes", themeName: String = Theme.defaultName,
@@ -49,6 +54,8 @@ public struct BuildReport: Sendable {
     public var chapterCount: Int
     /// The PDFs made with `pdf`, in edition order.
     public var pdfs: [EditionPDF] = []
+    /// Editions not published by the build date: left out, or (with `preview`) marked as embargoed.
+    public var embargoed: [EmbargoedEdition] = []
 }
 
 /// The build, stage by stage: load, render, check, lay out, write.
@@ -81,9 +88,11 @@ public enum SiteBuilder {
     /// Loading, rendering and checking: everything before the pages are laid out.
     static func stagesBeforeLayout(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, diagnostics: [Diagnostic]) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
-        let (publication, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache)
+        let (loaded, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache)
         var diagnostics = themeDiagnostics + contentDiagnostics
-        guard let publication, let theme else { return (nil, nil, diagnostics) }
+        guard let loaded, let theme else { return (nil, nil, diagnostics) }
+        let publication = Embargo.publication(loaded, on: options.buildDate, preview: options.preview)
+        diagnostics += FutureDates.check(publication, buildDate: options.buildDate)
 
         let rendered: RenderedPublication
         switch ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits) {
@@ -95,6 +104,9 @@ public enum SiteBuilder {
         diagnostics += AnchorStabilityChecker.check(rendered)
         var generator = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate)
         generator.layoutCache = options.layoutCache
+        generator.consultations = ConsultationState.all(rendered, on: options.buildDate)
+        diagnostics += ConsultationChecker.check(rendered)
+        if options.strict { diagnostics = diagnostics.map { $0.asError } }
         return (rendered, generator, diagnostics)
     }
 
@@ -111,7 +123,7 @@ public enum SiteBuilder {
             throw BuildFailure(stages.diagnostics)
         }
         var report = BuildReport(files: [], fileCount: 0, diagnostics: stages.diagnostics,
-                                 chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+                                 chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count }, embargoed: publication.embargoed)
         var pdfDiagnostics: [Diagnostic] = []
         // Pages are written into the staging folder as they are made; a layout error (two files
         // claiming one path) is only known at the end, and then nothing is swapped in.

@@ -36,6 +36,7 @@ struct Check: AsyncParsableCommand {
             print(report.json())
         case .text:
             for diagnostic in report.diagnostics { print(diagnostic.description) }
+            if !report.editions.isEmpty { print(report.editions) }
             print(report.summary)
         }
         if !report.passed { throw ExitCode.failure }

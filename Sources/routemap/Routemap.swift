@@ -52,15 +52,36 @@ struct Build: ParsableCommand {
     @Flag(help: "Also print each edition's printable page to a PDF (needs the Debian package 'chromium').")
     var pdf = false
 
+    @Flag(help: "Also build the editions not yet published by the date, each page marked 'Embargoed', into --preview-output (never --output).")
+    var preview = false
+
+    @Option(help: "Where --preview writes; refused when it is, holds or lies in --output.")
+    var previewOutput = "output-preview"
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func validate() throws {
+        if preview, let problem = PreviewFolder.problem(preview: previewOutput, output: site.output) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         MemoryTuning.forBuilding()
+        var site = site
+        if preview { site.output = previewOutput }
         InterruptCleanup.install(output: site.output)
         var options = site.buildOptions
         options.pdf = pdf
+        options.preview = preview
+        options.strict = strict
         do {
             let report = try SiteBuilder.build(options)
             report.diagnostics.sortedForReport().forEach { printError($0.description) }
             print("Built \(report.chapterCount) chapters, \(report.fileCount) files, into \(site.output)/")
+            for edition in report.embargoed {
+                print(preview ? "Preview: \(edition.id) is marked 'Embargoed: not for publication before \(edition.published.long)'."
+                              : "Left out: \(edition.id), not published until \(edition.published.long).")
+            }
             for pdf in report.pdfs { print("PDF: \(site.output)/\(pdf.path) (\(pdf.byteCount) bytes)") }
         } catch let failure as PDFFailure {
             failure.report.diagnostics.sortedForReport().forEach { printError($0.description) }

@@ -12,10 +12,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: UInt16 = 8000
 
+    @Flag(help: "Show only the editions a build for the date publishes (by default editions not yet published are shown too, marked 'Embargoed').")
+    var publishedOnly = false
+
     func run() async throws {
         setvbuf(stdout, nil, _IOLBF, 0)
         MemoryTuning.forBuilding()
-        let server = try PreviewServer(PreviewOptions(build: site.buildOptions, port: port, log: { print($0) }))
+        var build = site.buildOptions
+        build.preview = !publishedOnly
+        let server = try PreviewServer(PreviewOptions(build: build, port: port, log: { print($0) }))
         let stopping = StopSignals { Task { await server.stop() } }
         Task {
             guard let port = try? await server.waitUntilListening() else { return }

@@ -3,10 +3,11 @@ import Testing
 @testable import RoutemapKit
 
 /// Builds the `editions-compared` fixture for a given day and returns its pages by path.
-private func pages(on day: String) throws -> [String: String] {
+private func pages(on day: String, preview: Bool = false) throws -> [String: String] {
     let folder = Repository.fixtures + "/editions-compared"
-    let options = BuildOptions(contentDirectory: folder + "/content", outputDirectory: folder + "/unused",
+    var options = BuildOptions(contentDirectory: folder + "/content", outputDirectory: folder + "/unused",
                                themesDirectory: Repository.themes, buildDate: CalendarDate(iso: day)!)
+    options.preview = preview
     var pages: [String: String] = [:]
     for file in try SiteBuilder.generate(options).files {
         if let text = file.text { pages[file.path] = text }
@@ -15,8 +16,11 @@ private func pages(on day: String) throws -> [String: String] {
 }
 
 @Suite struct ConsultationBannerTests {
+    /// The draft is published the day the consultation opens: before then only a preview has it.
     @Test func beforeTheConsultationOpens() throws {
-        let page = try #require(try pages(on: "2011-03-01")["draft/governance.html"])
+        #expect(try pages(on: "2011-03-01")["draft/governance.html"] == nil)
+        let page = try #require(try pages(on: "2011-03-01", preview: true)["draft/governance.html"])
+        #expect(page.contains("Embargoed: not for publication before 8 March 2011."))
         #expect(page.contains("consultation-banner--upcoming"))
         #expect(page.contains("It opens on Tuesday 8 March 2011 and closes on Monday 4 April 2011."))
         #expect(!page.contains("online response form"))
@@ -32,7 +36,13 @@ private func pages(on day: String) throws -> [String: String] {
             #expect(page.contains(#"<a href="mailto:respond@fixture.example">respond@fixture.example</a>"#))
         }
         #expect(!(site["final/governance.html"] ?? "").contains("consultation-banner"), "only the draft's pages carry the banner")
-        #expect(!(site["index.html"] ?? "").contains("consultation-banner"))
+        // The front page shows the open consultation first, inside <main>, before the current edition.
+        let front = try #require(site["index.html"])
+        let main = try #require(front.range(of: "<main id=\"main\""))
+        let consultation = try #require(front.range(of: "<h2 id=\"consultation-heading\">Consultation: have your say</h2>"))
+        let current = try #require(front.range(of: "class=\"current-edition\""))
+        #expect(main.lowerBound < consultation.lowerBound && consultation.lowerBound < current.lowerBound)
+        #expect(front.contains("This draft is open for consultation until Monday 4 April 2011."))
     }
 
     @Test func afterItClosesButBeforeTheFinalEdition() throws {

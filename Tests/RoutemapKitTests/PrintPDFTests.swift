@@ -108,6 +108,11 @@ import Markdown
                         if block.kind == .list, let marker = onItsLine.first?.text, marker.last == ".", marker.dropLast().allSatisfy(\.isNumber) {
                             onItsLine.removeFirst()
                         }
+                        // A question for consultation is printed with its number ("Q4") before its text.
+                        if block.kind == .list, let marker = onItsLine.first?.text, marker.first == "Q", marker.count > 1,
+                           marker.dropFirst().allSatisfy(\.isNumber) {
+                            onItsLine.removeFirst()
+                        }
                         // A table's cells may break a long word.
                         return onItsLine.first.map { !$0.text.isEmpty && firstWord.hasPrefix($0.text) } ?? false
                     }

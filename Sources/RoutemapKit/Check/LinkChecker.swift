@@ -36,6 +36,7 @@ enum LinkChecker {
     private struct Problem {
         var message: String
         var hint: String
+        var severity = Diagnostic.Severity.error
     }
 
     private struct Context {
@@ -47,8 +48,8 @@ enum LinkChecker {
         let files: Set<String>
 
         func diagnostic(_ problem: Problem, at position: SourcePosition) -> Diagnostic {
-            .error(rendered.chapter.sourcePath, line: rendered.fileLine(position), column: rendered.characterColumn(position),
-                   problem.message, hint: problem.hint)
+            Diagnostic(problem.severity, file: rendered.chapter.sourcePath, line: rendered.fileLine(position),
+                       column: rendered.characterColumn(position), problem.message, hint: problem.hint)
         }
 
         func problem(with destination: String, isImage: Bool) -> Problem? {
@@ -74,6 +75,15 @@ enum LinkChecker {
                 let what = isImage ? "image" : "file"
                 return Problem(message: "\(isImage ? "image" : "link") '\(destination)' points to \(isImage ? "an image" : "a file") that does not exist (content/\(contentPath))",
                                hint: "put the \(what) beside the chapters, such as in content/\(editionID)/images/, and check the spelling")
+            case .embargoed(let edition, let published):
+                // A link is written as its text alone until the edition is published; an image cannot be.
+                if isImage {
+                    return Problem(message: "image '\(destination)' is in the '\(edition)' edition, which is not published until \(published.long)",
+                                   hint: "put a copy of the image in this edition's folder; a build for \(published.long) or later may use it")
+                }
+                return Problem(message: "link '\(destination)' leads into the '\(edition)' edition, which is not published until \(published.long); it is shown as plain text",
+                               hint: "it becomes a link in builds for \(published.long) or later; remove it if the text should not mention that edition before then",
+                               severity: .warning)
             case .outsideContent:
                 return Problem(message: "'\(destination)' points outside the content folder",
                                hint: "link only to files inside content/, or use a full web address")

@@ -20,6 +20,8 @@ public struct CheckReport: Sendable, Codable {
     public var diagnostics: [Diagnostic]
     public var pages: Int
     public var externalLinks: Int
+    /// Which editions a build for the date publishes and which it leaves out (see `Embargo.schedule`).
+    public var editions: String = ""
     public var errors: Int { diagnostics.errors.count }
     public var warnings: Int { diagnostics.warnings.count }
     public var passed: Bool { errors == 0 }
@@ -38,12 +40,13 @@ public struct CheckReport: Sendable, Codable {
             var warnings: Int
             var pages: Int
             var externalLinks: Int
+            var editions: String
             var summary: String
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = Document(diagnostics: diagnostics, errors: errors, warnings: warnings, pages: pages,
-                                externalLinks: externalLinks, summary: summary)
+                                externalLinks: externalLinks, editions: editions, summary: summary)
         return String(decoding: try! encoder.encode(document), as: UTF8.self)
     }
 }
@@ -78,7 +81,8 @@ public enum SiteChecker {
             diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
         }
         let pageCount = files.files.filter { $0.path.hasSuffix(".html") }.count
-        return CheckReport(diagnostics: Array(Set(diagnostics)).sortedForReport(), pages: pageCount, externalLinks: externalCount)
+        return CheckReport(diagnostics: Array(Set(diagnostics)).sortedForReport(), pages: pageCount, externalLinks: externalCount,
+                           editions: stages.site.map { Embargo.schedule($0.publication, on: options.build.buildDate) } ?? "")
     }
 
     private static func chapterLinksToOtherSites(_ site: RenderedPublication) -> [(ExternalLinkChecker.Place, String)] {

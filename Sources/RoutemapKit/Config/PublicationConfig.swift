@@ -36,6 +36,8 @@ public struct AccessibilitySettings: Sendable, Equatable {
     /// How the site was tested, and by whom.
     public var testing: String
     public var lastReviewed: CalendarDate
+    /// Where `last_reviewed` is written in routemap.yml.
+    var lastReviewedPosition = FilePosition(line: 1, column: 1)
 }
 
 /// `content/routemap.yml`: what every edition of the publication shares.
@@ -60,13 +62,15 @@ public struct PublicationConfig: Sendable, Equatable {
     public var actionsHeading: String? = nil
     /// Number every chapter's paragraphs (3.2 = chapter 3, paragraph 2), visibly and with anchors.
     public var paragraphNumbers: Bool = false
+    /// The heading under which each item of a numbered list is a question for consultation (Q1, Q2…).
+    public var questionsHeading: String? = nil
 }
 
 enum ConfigLoader {
     static let fileName = "routemap.yml"
     static let knownFields = ["title", "short_title", "publisher", "licence", "base_url", "language", "raw_html",
                               "themes", "audiences", "statuses", "editions", "accessibility",
-                              "actions_heading", "paragraph_numbers"]
+                              "actions_heading", "paragraph_numbers", "questions_heading"]
 
     /// Reads the configuration text; nil when it has errors, which are logged.
     static func load(_ text: String, file: String, log: DiagnosticLog) -> PublicationConfig? {
@@ -110,7 +114,8 @@ enum ConfigLoader {
             statuses: vocabulary("statuses", fields),
             editionIDs: editions,
             actionsHeading: fields.string("actions_heading"),
-            paragraphNumbers: fields.bool("paragraph_numbers") ?? false
+            paragraphNumbers: fields.bool("paragraph_numbers") ?? false,
+            questionsHeading: fields.string("questions_heading")
         )
         return log.items.errors.count == errorsBefore ? config : nil
     }
@@ -138,9 +143,14 @@ enum ConfigLoader {
             block.log.add(.error(block.file, line: block.position(of: at).line, "missing 'last_reviewed' in 'accessibility'", hint: "the date the statement was last reviewed, such as 2011-05-20"))
         }
         guard let email, let compliance, let reviewed else { return nil }
-        return AccessibilitySettings(contactEmail: email, responseDays: block.int("response_days") ?? 5, compliance: compliance,
-                                     knownIssues: (block.stringList("known_issues") ?? []).map(\.text),
-                                     testing: block.string("testing") ?? "", lastReviewed: reviewed)
+        var settings = AccessibilitySettings(contactEmail: email, responseDays: block.int("response_days") ?? 5, compliance: compliance,
+                                             knownIssues: (block.stringList("known_issues") ?? []).map(\.text),
+                                             testing: block.string("testing") ?? "", lastReviewed: reviewed)
+        if let written = block.value("last_reviewed") {
+            let (line, column) = block.position(of: written)
+            settings.lastReviewedPosition = FilePosition(line: line, column: column)
+        }
+        return settings
     }
 
     /// A list of `{id, label, description}` entries.

@@ -52,7 +52,8 @@ enum ChapterLoader {
             bodyLineOffset: split.bodyLineOffset,
             movedAnchors: MovedAnchor.read(fields),
             idPosition: filePosition(fields.value("id") ?? root, fields),
-            orderPosition: filePosition(fields.value("order") ?? root, fields)
+            orderPosition: filePosition(fields.value("order") ?? root, fields),
+            updatedPosition: filePosition(fields.value("updated") ?? root, fields)
         )
         return log.items.errors.count == errorsBefore ? chapter : nil
     }

@@ -9,6 +9,21 @@ public struct Consultation: Sendable, Equatable {
     public var closes: CalendarDate
     public var responseURL: String?
     public var responseEmail: String?
+    /// Where the outcome is, once edition.yml says (`outcome:`); the consultation is then concluded.
+    public var outcome: ConsultationOutcome?
+}
+
+/// `outcome:` in a consultation edition's edition.yml: where the summary of responses is and
+/// which edition followed the consultation.
+public struct ConsultationOutcome: Sendable, Equatable {
+    /// As written: a chapter (`../final/introduction.md#what-changed`), a file beside the chapters, or a web address.
+    public var summary: String
+    /// The folder of the edition that followed, if any.
+    public var edition: String?
+    /// edition.yml, and where `summary:` and `edition:` are written in it.
+    var file: String
+    var summaryPosition = FilePosition(line: 1, column: 1)
+    var editionPosition = FilePosition(line: 1, column: 1)
 }
 
 /// One chapter: its metadata from the front matter and its Markdown body.
@@ -39,6 +54,7 @@ public struct Chapter: Sendable, Equatable {
     /// so that a clash between chapters is reported where the editor can fix it.
     var idPosition = FilePosition(line: 1, column: 1)
     var orderPosition = FilePosition(line: 1, column: 1)
+    var updatedPosition = FilePosition(line: 1, column: 1)
 }
 
 /// A 1-based line and column in a content file.
@@ -72,11 +88,25 @@ public struct Publication: Sendable, Equatable {
     public var editions: [Edition]
     /// Where the content was read from, for copying assets.
     public var contentDirectory: String
+    /// Editions whose `published` date is after the build date (see `Embargo`). A published build
+    /// holds only their ids and dates, never their text; a preview also keeps them in `editions`.
+    public var embargoed: [EmbargoedEdition] = []
 
     public func edition(_ id: String) -> Edition? { editions.first { $0.id == id } }
 
-    /// The newest edition that has been published: the one the front page and `print/` show.
+    public func isEmbargoed(_ editionID: String) -> Bool { embargoed.contains { $0.id == editionID } }
+
+    /// The newest edition published by the build date: the one the front page and `print/` show.
     public var currentEdition: Edition? {
-        editions.last { $0.published != nil } ?? editions.last
+        let published = editions.filter { !isEmbargoed($0.id) }
+        return published.last { $0.published != nil } ?? published.last
     }
+}
+
+/// An edition that a build for some date must not publish: all a published build knows of it.
+public struct EmbargoedEdition: Sendable, Equatable {
+    /// The edition's folder name.
+    public var id: String
+    /// The day it may be published.
+    public var published: CalendarDate
 }

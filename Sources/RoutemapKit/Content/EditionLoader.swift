@@ -1,7 +1,7 @@
 /// `content/<edition>/edition.yml`: the edition's title, kind, dates and summary.
 enum EditionLoader {
     static let fileName = "edition.yml"
-    static let knownFields = ["title", "short_title", "kind", "status", "published", "consultation", "summary"]
+    static let knownFields = ["title", "short_title", "kind", "status", "published", "consultation", "summary", "outcome"]
 
     static func load(_ text: String, id: String, file: String, config: PublicationConfig, log: DiagnosticLog) -> Edition? {
         let errorsBefore = log.items.errors.count
@@ -23,7 +23,15 @@ enum EditionLoader {
             fields.error(at: fields.value("status") ?? root, "'\(status)' is not a status declared in routemap.yml\(didYouMean(status, config.statuses.ids))",
                          hint: "use one of: \(config.statuses.ids.joined(separator: ", "))")
         }
-        let consultation = fields.nested("consultation").flatMap { readConsultation($0, at: fields.value("consultation")!) }
+        var consultation = fields.nested("consultation").flatMap { readConsultation($0, at: fields.value("consultation")!) }
+        if let block = fields.nested("outcome") {
+            let outcome = readOutcome(block, at: fields.value("outcome")!, file: file)
+            if consultation == nil {
+                fields.error(at: fields.value("outcome")!, "'outcome' belongs to a consultation, and this edition has no 'consultation:' dates",
+                             hint: "give 'consultation:' with 'opens:' and 'closes:', or remove 'outcome:'")
+            }
+            consultation?.outcome = outcome
+        }
         if kind == .consultation, consultation == nil, fields.value("consultation") == nil {
             fields.warning(at: root, "a consultation edition without 'consultation:' dates",
                            hint: "add 'consultation:' with 'opens:', 'closes:' and 'respond:' (url, email) so readers know how and by when to respond")
@@ -32,6 +40,20 @@ enum EditionLoader {
         return Edition(id: id, title: title, shortTitle: fields.string("short_title") ?? title, kind: kind, status: status,
                        published: fields.date("published"), consultation: consultation, summary: fields.string("summary"),
                        chapters: [], assets: [])
+    }
+
+    /// `outcome:` with `summary:` (required) and `edition:`; whether they lead anywhere is checked
+    /// once every edition is read (see `ConsultationChecker`).
+    private static func readOutcome(_ fields: FieldReader, at block: FieldValue, file: String) -> ConsultationOutcome? {
+        fields.warnUnknownFields(known: ["summary", "edition"], what: "'outcome'")
+        guard let summary = fields.requiredString("summary", at: block,
+                                                  hint: "name where the summary of responses is: a chapter such as '../final/responses.md', a file, or a web address") else { return nil }
+        func position(_ key: String) -> FilePosition {
+            let (line, column) = fields.position(of: fields.value(key) ?? block)
+            return FilePosition(line: line, column: column)
+        }
+        return ConsultationOutcome(summary: summary, edition: fields.string("edition"), file: file,
+                                   summaryPosition: position("summary"), editionPosition: position("edition"))
     }
 
     private static func readConsultation(_ fields: FieldReader, at block: FieldValue) -> Consultation? {

@@ -29,6 +29,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         Diagnostic(.warning, file: file, line: line, column: column, message, hint: hint)
     }
 
+    /// The same problem as an error, for `--strict`.
+    public var asError: Diagnostic { var error = self; error.severity = .error; return error }
+
     /// `path:line:column: error: message`, then the hint on its own indented line. Each part may
     /// quote content, so its control characters are escaped (`PrintableText`).
     public var description: String {

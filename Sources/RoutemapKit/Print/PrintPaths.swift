@@ -24,8 +24,16 @@ enum PrintAnchors {
     /// The anchor of a whole chapter: `chapter-governance`.
     static func chapter(_ chapterID: String) -> String { "chapter-\(chapterID)" }
 
-    /// An id from inside a chapter: `how` in governance becomes `chapter-governance.how`.
-    static func inChapter(_ chapterID: String, _ id: some StringProtocol) -> String { "chapter-\(chapterID).\(id)" }
+    /// An id from inside a chapter: `how` in governance becomes `chapter-governance.how`. A question's
+    /// id (`Q4`, unique in its edition) stays as it is, the same as on the chapter's page.
+    static func inChapter(_ chapterID: String, _ id: some StringProtocol) -> String {
+        isQuestion(id) ? String(id) : "chapter-\(chapterID).\(id)"
+    }
+
+    /// `Q` and digits: see `Question.anchor`.
+    static func isQuestion(_ id: some StringProtocol) -> Bool {
+        id.utf8.count > 1 && id.utf8.first == UInt8(ascii: "Q") && id.utf8.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
 
     /// `#chapter-governance.how`, or `#chapter-governance` for the chapter itself.
     static func fragment(_ chapterID: String, _ id: (some StringProtocol)?) -> String {

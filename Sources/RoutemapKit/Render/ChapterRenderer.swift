@@ -46,7 +46,8 @@ enum ChapterRenderer {
             MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
                             paragraphNumberPrefix: config.paragraphNumbers ? String(chapter.number) : nil,
                             movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) },
-                            blockText: compared.contains(SitePaths.chapter(editionID, chapter.id)))
+                            blockText: compared.contains(SitePaths.chapter(editionID, chapter.id)),
+                            questionsHeading: config.questionsHeading)
         }
         let keys = work.map { RenderCache.Key(editionID: $0.0, chapterID: $0.1.id, body: $0.1.body, options: options($0.0, $0.1)) }
         if let cache {

@@ -17,18 +17,39 @@ extension SiteGenerator {
 
     /// The banner for a page under a consultation edition's folder; nil for any other page.
     func consultationBanner(forPage page: String) -> ConsultationBannerView? {
-        guard let editionID = firstFolder(of: page),
-              let edition = site.edition(editionID)?.edition, edition.kind == .consultation,
-              let consultation = edition.consultation else { return nil }
-        let state = buildDate < consultation.opens ? "upcoming" : buildDate <= consultation.closes ? "open" : "closed"
-        let successor = state == "closed" ? publishedNewerEdition(than: editionID).map {
+        guard let editionID = firstFolder(of: page), let state = consultations[editionID] else { return nil }
+        return consultationView(state, from: page)
+    }
+
+    /// What a consultation's stage shows, on its edition's pages and on the front page.
+    func consultationView(_ state: ConsultationState, from page: String) -> ConsultationBannerView {
+        let consultation = state.consultation
+        let successor = state.stage == .closed || state.stage == .concluded ? publishedNewerEdition(than: state.editionID).map {
             SuccessorView(title: $0.edition.title, url: relativeURL(from: page, to: SitePaths.contents($0.edition.id)),
                           published: $0.edition.published?.long ?? "")
         } : nil
-        return ConsultationBannerView(state: state, upcoming: state == "upcoming", open: state == "open", closed: state == "closed",
+        let respondPage = state.questions.isEmpty ? nil : relativeURL(from: page, to: SitePaths.respond(state.editionID))
+        return ConsultationBannerView(state: state.stage.rawValue, upcoming: state.stage == .upcoming, open: state.stage == .open,
+                                      closed: state.stage == .closed, concluded: state.stage == .concluded,
                                       opens: consultation.opens.withWeekday, closes: consultation.closes.withWeekday,
                                       respondURL: consultation.responseURL, respondEmail: consultation.responseEmail,
+                                      respondPage: respondPage, questionCount: state.questions.count,
+                                      outcomeURL: outcomeURL(state, from: page),
                                       successor: successor)
+    }
+
+    /// Where the summary of responses is, from `page`: on a printable page, the chapter on its edition's printable page.
+    private func outcomeURL(_ state: ConsultationState, from page: String) -> String? {
+        let printable = page == SitePaths.currentPrintPage || firstFolder(of: page).map { SitePaths.printPage($0) == page } == true
+        guard let target = printable ? state.outcomeOnPrintPage ?? state.outcomePage : state.outcomePage else { return state.outcomeAddress }
+        return relativeURL(from: page, to: target)
+    }
+
+    /// The embargo notice for a page of an edition not published by the build date (a preview's only).
+    func embargoNotice(forPage page: String) -> EmbargoNoticeView? {
+        guard let editionID = firstFolder(of: page),
+              let embargoed = site.publication.embargoed.first(where: { $0.id == editionID }) else { return nil }
+        return EmbargoNoticeView(until: embargoed.published.long, buildDate: buildDate.long)
     }
 
     /// Links to the same chapter (by id) in the older edition and, once published, the newer one.

@@ -8,12 +8,18 @@ struct ConsultationBannerView: Equatable {
     var upcoming: Bool
     var open: Bool
     var closed: Bool
+    var concluded: Bool
     /// "Tuesday 8 March 2011"
     var opens: String
     /// "Monday 4 April 2011"
     var closes: String
     var respondURL: String?
     var respondEmail: String?
+    /// The edition's "Respond" page, when it asks questions.
+    var respondPage: String?
+    var questionCount: Int
+    /// Where the summary of responses is, once concluded.
+    var outcomeURL: String?
     /// The newer edition, once it is published by the build date.
     var successor: SuccessorView?
 }

@@ -39,6 +39,8 @@ struct SiteGenerator {
     var pdfs: [String: EditionPDF] = [:]
     /// Pages of the previous build to reuse where their views are unchanged (the preview server keeps one).
     var layoutCache: LayoutCache?
+    /// Each consultation edition's stage on the build date, by edition id (see `ConsultationState`).
+    var consultations: [String: ConsultationState] = [:]
 
     var config: PublicationConfig { site.config }
 
@@ -59,7 +61,8 @@ struct SiteGenerator {
             .file(OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), origin: $0.sourcePath))
         })
         var jobs: [() -> [SiteItem]] = [{ [.file(frontPage())] }, { [.file(notFoundPage())] },
-                                        { accessibilityStatementPage().map { [.file($0)] } ?? [] }]
+                                        { accessibilityStatementPage().map { [.file($0)] } ?? [] },
+                                        { respondPages().map { .file($0) } }]
         // Started first: the longest jobs, which would otherwise be left running alone at the end.
         var first: [Int] = []
         for rendered in site.editions {
@@ -97,6 +100,10 @@ struct SiteGenerator {
         let editionOfPage = firstFolder(of: page).flatMap { site.publication.edition($0)?.id } ?? current
         let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
         let pageEdition = site.publication.edition(editionOfPage ?? "")
+        let embargo = embargoNotice(forPage: page)
+        // A preview's printed pages of an embargoed edition say so on every sheet, in the running header.
+        let runningHeader = (embargo.map { "Embargoed: not for publication before \($0.until) · " } ?? "")
+            + (pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
         let view = LayoutView(
             lang: config.language,
             openGraphLocale: String(decoding: config.language.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self),
@@ -120,8 +127,9 @@ struct SiteGenerator {
             },
             breadcrumbs: breadcrumbs,
             banner: consultationBanner(forPage: page),
+            embargo: embargo,
             content: content,
-            runningHeader: cssString(pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
+            runningHeader: cssString(runningHeader)
         )
         return OutputFile(path: page, contents: .html(render(view, template: "layout", page: page)), origin: origin)
     }

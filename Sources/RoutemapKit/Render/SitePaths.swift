@@ -1,3 +1,4 @@
+import Markdown
 import Foundation
 
 /// Where each page of the site is written, relative to the output folder. Pages are plain
@@ -14,6 +15,8 @@ public enum SitePaths {
     public static func search(_ editionID: String) -> String { "\(editionID)/search.html" }
     public static func searchIndex(_ editionID: String) -> String { "\(editionID)/search-index.js" }
     public static func asset(_ editionID: String, _ relativePath: String) -> String { "\(editionID)/\(relativePath)" }
+    /// A consultation edition's questions, and while it is open a way to answer them.
+    public static func respond(_ editionID: String) -> String { "\(editionID)/respond.html" }
 }
 
 /// The relative URL from the page at `page` to the file at `target` (both relative to the output folder).
@@ -115,6 +118,8 @@ enum LinkTarget: Equatable {
     case file(contentPath: String)
     /// A relative path that climbs out of the content folder.
     case outsideContent
+    /// Anything in the folder of an edition not yet published by the build date (see `Embargo`).
+    case embargoed(editionID: String, published: CalendarDate)
 }
 
 /// Resolves the links editors write (relative paths to Markdown files) against the publication.
@@ -127,9 +132,14 @@ struct LinkResolver: Sendable, Equatable {
 
     /// `final/governance.md` → (edition, chapter id)
     private let chapters: [String: ChapterAddress]
+    /// Folders of editions left out of the build, with the day each may be published.
+    private let embargoed: [String: CalendarDate]
 
     init(_ publication: Publication) {
         var chapters: [String: ChapterAddress] = [:]
+        var embargoed: [String: CalendarDate] = [:]
+        for edition in publication.embargoed where publication.edition(edition.id) == nil { embargoed[edition.id] = edition.published }
+        self.embargoed = embargoed
         for edition in publication.editions {
             for chapter in edition.chapters {
                 chapters["\(edition.id)/\(chapter.fileName)"] = ChapterAddress(editionID: edition.id, chapterID: chapter.id)
@@ -150,13 +160,18 @@ struct LinkResolver: Sendable, Equatable {
         }
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
         guard let contentPath = normalise(editionID + "/" + path) else { return .outsideContent }
+        if !embargoed.isEmpty, let slash = contentPath.firstIndex(of: "/"), let published = embargoed[String(contentPath[..<slash])] {
+            return .embargoed(editionID: String(contentPath[..<slash]), published: published)
+        }
         guard contentPath.hasSuffix(".md") else { return .file(contentPath: contentPath) }
         guard let found = chapters[contentPath] else { return .missingChapter(contentPath: contentPath, fragment: fragment) }
         return .chapter(editionID: found.editionID, chapterID: found.chapterID, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// The URL a chapter link becomes on the chapter page at `page`; nil to leave it as written.
+    /// A link into an embargoed edition becomes its text alone (`MarkdownRenderer.unlinked`).
     func rewrite(_ destination: String, fromEdition editionID: String, page: String) -> String? {
+        if !embargoed.isEmpty, case .embargoed = resolve(destination, fromEdition: editionID) { return MarkdownRenderer.unlinked }
         guard case .chapter(let edition, let chapter, let fragment) = resolve(destination, fromEdition: editionID) else { return nil }
         return relativeURL(from: page, to: SitePaths.chapter(edition, chapter)) + (fragment.map { "#" + $0 } ?? "")
     }

@@ -13,6 +13,10 @@ extension ChangedChapterView: TemplateFields {}
 extension ChangesPageView: TemplateFields {}
 extension CitationView: TemplateFields {}
 extension ConsultationBannerView: TemplateFields {}
+extension EmbargoNoticeView: TemplateFields {}
+extension RespondPageView: TemplateFields {}
+extension QuestionView: TemplateFields {}
+extension FrontConsultationView: TemplateFields {}
 extension CounterpartView: TemplateFields {}
 extension NotFoundView: TemplateFields {}
 extension OverviewPageView: TemplateFields {}
@@ -162,6 +166,7 @@ extension LayoutView: TemplateFields {
         case "feedURL": feedURL.templateValue
         case "accessibilityURL": accessibilityURL.templateValue
         case "banner": banner.templateValue
+        case "embargo": embargo.templateValue
         case "runningHeader": runningHeader.templateValue
         default: nil
         }
@@ -221,6 +226,8 @@ extension FrontPageView: TemplateFields {
         switch name {
         case "publicationTitle": publicationTitle.templateValue
         case "publisher": publisher.templateValue
+        case "firstPublished": firstPublished.templateValue
+        case "consultation": consultation.templateValue
         case "current": current.templateValue
         case "editions": editions.templateValue
         default: nil

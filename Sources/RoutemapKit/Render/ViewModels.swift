@@ -49,6 +49,8 @@ struct LayoutView: Equatable {
     var breadcrumbs: [LinkView]
     /// On pages of a consultation edition.
     var banner: ConsultationBannerView?
+    /// On pages of an edition not published by the build date (in a preview only).
+    var embargo: EmbargoNoticeView?
     var content: HTML
     /// The running header of printed pages, escaped for a CSS string: "Routemap – Final edition".
     var runningHeader: String
@@ -88,9 +90,31 @@ struct ContentsView: Equatable {
 }
 
 /// `front.mustache`: the publication's front page.
+/// A consultation on the front page: a heading for its stage, the banner's words, and the draft.
+struct FrontConsultationView: Equatable {
+    /// "Consultation open until Monday 4 April 2011"
+    var heading: String
+    var state: ConsultationBannerView
+    var editionTitle: String
+    var editionURL: String
+    /// Before the current edition while the consultation's edition is the current one; after it once a newer one is.
+    var first: Bool
+}
+
+/// "Embargoed: not for publication before 11 May 2011", on every page of an embargoed edition.
+struct EmbargoNoticeView: Equatable {
+    /// "11 May 2011"
+    var until: String
+    var buildDate: String
+}
+
 struct FrontPageView: Equatable {
     var publicationTitle: String
     var publisher: String
+    /// "8 March 2011", when no edition is published by the build date yet.
+    var firstPublished: String?
+    /// The newest consultation and where it stands: the first thing the front page shows.
+    var consultation: FrontConsultationView?
     var current: EditionSummaryView?
     var editions: [EditionSummaryView]
 }

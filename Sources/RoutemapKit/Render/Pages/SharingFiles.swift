@@ -36,6 +36,7 @@ extension SiteGenerator {
                                      summary: chapter.summary ?? "", updated: updated))
             }
         }
+        entries += consultationFeedEntries(base: base).map { Entry(title: $0.title, url: $0.url, summary: $0.summary, updated: $0.updated) }
         entries.sort { ($0.updated, $1.url) > ($1.updated, $0.url) }
         let newest = entries.first?.updated.description ?? "1970-01-01"
         var feed = """
