@@ -76,6 +76,7 @@ extension LayoutView: TemplateFields {
         case "accessibilityURL": accessibilityURL.templateValue
         case "banner": banner.templateValue
         case "runningHeader": runningHeader.templateValue
+        case "generator": generator.templateValue
         default: nil
         }
     }
