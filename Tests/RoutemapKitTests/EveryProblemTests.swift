@@ -59,6 +59,19 @@ import Testing
         #expect(final.chapter(fileName: "links.md")?.isIncomplete == false)
     }
 
+    /// `check` lays out content with errors too; two chapters with one id would claim one page, which
+    /// must not be reported a second time, and links to either file still resolve.
+    @Test func checkReportsAClashOfIDsOnlyOnce() async {
+        let folder = MiniSite.make(chapters: [
+            "a.md": "---\ntitle: A\nid: shared\n---\n\nSee [B](b.md).\n",
+            "b.md": "---\ntitle: B\nid: shared\n---\n\nSee [A](a.md).\n",
+        ])
+        let report = await SiteChecker.check(CheckOptions(build: MiniSite.options(folder)))
+        let lines = report.diagnostics.map { "\($0.file.replacingOccurrences(of: folder.path + "/", with: "")):\($0.line):\($0.column): \($0.message)" }
+        #expect(lines == ["content/draft/b.md:3:5: chapter id 'shared' is also used by \(folder.path)/content/draft/a.md"])
+        #expect(report.pages > 0)
+    }
+
     /// Without front matter the whole file is the body; with front matter never closed, none of it is.
     @Test func chaptersWithoutUsableFrontMatterStillHaveTheirLinksChecked() {
         let folder = MiniSite.make(chapters: [
