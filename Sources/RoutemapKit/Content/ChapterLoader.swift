@@ -15,7 +15,8 @@ enum ChapterLoader {
         let defaultID = String(fileName.dropLast(3))
         guard let split = splitFrontMatter(text, file: sourcePath, log: log) else {
             // No front matter: the whole file is Markdown. One never closed: no body can be told from it.
-            let hasOpeningFence = text.starts(with: Array("---".utf8))
+            let firstLine = text.prefix { $0 != UInt8(ascii: "\n") }
+            let hasOpeningFence = firstLine.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.reversed().elementsEqual("---".utf8)
             return standIn(id: defaultID, body: hasOpeningFence ? [] : text, bodyLineOffset: 0, sourcePath: sourcePath,
                            fileName: fileName, edition: edition)
         }
