@@ -67,17 +67,23 @@ public enum SiteBuilder {
     }
 
     private static func layOut(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, generator: SiteGenerator) {
-        let stages = runStages(options)
+        // A site is never laid out from content with errors: they stop the build before it.
+        let stages = stagesBeforeLayout(options)
         guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
             throw BuildFailure(stages.diagnostics)
         }
-        let report = BuildReport(files: stages.files, fileCount: stages.files.count, diagnostics: stages.diagnostics,
+        let (files, layoutDiagnostics) = generator.files(deferringStreamed: options.deferWholeEditionFiles)
+        let diagnostics = stages.diagnostics + layoutDiagnostics
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        let report = BuildReport(files: files, fileCount: files.count, diagnostics: diagnostics,
                                  chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
         return (report, generator)
     }
 
     /// Every stage that can run, whatever earlier stages found: `check` reports on the pages even
-    /// when a link is broken. `site` is nil when the content or theme could not be read.
+    /// when a link is broken or a chapter's front matter cannot be read. `site` is nil when
+    /// routemap.yml cannot be read or a chapter takes too long to render; the pages are missing
+    /// when the theme cannot be read.
     static func runStages(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile], diagnostics: [Diagnostic]) {
         let stages = stagesBeforeLayout(options)
         guard let generator = stages.generator else { return (stages.site, nil, [], stages.diagnostics) }
@@ -85,12 +91,14 @@ public enum SiteBuilder {
         return (stages.site, generator, files, stages.diagnostics + layoutDiagnostics)
     }
 
-    /// Loading, rendering and checking: everything before the pages are laid out.
+    /// Loading, rendering and checking: everything before the pages are laid out. Content with
+    /// errors is rendered and checked all the same, so that one run reports every problem; only
+    /// `check` lays it out, and nothing writes it.
     static func stagesBeforeLayout(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, diagnostics: [Diagnostic]) {
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
         let (loaded, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache)
         var diagnostics = themeDiagnostics + contentDiagnostics
-        guard let loaded, let theme else { return (nil, nil, diagnostics) }
+        guard let loaded else { return (nil, nil, diagnostics) }
         let publication = Embargo.publication(loaded, on: options.buildDate, preview: options.preview)
         diagnostics += FutureDates.check(publication, buildDate: options.buildDate)
 
@@ -102,11 +110,15 @@ public enum SiteBuilder {
         diagnostics += LinkChecker.check(rendered)
         diagnostics += ActionChecker.check(rendered)
         diagnostics += AnchorStabilityChecker.check(rendered)
-        var generator = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate)
-        generator.layoutCache = options.layoutCache
-        generator.consultations = ConsultationState.all(rendered, on: options.buildDate)
         diagnostics += ConsultationChecker.check(rendered)
         if options.strict { diagnostics = diagnostics.map { $0.asError } }
+        guard let theme else { return (rendered, nil, diagnostics) }
+        // Two chapters with one id (reported above) would also claim one page: the layout, for
+        // `check`, keeps the first, so the clash is not reported twice.
+        let site = contentDiagnostics.hasErrors ? rendered.keepingOneChapterPerID() : rendered
+        var generator = SiteGenerator(site: site, theme: theme, buildDate: options.buildDate)
+        generator.layoutCache = options.layoutCache
+        generator.consultations = ConsultationState.all(rendered, on: options.buildDate)
         return (rendered, generator, diagnostics)
     }
 
@@ -148,5 +160,18 @@ public enum SiteBuilder {
     private static func freeInBackground<Values>(_ values: consuming Values) {
         nonisolated(unsafe) let held = values
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+    }
+}
+
+extension RenderedPublication {
+    /// The publication with only the first chapter of each id in each edition.
+    func keepingOneChapterPerID() -> RenderedPublication {
+        var site = self
+        for index in site.editions.indices {
+            var seen = Set<String>()
+            site.editions[index].chapters.removeAll { !seen.insert($0.chapter.id).inserted }
+            site.publication.editions[index].chapters = site.editions[index].chapters.map(\.chapter)
+        }
+        return site
     }
 }

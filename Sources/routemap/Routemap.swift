@@ -6,6 +6,7 @@ import RoutemapKit
 struct Routemap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the Routemap publication's website from its Markdown chapters.",
+        version: RoutemapVersion.current,
         subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )

@@ -9,7 +9,8 @@ enum AnchorStabilityChecker {
         var diagnostics: [Diagnostic] = []
         for (older, newer) in zip(site.editions, site.editions.dropFirst()) {
             let olderChapters = Dictionary(older.chapters.map { ($0.chapter.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for rendered in newer.chapters {
+            // A chapter whose front matter has errors may have lost its id or 'moved_anchors'.
+            for rendered in newer.chapters where !rendered.chapter.isIncomplete {
                 let chapter = rendered.chapter
                 let anchors = anchorsOf(rendered)
                 guard let counterpart = olderChapters[chapter.id] else {

@@ -1,9 +1,12 @@
 import Foundation
 
 /// Reads `content/`: the configuration, each edition's settings, its chapters and its other files.
-/// Everything found wrong is reported together; the publication is returned only when nothing is.
+/// Everything found wrong is reported together. The publication is returned whenever the
+/// configuration could be read, with every edition and chapter loaded as far as it could be (see
+/// `ChapterLoader`), so that the later stages can check it too; with errors it must not be published.
 public enum ContentLoader {
     /// With a cache, chapters whose file and settings are unchanged since an earlier load are reused.
+    /// The publication is nil only when routemap.yml cannot be read; check the diagnostics for errors.
     public static func load(contentDirectory: String, cache: ContentCache? = nil) -> (Publication?, [Diagnostic]) {
         cache?.beginBuild()
         defer { cache?.endBuild() }
@@ -15,23 +18,22 @@ public enum ContentLoader {
         }
         var editions: [Edition] = []
         for editionID in config.editionIDs {
-            if let edition = loadEdition(editionID, contentDirectory: contentDirectory, config: config, configText: configText,
-                                         cache: cache, log: log) {
-                editions.append(edition)
-            }
+            editions.append(loadEdition(editionID, contentDirectory: contentDirectory, config: config, configText: configText,
+                                        cache: cache, log: log))
         }
         warnAboutUnlistedFolders(contentDirectory, config: config, configPath: configPath, log: log)
         let publication = Publication(config: config, editions: editions, contentDirectory: contentDirectory)
-        return (log.hasErrors ? nil : publication, log.items)
+        return (publication, log.items)
     }
 
     private static func loadEdition(_ id: String, contentDirectory: String, config: PublicationConfig, configText: String,
-                                    cache: ContentCache?, log: DiagnosticLog) -> Edition? {
+                                    cache: ContentCache?, log: DiagnosticLog) -> Edition {
         let folder = join(contentDirectory, id)
         let settingsPath = join(folder, EditionLoader.fileName)
         let settingsText = readText(settingsPath, log: log, missingHint: "each edition listed in routemap.yml needs a folder with an edition.yml giving its title and kind")
         let settings = settingsText.flatMap { EditionLoader.load($0, id: id, file: settingsPath, config: config, log: log) }
-        // When edition.yml is wrong, the chapters are still read so that their problems are reported in the same run.
+        // When edition.yml is wrong, the edition stands in under its folder's name, so that its
+        // chapters' problems, and links to them, are checked in the same run.
         var edition = settings ?? Edition(id: id, title: id, shortTitle: id, kind: .final, status: config.statuses.ids.first ?? "final",
                                           published: nil, consultation: nil, summary: nil, chapters: [], assets: [])
         let files = listFiles(folder, within: contentDirectory) { path, reason in
@@ -58,7 +60,7 @@ public enum ContentLoader {
         }
         for (_, diagnostics) in results { log.add(contentsOf: diagnostics) }
         edition.chapters = orderChapters(results.compactMap(\.0), log: log)
-        return settings == nil ? nil : edition
+        return edition
     }
 
     /// Sorts by `order` (chapters without one come last, by file name), numbers them, and

@@ -55,6 +55,8 @@ public struct Chapter: Sendable, Equatable {
     var idPosition = FilePosition(line: 1, column: 1)
     var orderPosition = FilePosition(line: 1, column: 1)
     var updatedPosition = FilePosition(line: 1, column: 1)
+    /// Loaded in spite of errors in its front matter (see `ChapterLoader`): only checked, never published.
+    var isIncomplete = false
 }
 
 /// A 1-based line and column in a content file.

@@ -93,9 +93,10 @@ struct SiteGenerator {
     // MARK: Shared pieces
 
     /// Wraps a page's content in `layout.mustache`. `rootPath` replaces relative links with links
-    /// from that absolute path, for the 404 page, which servers show at any address.
+    /// from that absolute path, for the 404 page, which servers show at any address. `canonicalPage`
+    /// names another page showing the same text as the one to index and share.
     func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: HTML, origin: String,
-                openGraphType: String = "website", rootPath: String? = nil) -> OutputFile {
+                openGraphType: String = "website", rootPath: String? = nil, canonicalPage: String? = nil) -> OutputFile {
         let current = site.publication.currentEdition?.id
         let editionOfPage = firstFolder(of: page).flatMap { site.publication.edition($0)?.id } ?? current
         let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
@@ -110,7 +111,7 @@ struct SiteGenerator {
             openGraphType: openGraphType,
             pageTitle: title,
             description: description,
-            canonicalURL: config.baseURL.map { canonicalURL(base: $0, page: page) },
+            canonicalURL: config.baseURL.map { canonicalURL(base: $0, page: canonicalPage ?? page) },
             root: rootPath ?? String(relativeURL(from: page, to: "x").dropLast()),
             publicationTitle: config.title,
             publisher: config.publisher,

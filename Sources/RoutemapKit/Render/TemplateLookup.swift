@@ -168,6 +168,7 @@ extension LayoutView: TemplateFields {
         case "banner": banner.templateValue
         case "embargo": embargo.templateValue
         case "runningHeader": runningHeader.templateValue
+        case "generator": generator.templateValue
         default: nil
         }
     }

@@ -54,6 +54,8 @@ struct LayoutView: Equatable {
     var content: HTML
     /// The running header of printed pages, escaped for a CSS string: "Routemap – Final edition".
     var runningHeader: String
+    /// The tool and its version, for the generator meta tag: "routemap 0.5.0".
+    var generator = RoutemapVersion.generatorName
 }
 
 /// An edition in the header's edition list.

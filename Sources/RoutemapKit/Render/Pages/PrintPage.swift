@@ -119,13 +119,16 @@ extension SiteGenerator {
         )
     }
 
+    /// `print/index.html` names the edition's own printable page as canonical: that address always
+    /// shows this text, while `print/` moves on to the next edition when it is published.
     private func printLayout(_ rendered: RenderedEdition, page: String, content: HTML) -> OutputFile {
         let edition = rendered.edition
         return layout(page: page, title: "\(edition.title) – \(config.shortTitle)",
                       description: edition.summary ?? edition.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
                                     LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
-                      content: content, origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
+                      content: content, origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"),
+                      canonicalPage: page == SitePaths.currentPrintPage ? SitePaths.printPage(edition.id) : nil)
     }
 
     /// The link to the edition's PDF from `page`, when the build made one.

@@ -9,9 +9,14 @@ extension SiteGenerator {
         guard let base = config.baseURL else {
             return [OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n"), origin: origin)]
         }
-        let sitemapURLs = pagePaths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }.sorted()
+        // Canonical addresses only: print/index.html names its edition's printable page as canonical.
+        let sitemapURLs = pagePaths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && $0 != SitePaths.currentPrintPage }.sorted()
+        let dates = PageDates(site.publication, buildDate: buildDate)
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in sitemapURLs { sitemap += "  <url><loc>\(escapeAttribute(canonicalURL(base: base, page: path)))</loc></url>\n" }
+        for path in sitemapURLs {
+            let lastModified = dates.date(of: path).map { "<lastmod>\($0)</lastmod>" } ?? ""
+            sitemap += "  <url><loc>\(escapeAttribute(canonicalURL(base: base, page: path)))</loc>\(lastModified)</url>\n"
+        }
         sitemap += "</urlset>\n"
         return [
             OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n"), origin: origin),
