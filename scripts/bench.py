@@ -399,8 +399,8 @@ def routemap_command(routemap, site):
             "--themes", os.path.join(REPO, "themes")]
 
 
-def cmark_command(site, count):
-    files = [os.path.join(site, "content", "final", chapter_file(n)) for n in range(1, count + 1)]
+def cmark_command(site, count, editions=("final",)):
+    files = [os.path.join(site, "content", edition, chapter_file(n)) for edition in editions for n in range(1, count + 1)]
     extensions = [arg for name in CMARK_EXTENSIONS for arg in ("-e", name)]
     return ["cmark-gfm"] + extensions + files
 
@@ -602,6 +602,8 @@ def run(args):
     cases["real"] = measure([routemap, "build", "--content", "content", "--output", os.path.join(BENCH, "real-output")],
                             max(runs, 10))
 
+    run_shaped(routemap, results, args)
+
     for n in args.growth:
         print("growth: %d chapters …" % n, flush=True)
         if n == count:
@@ -622,6 +624,71 @@ def run(args):
     print(report)
     if args.readme:
         update_readme(report)
+
+
+def run_shaped(routemap, results, args):
+    """The publication shaped like the Routemap: both editions against the final one alone, against
+    cmark-gfm on both editions' Markdown, and `check` against `build`; the serve rebuild; growth."""
+    count, runs = args.chapters, args.runs
+    print("shaped like the Routemap: two editions of %d chapters …" % count, flush=True)
+    shaped = generate_shaped(count)
+    both = routemap_command(routemap, shaped)
+    final_only = [routemap, "build", "--content", os.path.join(shaped, "final-only"), "--output", os.path.join(shaped, "output-final"),
+                  "--themes", os.path.join(REPO, "themes")]
+    check = [routemap, "check", "--content", os.path.join(shaped, "content"), "--themes", os.path.join(REPO, "themes")]
+    measured = measure_side_by_side({
+        "both": (both, empty(os.path.join(shaped, "output"))),
+        "final": (final_only, empty(os.path.join(shaped, "output-final"))),
+        "check": (check, None),
+        "cmark": (cmark_command(shaped, count, ("draft", "final")), None),
+    }, runs)
+    measured["both"]["output_bytes"] = folder_bytes(os.path.join(shaped, "output"))
+    print("shaped: the preview server's rebuild after one chapter changes …", flush=True)
+    measured["preview"] = measure_preview_rebuild(routemap, shaped, count, runs)
+    growth = []
+    for n in args.shaped_growth:
+        print("shaped growth: two editions of %d chapters …" % n, flush=True)
+        if n == count:
+            timing, output = measured["both"], measured["both"]["output_bytes"]
+        else:
+            grown = generate_shaped(n)
+            timing = measure(routemap_command(routemap, grown), runs, prepare=empty(os.path.join(grown, "output")))
+            output = folder_bytes(os.path.join(grown, "output"))
+        growth.append({"chapters": n, "median": timing["median"], "cpu": timing["cpu"], "rss_mib": timing["rss_mib"], "output_bytes": output})
+    results["shaped"] = measured
+    results["shaped_growth"] = growth
+
+
+def render_shaped(results):
+    shaped = results.get("shaped")
+    if not shaped:
+        return []
+    count = results["chapters"]
+    both, final, check, cmark, preview = shaped["both"], shaped["final"], shaped["check"], shaped["cmark"], shaped["preview"]
+    lines = [
+        "",
+        "Shaped like the Routemap: a draft and a final edition of %d chapters each (paragraph numbers, six audiences and their" % count,
+        "actions per chapter, footnotes, links between chapters and to the other edition; half the final's chapters reworded a little):",
+        "",
+        "| case | median wall time | ratio | CPU time | ratio, CPU | peak memory |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| routemap, both editions | %s | | %s | | %.0f MiB |" % (ms(both["median"]), ms(both["cpu"]), both["rss_mib"]),
+        "| routemap, the final edition alone (both ÷ this) | %s | %.2f× | %s | %.2f× | %.0f MiB |"
+        % (ms(final["median"]), both["median"] / final["median"], ms(final["cpu"]), both["cpu"] / final["cpu"], final["rss_mib"]),
+        "| raw `cmark-gfm`, both editions' files (both ÷ this) | %s | %.2f× | %s | %.2f× | %.0f MiB |"
+        % (ms(cmark["median"]), both["median"] / cmark["median"], ms(cmark["cpu"]), both["cpu"] / cmark["cpu"], cmark["rss_mib"]),
+        "| `routemap check`, both editions (this ÷ both) | %s | %.2f× | %s | %.2f× | %.0f MiB |"
+        % (ms(check["median"]), check["median"] / both["median"], ms(check["cpu"]), check["cpu"] / both["cpu"], check["rss_mib"]),
+        "| `routemap serve`: its rebuild after one chapter is saved, as it logs it | %s | | | | %.0f MiB |" % (ms(preview["build_median"]), preview["rss_mib"]),
+        "",
+        "| chapters per edition | median build | per chapter | CPU per chapter | output per chapter | peak memory |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in results.get("shaped_growth", []):
+        n = row["chapters"] * 2
+        lines.append("| %d | %s | %.2f ms | %.2f ms | %.1f KiB | %.0f MiB |"
+                     % (row["chapters"], ms(row["median"]), row["median"] * 1000 / n, row["cpu"] * 1000 / n, row["output_bytes"] / n / 1024, row["rss_mib"]))
+    return lines
 
 
 def render_report(results, args):
@@ -668,6 +735,7 @@ def render_report(results, args):
         n = row["chapters"]
         lines.append("| %d | %s | %.2f ms | %.2f ms | %.1f KiB | %.0f MiB |"
                      % (n, ms(row["median"]), row["median"] * 1000 / n, row["cpu"] * 1000 / n, row["output_bytes"] / n / 1024, row["rss_mib"]))
+    lines += render_shaped(results)
     return "\n".join(lines) + "\n"
 
 
@@ -697,11 +765,14 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="timed runs per case, after one warm-up (default 5)")
     parser.add_argument("--growth", default="250,500,1000,2000",
                         help="chapter counts for the growth table, comma-separated; '' to skip (default 250,500,1000,2000)")
+    parser.add_argument("--shaped-growth", default="250,1000,4000",
+                        help="chapters per edition for the shaped publication's growth table; '' to skip (default 250,1000,4000)")
     parser.add_argument("--routemap", default=os.path.join(REPO, ".build", "release", "routemap"))
     parser.add_argument("--skip-hugo", action="store_true", help="leave Hugo out")
     parser.add_argument("--readme", action="store_true", help="write the figures into README.md's benchmark section")
     args = parser.parse_args()
     args.growth = [int(n) for n in args.growth.split(",") if n.strip()]
+    args.shaped_growth = [int(n) for n in args.shaped_growth.split(",") if n.strip()]
     if args.chapters < 2:
         sys.exit("--chapters must be at least 2")
     wait_for_deletions_to_settle()
