@@ -5,11 +5,13 @@
 # needs libcurl.so for FoundationNetworking; starting the process then takes about 7 ms less.
 BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev
 # nginx: ServedSiteTests serves the built site with it, as it will be published.
-TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf nginx
+TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf python3 python3-venv nginx
 # import name=PyPI name: selenium drives Chromium; axe-selenium-python runs axe-core, whose newer
 # release (with the WCAG 2.2 rules) comes from selenium-axe-python.
 TEST_PYTHON_PACKAGES = selenium=selenium axe_selenium_python=axe-selenium-python selenium_axe_python=selenium-axe-python
 ROUTEMAP = .build/release/routemap
+# The tests' Python (selenium, axe-core), kept apart from the system's; `make clean` removes it with .build/.
+TEST_VENV = .build/test-venv
 
 .PHONY: site test release deps test-deps bench clean valgrind
 
@@ -20,14 +22,14 @@ release: deps
 	swift build -c release --product routemap --static-swift-stdlib
 
 test: test-deps
-	swift test
+	PATH="$(CURDIR)/$(TEST_VENV)/bin:$$PATH" swift test
 
 deps:
 	@scripts/ensure-packages.sh $(BUILD_PACKAGES)
 
 test-deps:
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
-	@scripts/ensure-python-packages.sh $(TEST_PYTHON_PACKAGES)
+	@scripts/ensure-python-packages.sh $(TEST_VENV) $(TEST_PYTHON_PACKAGES)
 
 # `make bench [CHAPTERS=2000] [RUNS=5]`: times routemap against cmark-gfm and Hugo on a synthetic
 # publication generated under .bench/ (see scripts/bench.py); BENCH_FLAGS=--readme updates README.md.
