@@ -92,6 +92,7 @@ public enum SiteBuilder {
         }
         diagnostics += LinkChecker.check(rendered)
         diagnostics += ActionChecker.check(rendered)
+        diagnostics += LostConstructChecker.check(rendered)
         diagnostics += AnchorStabilityChecker.check(rendered)
         var generator = SiteGenerator(site: rendered, theme: theme, buildDate: options.buildDate)
         generator.layoutCache = options.layoutCache

@@ -21,7 +21,8 @@ enum ChapterLoader {
 
         let title = fields.requiredString("title", at: root, hint: "add 'title: The chapter's title' to the front matter")
         let defaultID = String(fileName.dropLast(3))
-        let id = fields.string("id") ?? defaultID
+        // A chapter in a sub-folder keeps its folder in its id, and so in its page's path (see `folderOf`).
+        let id = fields.string("id").map { folderOf(fileName) + $0 } ?? defaultID
         if !isValidID(id) {
             fields.error(at: fields.value("id") ?? root, "'\(id)' cannot be a chapter id: it becomes the page's address",
                          hint: fields.value("id") == nil
@@ -78,7 +79,18 @@ enum ChapterLoader {
         return FilePosition(line: line, column: column)
     }
 
+    /// `guides/intro.md` → `guides/`; `intro.md` → ``.
+    static func folderOf(_ fileName: String) -> String {
+        guard let slash = fileName.lastIndex(of: "/") else { return "" }
+        return String(fileName[...slash])
+    }
+
+    /// Lower-case letters, digits, '-' and '_', in segments separated by '/' (the chapter's folders).
     static func isValidID(_ id: String) -> Bool {
+        id.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { isValidSegment(String($0)) }
+    }
+
+    private static func isValidSegment(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, first.properties.isLowercase || ("0"..."9").contains(first) else { return false }
         return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }

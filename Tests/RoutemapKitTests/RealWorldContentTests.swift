@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import RoutemapKit
+
+/// Content brought from other sites: raw HTML left out is said, links from the site's root and
+/// chapters in folders are resolved and checked. (The fixture `real-world` holds the rest.)
+@Suite struct RealWorldContentTests {
+    private func chapter(_ body: String, extra: String = "") -> String {
+        "---\ntitle: A chapter\ntheme: governance\naudience: cios\n\(extra)---\n\n" + body
+    }
+
+    private func report(_ diagnostics: [Diagnostic], in folder: TemporaryFolder) -> [String] {
+        diagnostics.sortedForReport().map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+    }
+
+    @Test func rawHTMLLeftOutIsAWarningNamingItsTag() {
+        let folder = MiniSite.make(chapters: ["a.md": chapter("Text.\n\n<video src=\"a.mp4\" controls></video>\n\nPress <kbd>Ctrl</kbd>.\n")])
+        #expect(report(MiniSite.diagnostics(folder), in: folder) == [
+            "content/draft/a.md:9:1: warning: raw HTML <video> is left out: raw_html is not set in routemap.yml\n    hint: write it in Markdown (an image is ![What it shows](images/x.png)), or set 'raw_html: true' in routemap.yml",
+            "content/draft/a.md:11:7: warning: raw HTML <kbd> is left out: raw_html is not set in routemap.yml\n    hint: write it in Markdown (an image is ![What it shows](images/x.png)), or set 'raw_html: true' in routemap.yml",
+        ])
+    }
+
+    @Test func strictCheckMakesThemErrors() async {
+        let folder = MiniSite.make(chapters: ["a.md": chapter("##Heading\n")])
+        let lenient = await SiteChecker.check(CheckOptions(build: MiniSite.options(folder)))
+        let strict = await SiteChecker.check(CheckOptions(build: MiniSite.options(folder), strict: true))
+        #expect(lenient.passed && lenient.warnings == 1)
+        #expect(!strict.passed && strict.errors == 1)
+    }
+
+    @Test func linksFromTheRootAreCheckedAgainstTheSitesPath() {
+        let config = MiniSite.config + "\nbase_url: https://example.org/routemap/\n"
+        let folder = MiniSite.make(chapters: [
+            "a.md": chapter("[b](/routemap/draft/b.md), [gone](/routemap/draft/gone.md), [elsewhere](/other/page), [no image](/routemap/draft/x.png)\n"),
+            "b.md": chapter("B.\n"),
+        ], config: config)
+        let messages = MiniSite.diagnostics(folder).map(\.message)
+        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.contains("link to a chapter that does not exist: '/routemap/draft/gone.md'"))
+        #expect(messages.contains("'/other/page' is a path from the server's root outside the site, which is published at /routemap/"))
+        #expect(messages.contains { $0.hasPrefix("link '/routemap/draft/x.png' is a path from the site's root") })
+    }
+
+    @Test func chaptersInFoldersFollowTheirFolder() throws {
+        let folder = MiniSite.make(chapters: [
+            "a.md": chapter("[Deep](guides/deep/b.md#b-heading)\n", extra: "order: 1\n"),
+            "guides/deep/b.md": chapter("## B heading\n\n[Back](../../a.md)\n", extra: "id: bee\n"),
+            "guides/c.md": chapter("C.\n"),
+            "guides/folder.yml": "part: How-to guides\n",
+        ])
+        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let paths = Set(report.files.map(\.path))
+        #expect(paths.contains("draft/guides/deep/bee.html") && paths.contains("draft/guides/c.html"))
+        #expect(!paths.contains("draft/guides/folder.yml"))
+        let a = try #require(report.files.first { $0.path == "draft/a.html" }?.text)
+        #expect(a.contains(#"<a href="guides/deep/bee.html#b-heading">Deep</a>"#))
+        let b = try #require(report.files.first { $0.path == "draft/guides/deep/bee.html" }?.text)
+        #expect(b.contains(#"<a href="../../a.html">Back</a>"#))
+        let contents = try #require(report.files.first { $0.path == "draft/index.html" }?.text)
+        #expect(contents.contains("How-to guides") && contents.contains("Deep"))
+    }
+}
