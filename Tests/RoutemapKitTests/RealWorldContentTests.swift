@@ -62,3 +62,27 @@ import Testing
         #expect(contents.contains("How-to guides") && contents.contains("Deep"))
     }
 }
+
+/// Messages about where and how things are written.
+@Suite struct RealWorldMessageTests {
+    @Test func aStatusTakenFromTheKindIsReportedAtTheKind() {
+        let edition = "title: The draft\nshort_title: January 2015\nkind: consultation\npublished: 2011-03-08\n"
+        let folder = MiniSite.make(chapters: ["a.md": "---\ntitle: A\n---\n\nA.\n"], edition: edition)
+        let error = MiniSite.diagnostics(folder).errors.first
+        #expect(error?.file.hasSuffix("content/draft/edition.yml") == true)
+        #expect(error?.line == 3 && error?.column == 7)
+        #expect(error?.message == "the edition has no 'status', and its kind 'consultation' is not a status declared in routemap.yml")
+    }
+
+    @Test func shortTitlesKeepTheirCapitalsMidSentence() throws {
+        let fixture = Repository.fixtures + "/two-editions/content"
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: fixture, toPath: folder.path + "/content")
+        let draft = folder.path + "/content/draft/edition.yml"
+        let text = try String(contentsOfFile: draft, encoding: .utf8).replacingOccurrences(of: "short_title: Draft", with: "short_title: January 2015")
+        try text.write(toFile: draft, atomically: true, encoding: .utf8)
+        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let changes = try #require(report.files.first { $0.path == "final/changes/index.html" }?.text)
+        #expect(changes.contains("What changed since the January 2015"))
+    }
+}
