@@ -29,17 +29,32 @@ import Testing
         #expect(!strict.passed && strict.errors == 1)
     }
 
-    @Test func linksFromTheRootAreCheckedAgainstTheSitesPath() {
+    @Test func linksFromTheRootAreCheckedAgainstTheSitesPath() throws {
         let config = MiniSite.config + "\nbase_url: https://example.org/routemap/\n"
         let folder = MiniSite.make(chapters: [
-            "a.md": chapter("[b](/routemap/draft/b.md), [gone](/routemap/draft/gone.md), [elsewhere](/other/page), [no image](/routemap/draft/x.png)\n"),
-            "b.md": chapter("B.\n"),
+            "a.md": chapter("[b](/routemap/draft/b.md), [gone](/routemap/draft/gone.md), [no image](/routemap/draft/x.png)\n"),
+            "b.md": chapter("[elsewhere](/other/page), [not an edition](/routemap/news/today), [b](/routemap/draft/b#top)\n\n## Top\n"),
         ], config: config)
         let messages = MiniSite.diagnostics(folder).map(\.message)
-        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.count == 2, "\(messages)")
         #expect(messages.contains("link to a chapter that does not exist: '/routemap/draft/gone.md'"))
-        #expect(messages.contains("'/other/page' is a path from the server's root outside the site, which is published at /routemap/"))
-        #expect(messages.contains { $0.hasPrefix("link '/routemap/draft/x.png' is a path from the site's root") })
+        #expect(messages.contains { $0.hasPrefix("link '/routemap/draft/x.png' is a path from the site's root (/routemap/) to draft/x.png") })
+
+        // Fixed, the paths become relative; those outside the publication lead to base_url's server.
+        folder.write("content/draft/a.md", chapter("[b](/routemap/draft/b.md)\n"))
+        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let b = try #require(report.files.first { $0.path == "draft/b.html" }?.text)
+        #expect(b.contains(#"<a href="https://example.org/other/page">elsewhere</a>"#))
+        #expect(b.contains(#"<a href="https://example.org/routemap/news/today">not an edition</a>"#))
+        #expect(b.contains(#"<a href="b.html#top">b</a>"#))
+        let a = try #require(report.files.first { $0.path == "draft/a.html" }?.text)
+        #expect(a.contains(#"<a href="b.html">b</a>"#))
+    }
+
+    @Test func withoutABaseURLAPathOutsideThePublicationIsAnError() {
+        let folder = MiniSite.make(chapters: ["a.md": chapter("[elsewhere](/other/page)\n")])
+        #expect(MiniSite.diagnostics(folder).map(\.message) == [
+            "'/other/page' is a path from the server's root to a page outside the publication, on a server routemap.yml does not name"])
     }
 
     @Test func chaptersInFoldersFollowTheirFolder() throws {

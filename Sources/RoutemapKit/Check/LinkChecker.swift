@@ -80,9 +80,11 @@ enum LinkChecker {
                                hint: "put the \(what) beside the chapters, such as in content/\(editionID)/images/, and check the spelling")
             case .page:
                 return nil
-            case .outsideSite(let root):
-                return Problem(message: "'\(destination)' is a path from the server's root outside the site, which is published at \(root)",
-                               hint: "start it with \(root), or write it relative to this chapter")
+            case .outsideSite(_, .some):
+                return nil
+            case .outsideSite(let root, nil):
+                return Problem(message: "'\(destination)' is a path from the server's root to a page outside the publication, on a server routemap.yml does not name",
+                               hint: "write the full address (https://…); or set 'base_url' in routemap.yml, and such paths lead to its server; a path into the publication starts with \(root) and an edition's folder")
             case .outsideContent:
                 return Problem(message: "'\(destination)' points outside the content folder",
                                hint: "link only to files inside content/, or use a full web address")

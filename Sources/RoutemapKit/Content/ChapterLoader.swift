@@ -26,7 +26,7 @@ enum ChapterLoader {
         if !isValidID(id) {
             fields.error(at: fields.value("id") ?? root, "'\(id)' cannot be a chapter id: it becomes the page's address",
                          hint: fields.value("id") == nil
-                             ? "rename the file, or add 'id:' with lower-case letters, digits and '-', such as 'id: \(slugID(id))'"
+                             ? "rename the file, or add 'id:' with lower-case letters, digits and '-', such as 'id: \(slugID(String(id.split(separator: "/").last ?? "")))'"
                              : "use lower-case letters, digits and '-', such as '\(slugID(id))'")
         } else if reservedIDs.contains(id) {
             fields.error(at: fields.value("id") ?? root, "'\(id)' cannot be a chapter id: \(id).html is the edition's contents page",

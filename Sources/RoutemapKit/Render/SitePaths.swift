@@ -118,8 +118,10 @@ enum LinkTarget: Equatable {
     case page(path: String, fragment: String?)
     /// A relative path that climbs out of the content folder.
     case outsideContent
-    /// A path from the server's root that is not under the site's own path (of `base_url`).
-    case outsideSite(root: String)
+    /// A path from the server's root that is not under the site's own path (of `base_url`), or
+    /// under it but in none of its editions: another page of the same server. With `base_url` it
+    /// becomes a full address on that server (`url`); without one there is no knowing which server.
+    case outsideSite(root: String, url: String?)
 }
 
 /// Resolves the links editors write (relative paths to Markdown files, or paths from the site's
@@ -136,6 +138,10 @@ struct LinkResolver: Sendable, Equatable {
     let siteRoot: String
     /// Pages of the site that are not chapters, which a link from the root may name.
     private let pages: Set<String>
+    /// The first segments of the site's own paths: its editions' folders and what the build writes at its top.
+    private let topFolders: Set<String>
+    /// `https://example.org` of `base_url`, for paths on the same server outside the site.
+    private let origin: String?
 
     init(_ publication: Publication) {
         var chapters: [String: ChapterAddress] = [:]
@@ -151,6 +157,11 @@ struct LinkResolver: Sendable, Equatable {
         var root = publication.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
         if !root.hasSuffix("/") { root += "/" }
         self.siteRoot = root
+        self.origin = publication.config.baseURL.flatMap { url in
+            url.range(of: "://").map { scheme in String(url[..<(url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex)]) }
+        }
+        self.topFolders = Set(publication.editions.map(\.id) + pages.compactMap { $0.split(separator: "/").first.map(String.init) }
+                              + [SitePaths.assetsFolder, SitePaths.feed, SitePaths.notFound, "sitemap.xml", "robots.txt"])
     }
 
     /// `destination` as written on the chapter page at `page` (such as `final/guides/intro.html`):
@@ -170,11 +181,22 @@ struct LinkResolver: Sendable, Equatable {
         let contentPath: String
         if fromRoot {
             let rooted = String(path)
-            guard rooted.hasPrefix(siteRoot) || rooted + "/" == siteRoot else { return .outsideSite(root: siteRoot) }
+            let onServer = { LinkTarget.outsideSite(root: siteRoot, url: origin.map { $0 + destination }) }
+            guard rooted.hasPrefix(siteRoot) || rooted + "/" == siteRoot else { return onServer() }
             let inSite = String(rooted.dropFirst(min(siteRoot.count, rooted.count)))
+            // In none of the editions (`/government/publications/x`): a page of the same server, unless
+            // it names a chapter file, which must then be a mistake.
+            if let first = inSite.split(separator: "/").first, !topFolders.contains(String(first)), !inSite.hasSuffix(".md") {
+                return onServer()
+            }
             guard let normalised = inSite.isEmpty ? "" : normalise(inSite) else { return .outsideContent }
-            let folder = inSite.isEmpty || inSite.hasSuffix("/") ? (normalised.isEmpty ? "" : normalised + "/") : nil
-            if let folder { return pageOrMissing(folder + "index.html", fragment: fragment) }
+            if inSite.isEmpty || inSite.hasSuffix("/") {
+                let folder = normalised.isEmpty ? "" : normalised + "/"
+                if let found = chapters[folder + "index.md"] ?? chapters[folder + "README.md"] {
+                    return .chapter(editionID: found.editionID, chapterID: found.chapterID, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
+                }
+                return pageOrMissing(folder + "index.html", fragment: fragment)
+            }
             contentPath = normalised
         } else {
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
@@ -189,8 +211,9 @@ struct LinkResolver: Sendable, Equatable {
         if fromRoot {
             // From the root, a chapter is named by its page (`/final/governance.html`), or as many
             // sites name pages, without the extension (`/final/governance`).
+            // A folder is its index chapter, as web servers and site generators serve it (`/final/guides` → `guides/index.md`).
             let stem = contentPath.hasSuffix(".html") ? String(contentPath.dropLast(5)) : contentPath
-            if let found = chapters[stem + ".md"] {
+            if let found = chapters[stem + ".md"] ?? chapters[stem + "/index.md"] ?? chapters[stem + "/README.md"] {
                 return .chapter(editionID: found.editionID, chapterID: found.chapterID, fragment: fragmentOrNil)
             }
             if pages.contains(contentPath) { return .page(path: contentPath, fragment: fragmentOrNil) }
@@ -212,6 +235,8 @@ struct LinkResolver: Sendable, Equatable {
             return relativeURL(from: page, to: SitePaths.chapter(edition, chapter)) + (fragment.map { "#" + $0 } ?? "")
         case .page(let path, let fragment):
             return relativeURL(from: page, to: path) + (fragment.map { "#" + $0 } ?? "")
+        case .outsideSite(_, let url?):
+            return url
         case .file(let contentPath) where destination.hasPrefix("/"):
             let suffixStart = destination.firstIndex { $0 == "?" || $0 == "#" }
             return relativeURL(from: page, to: contentPath) + (suffixStart.map { String(destination[$0...]) } ?? "")
