@@ -208,14 +208,15 @@ struct LinkResolver: Sendable, Equatable {
             guard let found = chapters[contentPath] else { return .missingChapter(contentPath: contentPath, fragment: fragment) }
             return .chapter(editionID: found.editionID, chapterID: found.chapterID, fragment: fragmentOrNil)
         }
+        // A chapter named by its page (`governance.html`), or as many sites name pages, without an
+        // extension (`governance`); a folder is its index chapter, as web servers and site generators
+        // serve it (`guides` → `guides/index.md`).
+        let stem = contentPath.hasSuffix(".html") ? String(contentPath.dropLast(5)) : contentPath
+        if stem != contentPath || !(contentPath.split(separator: "/").last ?? "").contains("."),
+           let found = chapters[stem + ".md"] ?? chapters[stem + "/index.md"] ?? chapters[stem + "/README.md"] {
+            return .chapter(editionID: found.editionID, chapterID: found.chapterID, fragment: fragmentOrNil)
+        }
         if fromRoot {
-            // From the root, a chapter is named by its page (`/final/governance.html`), or as many
-            // sites name pages, without the extension (`/final/governance`).
-            // A folder is its index chapter, as web servers and site generators serve it (`/final/guides` → `guides/index.md`).
-            let stem = contentPath.hasSuffix(".html") ? String(contentPath.dropLast(5)) : contentPath
-            if let found = chapters[stem + ".md"] ?? chapters[stem + "/index.md"] ?? chapters[stem + "/README.md"] {
-                return .chapter(editionID: found.editionID, chapterID: found.chapterID, fragment: fragmentOrNil)
-            }
             if pages.contains(contentPath) { return .page(path: contentPath, fragment: fragmentOrNil) }
             if pages.contains(contentPath + "/index.html") { return .page(path: contentPath + "/index.html", fragment: fragmentOrNil) }
         }
