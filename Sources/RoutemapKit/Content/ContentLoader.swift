@@ -85,12 +85,20 @@ public enum ContentLoader {
     }
 
     /// A chapter in a sub-folder without a `part:` of its own belongs to its folder's part: the one
-    /// named in the folder's `folder.yml`, or else the folder's name made readable (`getting-started` → "Getting started").
+    /// named in the `folder.yml` of its folder or the nearest folder above it, or else the folder's
+    /// name made readable (`getting-started` → "Getting started").
     private static func withFolderPart(_ chapter: Chapter, _ parts: [String: String]) -> Chapter {
         let folder = ChapterLoader.folderOf(chapter.fileName)
         guard chapter.part == nil, !folder.isEmpty else { return chapter }
         var named = chapter
-        named.part = parts[folder] ?? readableName(String(folder.dropLast().split(separator: "/").last ?? ""))
+        // The nearest folder.yml up the folders names the part; without one, the folder's own name.
+        var ancestor = Substring(folder.dropLast())
+        var part: String?
+        while part == nil, !ancestor.isEmpty {
+            part = parts[ancestor + "/"]
+            ancestor = ancestor[..<(ancestor.lastIndex(of: "/") ?? ancestor.startIndex)]
+        }
+        named.part = part ?? readableName(String(folder.dropLast().split(separator: "/").last ?? ""))
         return named
     }
 
