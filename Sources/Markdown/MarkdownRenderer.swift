@@ -345,6 +345,9 @@ struct TreeCollector {
         for tag in tags where !tag.isClosing {
             if RawHTMLTags.filtered.contains(tag.name) {
                 notices.append(Notice(kind: .rawHTMLFiltered, text: tag.name, position: place(tag.offset)))
+            } else if !RawHTMLTags.elements.contains(tag.name), !tag.name.contains("-") {
+                // Custom elements (with '-') are the page's own scripts' business; other names are nobody's.
+                notices.append(Notice(kind: .unknownElement, text: tag.writtenName, position: place(tag.offset)))
             }
             if let id = tag.attribute("id"), !id.value.isEmpty { rawHTMLIDs.append(id.value) }
             if let href = tag.attribute("href"), tag.name == "a" || tag.name == "area" {

@@ -8,6 +8,9 @@ public struct Notice: Sendable, Hashable {
         case rawHTMLOmitted = "raw-html"
         /// Raw HTML that the tagfilter extension escapes even when raw HTML is allowed (`<script>`, `<iframe>`…).
         case rawHTMLFiltered = "raw-html-filtered"
+        /// A raw HTML tag that is no element of HTML (`<Badge>`, a Vue component), with raw HTML allowed:
+        /// browsers show only its content.
+        case unknownElement = "unknown-element"
         /// `##Heading`: no space after the hashes, so not a heading.
         case headingWithoutSpace = "heading-without-space"
         /// kramdown's attribute lists, `{: .class}` and `{:toc}`.

@@ -14,6 +14,8 @@ struct RawHTMLTags {
     struct Tag {
         /// Lower-cased, such as `video`.
         var name: String
+        /// As written, such as `Badge` for a Vue component.
+        var writtenName: String
         var isClosing: Bool
         /// Where `<` is in the literal.
         var offset: Int
@@ -43,8 +45,8 @@ struct RawHTMLTags {
             guard cursor < count, isLetter(html[cursor]) else { index += 1; continue }
             let nameStart = cursor
             while cursor < count, !isSpace(html[cursor]), html[cursor] != UInt8(ascii: ">"), html[cursor] != UInt8(ascii: "/") { cursor += 1 }
-            var tag = Tag(name: String(decoding: html[nameStart..<cursor], as: UTF8.self).lowercased(), isClosing: closing,
-                          offset: start, attributes: [])
+            let written = String(decoding: html[nameStart..<cursor], as: UTF8.self)
+            var tag = Tag(name: written.lowercased(), writtenName: written, isClosing: closing, offset: start, attributes: [])
             while cursor < count {
                 while cursor < count, isSpace(html[cursor]) || html[cursor] == UInt8(ascii: "/") { cursor += 1 }
                 guard cursor < count, html[cursor] != UInt8(ascii: ">") else { break }
@@ -83,6 +85,19 @@ struct RawHTMLTags {
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
     }
+
+    /// The elements of HTML (and of SVG and MathML as written in HTML), lower-cased: any other name
+    /// (`<Badge>`, `<ClientOnly>`, Vue's or MDX's components) shows readers nothing but its content.
+    static let elements: Set<String> = Set("""
+        a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup
+        data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head
+        header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript object
+        ol optgroup option output p param picture pre progress q rp rt ruby s samp script search section select slot small source
+        span strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track u ul var video wbr
+        center font big tt strike acronym marquee nobr noembed noframes plaintext xmp
+        svg g path rect circle ellipse line polyline polygon text tspan defs use symbol lineargradient radialgradient stop clippath
+        mask pattern image foreignobject desc marker filter math mi mo mn ms mtext mrow msup msub mfrac msqrt mroot mtable mtr mtd
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// The tags that cmark-gfm's tagfilter extension escapes even when raw HTML is allowed.
     static let filtered: Set<String> = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]

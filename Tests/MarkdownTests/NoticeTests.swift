@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func rawHTMLAllowedIsSilentExceptWhatTagfilterEscapes() {
-        #expect(notices("<div>\n<script>x</script>\n</div>\n\nA <kbd>k</kbd>.\n", rawHTML: true) == ["2:1 raw-html-filtered script"])
+        #expect(notices("<div>\n<script>x</script>\n</div>\n\nA <kbd>k</kbd>, <my-widget></my-widget> and <Badge text=\"new\"/>.\n", rawHTML: true)
+                == ["2:1 raw-html-filtered script", "5:45 unknown-element Badge"])
     }
 
     @Test func otherDialectsAreFoundWhereTheyAreWritten() {

@@ -23,6 +23,9 @@ enum LostConstructChecker {
         case .rawHTMLFiltered:
             return ("raw HTML <\(text)> is shown as text: this tag is never passed through",
                     "remove it; link to the video, map or form instead")
+        case .unknownElement:
+            return ("raw HTML <\(text)> is not an element of HTML (a component of another site generator?): readers see only what it holds",
+                    "write what it stands for in Markdown or HTML, or remove it")
         case .headingWithoutSpace:
             let hashes = text.prefix { $0 == "#" }
             return ("'\(text)' is not a heading: Markdown needs a space after '\(hashes)'",
