@@ -104,3 +104,11 @@ import Testing
         #expect(changes.contains("What changed since the January 2015"))
     }
 }
+
+@Suite struct TemplateTagLinkTests {
+    @Test func aTemplateTagAsAnAddressIsSaidToBeOne() {
+        let folder = MiniSite.make(chapters: ["a.md": "---\ntitle: A\n---\n\n[x]({{site.url}})\n"])
+        #expect(MiniSite.diagnostics(folder).map(\.message) == [
+            "link '{{site.url}}' is a template tag (Liquid or VuePress), which is not run, so it leads nowhere"])
+    }
+}

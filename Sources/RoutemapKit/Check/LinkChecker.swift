@@ -52,6 +52,10 @@ enum LinkChecker {
         }
 
         func problem(with destination: String, isImage: Bool) -> Problem? {
+            if destination.contains("{{") || destination.contains("{%") {
+                return Problem(message: "\(isImage ? "image" : "link") '\(destination)' is a template tag (Liquid or VuePress), which is not run, so it leads nowhere",
+                               hint: "write the address it stands for")
+            }
             switch resolver.resolve(destination, onPage: SitePaths.chapter(editionID, rendered.chapter.id)) {
             case .external:
                 guard let refused = LinkScheme.problem(with: destination, isImage: isImage) else { return nil }
