@@ -86,7 +86,7 @@ extension TreeCollector {
             }
             if type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_FOOTNOTE_DEFINITION { continue }
             var block = TextBlock(kind: kind(of: node), text: withText ? blockText(node) : "", anchor: nil, number: nil,
-                                  position: position(of: node))
+                                  position: position(of: node), destinations: withText ? destinations(in: node) : [])
             if let numberPrefix {
                 count += 1
                 let number = "\(numberPrefix).\(count)"
@@ -98,6 +98,19 @@ extension TreeCollector {
             text.append(block)
         }
         return (numbered, text)
+    }
+
+    /// The links' and images' addresses in a block, as rendered.
+    private func destinations(in block: OpaquePointer) -> [String] {
+        guard let iterator = cmark_iter_new(block) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [String] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { found.append(url(of: node)) }
+        }
+        return found
     }
 
     private func kind(of node: OpaquePointer) -> TextBlock.Kind {

@@ -29,4 +29,16 @@ public struct TextBlock: Sendable, Hashable {
     /// "3.2" when paragraphs are numbered.
     public var number: String?
     public var position: SourcePosition
+    /// Where the block's links lead and its images come from, as rendered, in order: a block whose
+    /// only change is a link's address has changed too. Empty without `MarkdownOptions.blockText`.
+    public var destinations: [String] = []
+
+    public init(kind: Kind, text: String, anchor: String?, number: String?, position: SourcePosition, destinations: [String] = []) {
+        self.kind = kind
+        self.text = text
+        self.anchor = anchor
+        self.number = number
+        self.position = position
+        self.destinations = destinations
+    }
 }

@@ -105,7 +105,7 @@ public enum MarkdownRenderer {
         guard let document = finished else { fatalError("cmark_parser_finish failed") }
 
         var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading,
-                                      questionsHeading: options.questionsHeading, source: source)
+                                      questionsHeading: options.questionsHeading, source: source, allowRawHTML: options.allowRawHTML)
         collector.walk(document)
         for question in collector.questionNodes { numberQuestion(question) }
         for link in collector.unlinkedNodes { replaceWithChildren(link) }
@@ -142,7 +142,9 @@ public enum MarkdownRenderer {
             footnoteCount: collector.footnoteCount,
             labelledItems: collector.labelledItems,
             blocks: blocks.text,
-            questions: collector.questions
+            questions: collector.questions,
+            rawHTMLIDs: collector.rawHTMLIDs,
+            notices: collector.notices
         )
     }
 
@@ -252,13 +254,18 @@ struct TreeCollector {
     var questionSection: (id: String, level: Int)?
     /// The Markdown, to read the numbers written before questions.
     let source: [UInt8]
+    let allowRawHTML: Bool
+    var rawHTMLIDs: [String] = []
+    var notices: [Notice] = []
+    private var quoteDepth = 0
 
     init(rewriteLink: @escaping (String) -> String?, labelledItemsHeading: String? = nil, questionsHeading: String? = nil,
-         source: [UInt8] = []) {
+         source: [UInt8] = [], allowRawHTML: Bool = false) {
         self.rewriteLink = rewriteLink
         self.labelledItemsHeading = labelledItemsHeading.map(normalisedHeading)
         self.questionsHeading = questionsHeading.map(normalisedHeading)
         self.source = source
+        self.allowRawHTML = allowRawHTML
     }
 
     mutating func walk(_ document: OpaquePointer) {
@@ -271,6 +278,7 @@ struct TreeCollector {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
                 if type == CMARK_NODE_HEADING { insideHeading = false }
+                if type == CMARK_NODE_BLOCK_QUOTE { quoteDepth -= 1 }
                 if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) { sections.separate() }
                 continue
             }
@@ -278,6 +286,10 @@ struct TreeCollector {
             case CMARK_NODE_HEADING:
                 collectHeading(node)
                 insideHeading = true
+                scanDialects(node)
+            case CMARK_NODE_PARAGRAPH: scanDialects(node)
+            case CMARK_NODE_BLOCK_QUOTE: quoteDepth += 1
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: collectRawHTML(node)
             case CMARK_NODE_ITEM where labelledSection != nil || questionSection != nil:
                 if labelledSection != nil { collectLabelledItem(node) }
                 if questionSection != nil { collectQuestion(node) }
@@ -287,7 +299,10 @@ struct TreeCollector {
                 sections.separate()
             case CMARK_NODE_LINK: collectLink(node)
             case CMARK_NODE_IMAGE:
-                images.append(Image(source: url(of: node), alt: plainText(of: node), position: position(of: node)))
+                let source = url(of: node)
+                let rewritten = rewriteLink(source)
+                if let rewritten { cmark_node_set_url(node, rewritten) }
+                images.append(Image(source: source, alt: plainText(of: node), position: position(of: node), destination: rewritten))
             case CMARK_NODE_FOOTNOTE_DEFINITION: footnoteCount += 1
             default: break
             }
@@ -326,6 +341,85 @@ struct TreeCollector {
             destination = rewritten
         }
         links.append(Link(original: original, destination: destination, text: plainText(of: node), position: position(of: node)))
+    }
+
+    /// The text of a paragraph or heading, line by line, for the syntax of other dialects (`Notice`).
+    private mutating func scanDialects(_ block: OpaquePointer) {
+        var lines = DialectLines()
+        lines.inQuote = quoteDepth > 0
+        var child = cmark_node_first_child(block)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT:
+                if let literal = cmark_node_get_literal(current) { lines.text(literalBytes(literal), at: position(of: current)) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: lines.endLine()
+            default: lines.other()
+            }
+            child = cmark_node_next(current)
+        }
+        lines.endLine()
+        notices += lines.notices
+    }
+
+    /// Raw HTML: without `raw_html` it is left out, which is said (once per block, naming its first
+    /// tag); with it, its ids are anchors and its `href`s and `src`s links and images, rewritten in place.
+    private mutating func collectRawHTML(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let html = Array(literalBytes(literal))
+        let tags = RawHTMLTags.tags(in: html)
+        let start = position(of: node)
+        func place(_ offset: Int) -> SourcePosition {
+            let before = html[..<offset]
+            let newlines = before.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            guard newlines > 0, let lastNewline = before.lastIndex(of: UInt8(ascii: "\n")) else {
+                return SourcePosition(line: start.line, column: start.column + offset)
+            }
+            return SourcePosition(line: start.line + newlines, column: offset - lastNewline)
+        }
+        guard allowRawHTML else {
+            let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+            if let first = tags.first(where: { !$0.isClosing }) {
+                notices.append(Notice(kind: .rawHTMLOmitted, text: first.name, position: place(first.offset)))
+            } else if isBlock, tags.isEmpty, !html.starts(with: "<!--".utf8) {
+                // `<?php`, `<!DOCTYPE`, CDATA: left out as well.
+                notices.append(Notice(kind: .rawHTMLOmitted, text: "", position: start))
+            }
+            return
+        }
+        var replacements: [(range: Range<Int>, value: String)] = []
+        for tag in tags where !tag.isClosing {
+            if RawHTMLTags.filtered.contains(tag.name) {
+                notices.append(Notice(kind: .rawHTMLFiltered, text: tag.name, position: place(tag.offset)))
+            } else if !RawHTMLTags.elements.contains(tag.name), !tag.name.contains("-") {
+                // Custom elements (with '-') are the page's own scripts' business; other names are nobody's.
+                notices.append(Notice(kind: .unknownElement, text: tag.writtenName, position: place(tag.offset)))
+            }
+            if let id = tag.attribute("id"), !id.value.isEmpty { rawHTMLIDs.append(id.value) }
+            if let href = tag.attribute("href"), tag.name == "a" || tag.name == "area" {
+                let rewritten = rewriteLink(href.value)
+                if let rewritten { replacements.append((href.range, rewritten)) }
+                links.append(Link(original: href.value, destination: rewritten ?? href.value, text: "", position: place(href.range.lowerBound), inRawHTML: true))
+            }
+            if let src = tag.attribute("src") {
+                let rewritten = rewriteLink(src.value)
+                if let rewritten { replacements.append((src.range, rewritten)) }
+                images.append(Image(source: src.value, alt: tag.attribute("alt")?.value ?? "", position: place(src.range.lowerBound),
+                                    destination: rewritten, inRawHTML: true))
+            }
+        }
+        guard !replacements.isEmpty else { return }
+        var out: [UInt8] = []
+        var kept = 0
+        for replacement in replacements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            out += html[kept..<replacement.range.lowerBound]
+            out += escapeAttribute(replacement.value).utf8
+            kept = replacement.range.upperBound
+        }
+        out += html[kept...]
+        out.append(0)
+        out.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node, $0.baseAddress) }
+        }
     }
 
     /// Removes a trailing `{#my-id}` from the heading's last text and returns the id.

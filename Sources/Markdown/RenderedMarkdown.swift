@@ -24,13 +24,36 @@ public struct Link: Sendable, Hashable {
     public var destination: String
     public var text: String
     public var position: SourcePosition
+    /// Written as an `href` in raw HTML (allowed by `raw_html`) rather than as a Markdown link.
+    public var inRawHTML = false
+
+    public init(original: String, destination: String, text: String, position: SourcePosition, inRawHTML: Bool = false) {
+        self.original = original
+        self.destination = destination
+        self.text = text
+        self.position = position
+        self.inRawHTML = inRawHTML
+    }
 }
 
 /// An image reference with its alternative text.
 public struct Image: Sendable, Hashable {
+    /// As the author wrote it.
     public var source: String
     public var alt: String
     public var position: SourcePosition
+    /// As it was rendered (a path from the site's root made relative); `source` when unchanged.
+    public var destination: String
+    /// Written as a `src` in raw HTML (allowed by `raw_html`) rather than as a Markdown image.
+    public var inRawHTML = false
+
+    public init(source: String, alt: String, position: SourcePosition, destination: String? = nil, inRawHTML: Bool = false) {
+        self.source = source
+        self.alt = alt
+        self.position = position
+        self.destination = destination ?? source
+        self.inRawHTML = inRawHTML
+    }
 }
 
 /// Everything the rest of the build needs from one Markdown document, as plain values:
@@ -52,6 +75,10 @@ public struct RenderedMarkdown: Sendable {
     public var blocks: [TextBlock] = []
     /// Items under `MarkdownOptions.questionsHeading`, in order (empty when it is not set).
     public var questions: [Question] = []
+    /// Ids given by raw HTML (`<h2 id="s1">`, allowed by `raw_html`): link targets like headings' ids.
+    public var rawHTMLIDs: [String] = []
+    /// What does not reach readers as its author meant it (see `Notice`), in document order.
+    public var notices: [Notice] = []
 
     /// The document's HTML as text, made on each call (for tests and messages).
     public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }

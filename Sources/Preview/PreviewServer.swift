@@ -45,6 +45,8 @@ public final class PreviewServer: Sendable {
     public let options: PreviewOptions
     /// Kept across rebuilds, so a save re-renders only the chapters whose text changed.
     public let renderCache = RenderCache()
+    /// The warnings printed after the last build, so that a rebuild prints only new ones.
+    private let warnings = WarningMemory()
     /// Kept across rebuilds, so a save lays out again only the pages whose views changed.
     public let layoutCache = LayoutCache()
     /// Kept across rebuilds, so a save parses only the front matter of the files that changed.
@@ -131,7 +133,7 @@ public final class PreviewServer: Sendable {
         switch result {
         case .success(let report):
             await state.publish(report.files)
-            report.diagnostics.sortedForReport().forEach { log($0.description) }
+            warnings.lines(for: report.diagnostics).forEach { log($0) }
             let usage = renderCache.lastUsage
             let verb = reason == nil ? "Built" : "Rebuilt after \(reason!)"
             log("\(verb) in \(milliseconds) ms: \(report.chapterCount) chapters (\(usage.rendered) rendered, \(usage.reused) reused), \(report.files.count) files.")

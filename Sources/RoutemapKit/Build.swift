@@ -109,6 +109,7 @@ public enum SiteBuilder {
         }
         diagnostics += LinkChecker.check(rendered)
         diagnostics += ActionChecker.check(rendered)
+        diagnostics += LostConstructChecker.check(rendered)
         diagnostics += AnchorStabilityChecker.check(rendered)
         diagnostics += ConsultationChecker.check(rendered)
         if options.strict { diagnostics = diagnostics.map { $0.asError } }

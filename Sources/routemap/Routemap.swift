@@ -7,7 +7,7 @@ struct Routemap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the Routemap publication's website from its Markdown chapters.",
         version: RoutemapVersion.current,
-        subcommands: [Build.self, Serve.self, Check.self, New.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Init.self],
         defaultSubcommand: Build.self
     )
 }
@@ -20,7 +20,7 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Where the generated site is written.")
     var output = "output"
 
-    @Option(help: "The folder that holds the themes.")
+    @Option(help: "The folder that holds a theme of your own (the default theme is built in).")
     var themes = "themes"
 
     @Option(help: "The theme to use; templates it lacks come from 'default'.")

@@ -66,6 +66,22 @@ import Testing
         }
     }
 
+    /// Links from the site's root into the embargoed edition are held back like relative ones: a
+    /// root path outside the published editions would otherwise become an address on base_url's server.
+    @Test func linksFromTheRootIntoAnEmbargoedEditionAreTextAlone() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: Self.content, toPath: folder.path + "/content")
+        let chapter = folder.path + "/content/draft/governance.md"
+        let text = try String(contentsOfFile: chapter, encoding: .utf8)
+        try (text + "\nSee [the final](/planting/governance.md) and [its page](/planting/governance.html#scenario).\n")
+            .write(toFile: chapter, atomically: false, encoding: .utf8)
+        let report = try SiteBuilder.build(BuildOptions(contentDirectory: folder.path + "/content", outputDirectory: folder.path + "/site",
+                                                        themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-03-20")!))
+        let warnings = report.diagnostics.filter { $0.message.contains("which is not published until 11 May 2011") }
+        #expect(warnings.count == 3, "\(report.diagnostics)")
+        #expect(Self.files(in: folder.path + "/site", containing: "planting").isEmpty)
+    }
+
     @Test func beforeTheFirstEditionTheFrontPageSaysWhenItWillBePublished() throws {
         let report = try SiteBuilder.generate(BuildOptions(contentDirectory: Self.content, outputDirectory: "unused",
                                                            themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-03-01")!))

@@ -42,7 +42,7 @@ enum AnchorStabilityChecker {
                     && !anchors.contains(heading.id) && !declared.contains(heading.id) {
                     diagnostics.append(.warning(
                         counterpart.chapter.sourcePath, line: counterpart.fileLine(heading.position), column: heading.position.column,
-                        "the anchor '#\(heading.id)' has no counterpart in \(chapter.sourcePath), so links to it from the \(older.edition.shortTitle.lowercased()) will not find it in the \(newer.edition.shortTitle.lowercased())",
+                        "the anchor '#\(heading.id)' has no counterpart in \(chapter.sourcePath), so links to it from the \(older.edition.shortTitle) will not find it in the \(newer.edition.shortTitle)",
                         hint: "in \(chapter.sourcePath), add 'moved_anchors: {\(heading.id): <new-anchor>}' to the front matter, naming the heading or paragraph (p3.2) where it moved"))
                 }
             }

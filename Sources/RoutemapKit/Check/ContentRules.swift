@@ -12,12 +12,12 @@ enum ContentRules {
         var diagnostics: [Diagnostic] = []
         func at(_ position: SourcePosition) -> (line: Int, column: Int) { (rendered.fileLine(position), position.column) }
 
-        for image in rendered.markdown.images where image.alt.allSatisfy(\.isWhitespace) {
+        for image in rendered.markdown.images where image.alt.allSatisfy(\.isWhitespace) && !image.inRawHTML {
             let (line, column) = at(image.position)
             diagnostics.append(.error(file, line: line, column: column, "image '\(image.source)' has no alternative text",
                                       hint: "describe what the image shows between the brackets: ![A map of the shared data centres](\(image.source))"))
         }
-        for link in rendered.markdown.links {
+        for link in rendered.markdown.links where !link.inRawHTML {
             let (line, column) = at(link.position)
             if link.original.isEmpty {
                 diagnostics.append(.error(file, line: line, column: column, "link '\(link.text)' has no destination",

@@ -7,7 +7,7 @@ enum LinkChecker {
         // Every chapter, on every core: the preview checks all links after each save.
         let chapters = site.editions.flatMap { edition in edition.chapters.map { (edition.edition.id, $0) } }
         let anchorSets = concurrentMap(chapters) { _, rendered in
-            AnchorStabilityChecker.anchorsOf(rendered).union(rendered.chapter.movedAnchors.map(\.oldID))
+            AnchorStabilityChecker.anchorsOf(rendered).union(rendered.chapter.movedAnchors.map(\.oldID)).union(rendered.markdown.rawHTMLIDs)
         }
         var anchors: [String: Set<String>] = [:]
         for ((editionID, rendered), set) in zip(chapters, anchorSets) { anchors["\(editionID)/\(rendered.chapter.id)"] = set }
@@ -53,7 +53,11 @@ enum LinkChecker {
         }
 
         func problem(with destination: String, isImage: Bool) -> Problem? {
-            switch resolver.resolve(destination, fromEdition: editionID) {
+            if destination.contains("{{") || destination.contains("{%") {
+                return Problem(message: "\(isImage ? "image" : "link") '\(destination)' is a template tag (Liquid or VuePress), which is not run, so it leads nowhere",
+                               hint: "write the address it stands for")
+            }
+            switch resolver.resolve(destination, onPage: SitePaths.chapter(editionID, rendered.chapter.id)) {
             case .external:
                 guard let refused = LinkScheme.problem(with: destination, isImage: isImage) else { return nil }
                 return Problem(message: "\(isImage ? "image" : "link") '\(destination)': \(refused)", hint: LinkScheme.hint)
@@ -65,7 +69,7 @@ enum LinkChecker {
                 return missingAnchor(fragment, in: "\(edition)/\(chapter)", written: destination, allowFootnotes: false)
             case .missingChapter(let contentPath, _):
                 let folder = contentPath.split(separator: "/").first.map(String.init) ?? editionID
-                let candidates = site.publication.edition(folder)?.chapters.map(\.fileName) ?? []
+                let candidates = site.publication.edition(folder)?.chapters.map { String($0.fileName.split(separator: "/").last ?? "") } ?? []
                 let name = String(contentPath.split(separator: "/").last ?? "")
                 let suggestion = closestMatch(to: name, in: candidates).map { "did you mean '\($0)'? " } ?? ""
                 return Problem(message: "link to a chapter that does not exist: '\(destination)'",
@@ -73,6 +77,10 @@ enum LinkChecker {
             case .file(let contentPath):
                 guard !files.contains(contentPath) else { return nil }
                 let what = isImage ? "image" : "file"
+                if destination.hasPrefix("/") {
+                    return Problem(message: "\(isImage ? "image" : "link") '\(destination)' is a path from the site's root (\(resolver.siteRoot)) to \(contentPath), which the site does not have",
+                                   hint: "a path from the root starts with the edition's folder, such as /\(editionID)/images/x.png or /\(editionID)/governance.md; or write it relative to this chapter")
+                }
                 return Problem(message: "\(isImage ? "image" : "link") '\(destination)' points to \(isImage ? "an image" : "a file") that does not exist (content/\(contentPath))",
                                hint: "put the \(what) beside the chapters, such as in content/\(editionID)/images/, and check the spelling")
             case .embargoed(let edition, let published):
@@ -84,6 +92,13 @@ enum LinkChecker {
                 return Problem(message: "link '\(destination)' leads into the '\(edition)' edition, which is not published until \(published.long); it is shown as plain text",
                                hint: "it becomes a link in builds for \(published.long) or later; remove it if the text should not mention that edition before then",
                                severity: .warning)
+            case .page:
+                return nil
+            case .outsideSite(_, .some):
+                return nil
+            case .outsideSite(let root, nil):
+                return Problem(message: "'\(destination)' is a path from the server's root to a page outside the publication, on a server routemap.yml does not name",
+                               hint: "write the full address (https://…); or set 'base_url' in routemap.yml, and such paths lead to its server; a path into the publication starts with \(root) and an edition's folder")
             case .outsideContent:
                 return Problem(message: "'\(destination)' points outside the content folder",
                                hint: "link only to files inside content/, or use a full web address")
@@ -96,7 +111,8 @@ enum LinkChecker {
             if allowFootnotes, fragment.hasPrefix("fn-") || fragment.hasPrefix("fnref-") { return nil }
             let suggestion = closestMatch(to: fragment, in: Array(known)).map { "did you mean '#\($0)'? " } ?? ""
             return Problem(message: "link '\(written)' points to a heading that does not exist",
-                           hint: "\(suggestion)headings' anchors are their text in lower case with '-' between words; or end a heading with {#\(fragment)}")
+                           hint: "\(suggestion)headings' anchors are their text in lower case with '-' between words; or end a heading with {#\(fragment)}"
+                               + (site.config.allowRawHTML ? ", or give an element of raw HTML id=\"\(fragment)\"" : ""))
         }
     }
 }

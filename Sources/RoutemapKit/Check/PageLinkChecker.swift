@@ -66,7 +66,7 @@ enum PageLinkChecker {
     }
 
     private static func markdownReferences(_ rendered: RenderedChapter) -> [String] {
-        rendered.markdown.links.map(\.destination).filter { $0 != MarkdownRenderer.unlinked } + rendered.markdown.images.map(\.source)
+        rendered.markdown.links.map(\.destination).filter { $0 != MarkdownRenderer.unlinked } + rendered.markdown.images.map(\.destination)
     }
 
     static func isWeb(_ href: String) -> Bool { href.hasPrefix("http://") || href.hasPrefix("https://") }
@@ -115,7 +115,7 @@ enum PageLinkChecker {
             for rendered in edition.chapters {
                 // The references as the printable page writes them: rewrite a fragment holding just them.
                 let fragment = rendered.markdown.links.filter { $0.destination != MarkdownRenderer.unlinked }.map { "<a href=\"\(escapeAttribute($0.destination))\"></a>" }.joined()
-                    + rendered.markdown.images.map { "<img src=\"\(escapeAttribute($0.source))\">" }.joined()
+                    + rendered.markdown.images.map { "<img src=\"\(escapeAttribute($0.destination))\">" }.joined()
                 references.formUnion(PageReferences(html: rewriter.rewrite(fragment, chapterID: rendered.chapter.id)).references.map { decoded($0.value) })
             }
             written[page] = references

@@ -44,10 +44,13 @@ struct ChapterComparison {
     static func compare(_ old: [TextBlock], _ new: [TextBlock]) -> [BlockChange] {
         // Most chapters of a new edition are the old one's as it was: found at the price of
         // comparing the texts once, with the result the comparison below would give.
-        if old.count == new.count, zip(old, new).allSatisfy({ $0.kind == $1.kind && $0.text == $1.text }) {
+        if old.count == new.count,
+           zip(old, new).allSatisfy({ $0.kind == $1.kind && $0.text == $1.text && $0.destinations == $1.destinations }) {
             return zip(old, new).map { BlockChange(kind: .unchanged, old: $0, new: $1) }
         }
-        let key = { (block: TextBlock) in "\(block.kind.rawValue)\u{0}\(normalisedSpaces(block.text))" }
+        let key = { (block: TextBlock) in
+            "\(block.kind.rawValue)\u{0}\(normalisedSpaces(block.text))\u{0}\(block.destinations.joined(separator: "\u{0}"))"
+        }
         let oldKeys = old.map(key), newKeys = new.map(key)
         let steps = shortestEditScript(oldKeys, newKeys)
 
@@ -112,7 +115,7 @@ struct ChapterComparison {
             }) else { continue }
             let j = added.remove(at: match)
             let new = changes[j].new!
-            changes[j] = BlockChange(kind: .movedAndChanged, old: old, new: new, words: wordChanges(old.text, new.text))
+            changes[j] = BlockChange(kind: .movedAndChanged, old: old, new: new, words: wordChanges(old, new))
             changes[i].kind = .movedAway
         }
         return changes
@@ -138,7 +141,7 @@ struct ChapterComparison {
             }
             for skipped in added[nextAdded..<j] { changes.append(BlockChange(kind: .added, old: nil, new: new[skipped])) }
             let newBlock = new[added[j]]
-            changes.append(BlockChange(kind: .changed, old: old[i], new: newBlock, words: wordChanges(old[i].text, newBlock.text)))
+            changes.append(BlockChange(kind: .changed, old: old[i], new: newBlock, words: wordChanges(old[i], newBlock)))
             nextAdded = j + 1
         }
         for j in added[nextAdded...] { changes.append(BlockChange(kind: .added, old: nil, new: new[j])) }
@@ -167,6 +170,27 @@ struct ChapterComparison {
         guard !aWords.isEmpty || !bWords.isEmpty else { return 1 }
         let same = shortestEditScript(aWords, bWords).filter { if case .same = $0 { return true } else { return false } }.count
         return Double(same) / Double(max(aWords.count, bWords.count))
+    }
+
+    /// A changed block's words, followed by the addresses of its links and images that changed
+    /// (" Address: old new", the old deleted and the new inserted), which its words alone would not show.
+    static func wordChanges(_ old: TextBlock, _ new: TextBlock) -> [WordChange] {
+        var words = wordChanges(old.text, new.text)
+        guard old.destinations != new.destinations else { return words }
+        let removed = old.destinations.filter { !new.destinations.contains($0) }
+        let added = new.destinations.filter { !old.destinations.contains($0) }
+        words.append(WordChange(kind: .same, text: removed.count + added.count > 2 ? " Addresses: " : " Address: "))
+        for (index, address) in removed.enumerated() {
+            words.append(WordChange(kind: .deleted, text: address))
+            if index < added.count { words.append(WordChange(kind: .inserted, text: added[index])) }
+            words.append(WordChange(kind: .same, text: " "))
+        }
+        for address in added.dropFirst(removed.count) {
+            words.append(WordChange(kind: .inserted, text: address))
+            words.append(WordChange(kind: .same, text: " "))
+        }
+        if words.last?.text == " " { words.removeLast() }
+        return words
     }
 
     /// The words of the newer text, with runs that were inserted or deleted marked; spaces and

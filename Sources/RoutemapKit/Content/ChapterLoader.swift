@@ -35,11 +35,12 @@ enum ChapterLoader {
         fields.warnUnknownFields(known: knownFields, what: "the front matter")
 
         let title = fields.requiredString("title", at: root, hint: "add 'title: The chapter's title' to the front matter")
-        var id = fields.string("id") ?? defaultID
+        // A chapter in a sub-folder keeps its folder in its id, and so in its page's path (see `folderOf`).
+        var id = fields.string("id").map { folderOf(fileName) + $0 } ?? defaultID
         if !isValidID(id) {
             fields.error(at: fields.value("id") ?? root, "'\(id)' cannot be a chapter id: it becomes the page's address",
                          hint: fields.value("id") == nil
-                             ? "rename the file, or add 'id:' with lower-case letters, digits and '-', such as 'id: \(slugID(id))'"
+                             ? "rename the file, or add 'id:' with lower-case letters, digits and '-', such as 'id: \(slugID(String(id.split(separator: "/").last ?? "")))'"
                              : "use lower-case letters, digits and '-', such as '\(slugID(id))'")
             id = defaultID
         } else if reservedIDs.contains(id) {
@@ -113,7 +114,18 @@ enum ChapterLoader {
         return FilePosition(line: line, column: column)
     }
 
+    /// `guides/intro.md` → `guides/`; `intro.md` → ``.
+    static func folderOf(_ fileName: String) -> String {
+        guard let slash = fileName.lastIndex(of: "/") else { return "" }
+        return String(fileName[...slash])
+    }
+
+    /// Lower-case letters, digits, '-' and '_', in segments separated by '/' (the chapter's folders).
     static func isValidID(_ id: String) -> Bool {
+        id.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { isValidSegment(String($0)) }
+    }
+
+    private static func isValidSegment(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, first.properties.isLowercase || ("0"..."9").contains(first) else { return false }
         return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }

@@ -39,8 +39,10 @@ public enum ContentLoader {
         let files = listFiles(folder, within: contentDirectory) { path, reason in
             log.add(.error(path, reason, hint: "put the file itself in the content folder, or remove it"))
         }
-        let chapterFiles = files.filter { $0.hasSuffix(".md") && !$0.contains("/") }
-        edition.assets = files.filter { !$0.hasSuffix(".md") && $0 != EditionLoader.fileName }
+        // Chapters in sub-folders too: their folder is part of their id and page path.
+        let chapterFiles = files.filter { $0.hasSuffix(".md") }
+        edition.assets = files.filter { !$0.hasSuffix(".md") && $0 != EditionLoader.fileName && !isFolderSettings($0) }
+        let folderParts = readFolderParts(files.filter(isFolderSettings), in: folder, log: log)
 
         // What a chapter is checked against: with the cache, a change to either file loads every chapter again.
         let chapterSettings = cache?.settings(for: folder, configText + "\u{0}" + (settingsText ?? "")) ?? ""
@@ -59,8 +61,52 @@ public enum ContentLoader {
             return cache?.chapter(at: path, text: text, stamp: stamp, settings: chapterSettings, load: load) ?? load()
         }
         for (_, diagnostics) in results { log.add(contentsOf: diagnostics) }
-        edition.chapters = orderChapters(results.compactMap(\.0), log: log)
+        edition.chapters = orderChapters(results.compactMap(\.0).map { withFolderPart($0, folderParts) }, log: log)
         return edition
+    }
+
+    /// A sub-folder's `folder.yml`: `part:`, the name under which the contents lists its chapters.
+    static let folderSettingsName = "folder.yml"
+
+    private static func isFolderSettings(_ path: String) -> Bool {
+        path.hasSuffix("/" + folderSettingsName)
+    }
+
+    /// Folder (such as `guides/`) → the part its chapters belong to, from its `folder.yml`.
+    private static func readFolderParts(_ settings: [String], in folder: String, log: DiagnosticLog) -> [String: String] {
+        var parts: [String: String] = [:]
+        for file in settings {
+            let path = join(folder, file)
+            guard let text = readText(path, log: log, missingHint: nil),
+                  let root = parseYAML(text, file: path, lineOffset: 0, log: log),
+                  let fields = FieldReader(root, file: path, lineOffset: 0, log: log, what: folderSettingsName) else { continue }
+            fields.warnUnknownFields(known: ["part"], what: folderSettingsName)
+            if let part = fields.string("part") { parts[String(file.dropLast(folderSettingsName.count))] = part }
+        }
+        return parts
+    }
+
+    /// A chapter in a sub-folder without a `part:` of its own belongs to its folder's part: the one
+    /// named in the `folder.yml` of its folder or the nearest folder above it, or else the folder's
+    /// name made readable (`getting-started` → "Getting started").
+    private static func withFolderPart(_ chapter: Chapter, _ parts: [String: String]) -> Chapter {
+        let folder = ChapterLoader.folderOf(chapter.fileName)
+        guard chapter.part == nil, !folder.isEmpty else { return chapter }
+        var named = chapter
+        // The nearest folder.yml up the folders names the part; without one, the folder's own name.
+        var ancestor = Substring(folder.dropLast())
+        var part: String?
+        while part == nil, !ancestor.isEmpty {
+            part = parts[ancestor + "/"]
+            ancestor = ancestor[..<(ancestor.lastIndex(of: "/") ?? ancestor.startIndex)]
+        }
+        named.part = part ?? readableName(String(folder.dropLast().split(separator: "/").last ?? ""))
+        return named
+    }
+
+    private static func readableName(_ folder: String) -> String {
+        let words = folder.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     /// Sorts by `order` (chapters without one come last, by file name), numbers them, and

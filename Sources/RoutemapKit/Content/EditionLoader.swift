@@ -20,8 +20,14 @@ enum EditionLoader {
         }
         let status = fields.string("status") ?? kind?.rawValue ?? "final"
         if config.statuses.term(status) == nil {
-            fields.error(at: fields.value("status") ?? root, "'\(status)' is not a status declared in routemap.yml\(didYouMean(status, config.statuses.ids))",
-                         hint: "use one of: \(config.statuses.ids.joined(separator: ", "))")
+            if let written = fields.value("status") {
+                fields.error(at: written, "'\(status)' is not a status declared in routemap.yml\(didYouMean(status, config.statuses.ids))",
+                             hint: "use one of: \(config.statuses.ids.joined(separator: ", "))")
+            } else {
+                // No 'status:': the kind stands for it, so it is reported where the kind is written.
+                fields.error(at: fields.value("kind") ?? root, "the edition has no 'status', and its kind '\(status)' is not a status declared in routemap.yml",
+                             hint: "add 'status:' with one of: \(config.statuses.ids.joined(separator: ", ")); or add '\(status)' to 'statuses' in routemap.yml")
+            }
         }
         var consultation = fields.nested("consultation").flatMap { readConsultation($0, at: fields.value("consultation")!) }
         if let block = fields.nested("outcome") {

@@ -94,8 +94,10 @@ struct FragmentRewriter {
         if path.isEmpty && !isImage {
             return Replacement(value: escapeAttribute(PrintAnchors.fragment(chapterID, fragment)))
         }
-        // Relative to the chapter page's folder, `<edition>/`.
-        guard let target = normalisedPath(editionID + "/" + path) else { return nil }
+        // Relative to the chapter page's folder: `<edition>/`, or a sub-folder of it (`<edition>/guides/`).
+        let chapterPage = SitePaths.chapter(editionID, chapterID)
+        let folder = chapterPage[..<(chapterPage.lastIndex(of: "/") ?? chapterPage.startIndex)]
+        guard let target = normalisedPath(folder + "/" + path) else { return nil }
         if !isImage, let chapter = chapterPages[target] {
             let anchor = PrintAnchors.fragment(chapter.chapterID, fragment)
             if chapter.editionID == editionID { return Replacement(value: escapeAttribute(anchor)) }

@@ -62,8 +62,11 @@ enum ChapterRenderer {
             concurrentMap(Array(work.indices)) { index -> RenderedChapter in
                 let (editionID, chapter) = work[index]
                 let page = SitePaths.chapter(editionID, chapter.id)
-                let rewrite = { (destination: String) in resolver.rewrite(destination, fromEdition: editionID, page: page) }
-                if let cached = cache?.lookup(keys[index], isCurrent: { $0.links.allSatisfy { (rewrite($0.original) ?? $0.original) == $0.destination } }) {
+                let rewrite = { (destination: String) in resolver.rewrite(destination, page: page) }
+                if let cached = cache?.lookup(keys[index], isCurrent: { markdown in
+                    markdown.links.allSatisfy { (rewrite($0.original) ?? $0.original) == $0.destination }
+                        && markdown.images.allSatisfy { (rewrite($0.source) ?? $0.source) == $0.destination }
+                }) {
                     return RenderedChapter(chapter: chapter, markdown: cached)
                 }
                 watch.begin(index, path: chapter.sourcePath)

@@ -43,7 +43,7 @@ struct ConsultationState: Equatable {
             if state.stage == .closed, let outcome = consultation.outcome {
                 let followed = outcome.edition.flatMap { id in site.publication.isEmbargoed(id) ? nil : site.publication.edition(id) }
                 let editionReady = outcome.edition == nil || followed != nil
-                switch resolver.resolve(outcome.summary, fromEdition: edition.id) {
+                switch resolver.resolve(outcome.summary, onPage: SitePaths.contents(edition.id)) {
                 case .chapter(let editionID, let chapterID, let fragment) where editionReady:
                     state.outcomePage = SitePaths.chapter(editionID, chapterID) + (fragment.map { "#" + $0 } ?? "")
                     state.outcomeOnPrintPage = SitePaths.printPage(editionID) + PrintAnchors.fragment(chapterID, fragment)

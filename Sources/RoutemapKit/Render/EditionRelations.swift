@@ -56,14 +56,14 @@ extension SiteGenerator {
     func counterparts(of chapter: Chapter, in edition: Edition, from page: String) -> [CounterpartView] {
         var links: [CounterpartView] = []
         if let older = olderEdition(than: edition.id), older.edition.chapter(id: chapter.id) != nil {
-            links.append(CounterpartView(text: "Read this chapter in the \(older.edition.shortTitle.lowercased())",
+            links.append(CounterpartView(text: "Read this chapter in the \(older.edition.shortTitle)",
                                          url: relativeURL(from: page, to: SitePaths.chapter(older.edition.id, chapter.id)),
                                          relation: "earlier", superseded: false))
         }
         if let newer = publishedNewerEdition(than: edition.id), newer.edition.chapter(id: chapter.id) != nil {
             let text = edition.kind == .consultation && newer.edition.kind == .final
                 ? "This draft has been superseded: read the final version"
-                : "This chapter has been superseded: read it in the \(newer.edition.shortTitle.lowercased())"
+                : "This chapter has been superseded: read it in the \(newer.edition.shortTitle)"
             links.append(CounterpartView(text: text, url: relativeURL(from: page, to: SitePaths.chapter(newer.edition.id, chapter.id)),
                                          relation: "superseded", superseded: true))
         }
@@ -73,7 +73,7 @@ extension SiteGenerator {
     /// "What changed since the consultation draft", for a chapter that has an older counterpart.
     func changesLink(of chapter: Chapter, in edition: Edition, from page: String) -> LinkView? {
         guard let older = olderEdition(than: edition.id), older.edition.chapter(id: chapter.id) != nil else { return nil }
-        return LinkView(title: "What changed since the \(older.edition.shortTitle.lowercased())",
+        return LinkView(title: "What changed since the \(older.edition.shortTitle)",
                         url: relativeURL(from: page, to: SitePaths.chapterChanges(edition.id, chapter.id)))
     }
 

@@ -57,8 +57,11 @@ struct SiteGenerator {
     func emit(into sink: SiteSink) -> (fileCount: Int, diagnostics: [Diagnostic]) {
         layoutCache?.beginBuild(structure: LayoutStructure(self))
         defer { layoutCache?.endBuild() }
-        var placed = sink.take(theme.assets.map {
-            .file(OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), origin: $0.sourcePath))
+        var placed = sink.take(theme.assets.map { asset in
+            switch asset.source {
+            case .file(let path): .file(OutputFile(path: asset.outputPath, contents: .copy(from: path), origin: path))
+            case .builtIn(let text): .file(OutputFile(path: asset.outputPath, contents: .text(text), origin: "(built in) themes/default/" + asset.outputPath))
+            }
         })
         var jobs: [() -> [SiteItem]] = [{ [.file(frontPage())] }, { [.file(notFoundPage())] },
                                         { accessibilityStatementPage().map { [.file($0)] } ?? [] },

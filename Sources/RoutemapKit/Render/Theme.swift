@@ -1,52 +1,79 @@
 import Foundation
 import Templates
 
-/// A theme: Mustache templates and static assets from `themes/<name>/`, with anything the theme
-/// lacks taken from `themes/default/`.
+/// A theme: Mustache templates and static assets. The default theme is built into the binary
+/// (`DefaultThemeFiles`, generated from themes/default/), so the tool works from any folder; a
+/// `themes/default/` folder beside the content replaces its files, and a theme of one's own
+/// (`--theme name`, from `--themes`) replaces what it has and takes the rest from the default.
 public struct Theme: Sendable {
     public static let defaultName = "default"
     static let requiredTemplates = ["layout", "front", "contents", "chapter", "accessibility", "notfound", "search",
                                     "term", "overview", "changes", "chapter-changes", "print"]
 
+    /// Where an asset's bytes come from.
+    enum AssetSource: Sendable {
+        case file(String)
+        case builtIn(String)
+    }
+
     let library: TemplateLibrary
     /// Each template's text by name: a page laid out by an earlier build is reused only under the same templates.
     let templateTexts: [String: String]
-    /// Output path (under `assets/`) → file on disk.
-    let assets: [(outputPath: String, sourcePath: String)]
+    /// Output path (under `assets/`) → its file on disk, or its text built into the binary.
+    let assets: [(outputPath: String, source: AssetSource)]
 
-    /// Loads `name` from `themesDirectory`, reporting unreadable templates with their line and column.
+    /// Loads `name` from `themesDirectory` over the built-in default, reporting unreadable templates
+    /// with their line and column.
     public static func load(themesDirectory: String, name: String) -> (Theme?, [Diagnostic]) {
         let log = DiagnosticLog()
-        let folders = (name == defaultName ? [defaultName] : [defaultName, name]).map { join(themesDirectory, $0) }
-        for folder in folders where !FileManager.default.fileExists(atPath: folder) {
-            let available = (try? FileManager.default.contentsOfDirectory(atPath: themesDirectory))?.sorted() ?? []
-            log.add(.error(folder, "the theme folder does not exist\(didYouMean(name, available))",
-                           hint: available.isEmpty ? "themes live in \(themesDirectory)/<name>/ with templates/ and assets/"
-                                                   : "available themes: \(available.joined(separator: ", "))"))
+        var folders: [String] = []
+        let ownDefault = join(themesDirectory, defaultName)
+        if FileManager.default.fileExists(atPath: ownDefault) { folders.append(ownDefault) }
+        if name != defaultName {
+            let folder = join(themesDirectory, name)
+            if FileManager.default.fileExists(atPath: folder) {
+                folders.append(folder)
+            } else {
+                let available = (try? FileManager.default.contentsOfDirectory(atPath: themesDirectory))?.sorted() ?? []
+                log.add(.error(folder, "the theme folder does not exist\(didYouMean(name, available))",
+                               hint: available.isEmpty ? "themes live in \(themesDirectory)/<name>/ with templates/ and assets/ (give the folder with --themes); the default theme needs no folder"
+                                                       : "available themes: \(available.joined(separator: ", "))"))
+            }
         }
         guard !log.hasErrors else { return (nil, log.items) }
 
         var templates: [String: Template] = [:]
         var texts: [String: String] = [:]
-        var assets: [String: String] = [:]
+        var assets: [String: AssetSource] = [:]
+        func addTemplate(_ text: String, file: String, path: String) {
+            let templateName = String(file.dropLast(".mustache".count))
+            do throws(TemplateSyntaxError) {
+                templates[templateName] = try Template(text)
+                texts[templateName] = text
+            } catch {
+                log.add(.error(path, line: error.line, column: error.column, "the template cannot be read: \(error.message)",
+                               hint: error.hint))
+            }
+        }
+        for (path, text) in DefaultThemeFiles.files.sorted(by: { $0.key < $1.key }) {
+            if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
+                addTemplate(text, file: String(path.dropFirst("templates/".count)), path: "(built in) themes/default/" + path)
+            } else if path.hasPrefix(SitePaths.assetsFolder + "/") {
+                assets[path] = .builtIn(text)
+            }
+        }
         for folder in folders {
             let templateFolder = join(folder, "templates")
             for file in listFiles(templateFolder) where file.hasSuffix(".mustache") {
                 let path = join(templateFolder, file)
                 guard let text = readText(path, log: log, missingHint: nil) else { continue }
-                do throws(TemplateSyntaxError) {
-                    templates[String(file.dropLast(".mustache".count))] = try Template(text)
-                    texts[String(file.dropLast(".mustache".count))] = text
-                } catch {
-                    log.add(.error(path, line: error.line, column: error.column, "the template cannot be read: \(error.message)",
-                                   hint: error.hint))
-                }
+                addTemplate(text, file: file, path: path)
             }
             let assetFolder = join(folder, SitePaths.assetsFolder)
-            for file in listFiles(assetFolder) { assets[SitePaths.assetsFolder + "/" + file] = join(assetFolder, file) }
+            for file in listFiles(assetFolder) { assets[SitePaths.assetsFolder + "/" + file] = .file(join(assetFolder, file)) }
         }
         for required in requiredTemplates where templates[required] == nil && !log.hasErrors {
-            log.add(.error(join(folders[0], "templates/\(required).mustache"), "the theme has no '\(required)' template",
+            log.add(.error(join(folders.last ?? ownDefault, "templates/\(required).mustache"), "the theme has no '\(required)' template",
                            hint: "restore it from themes/default/templates/"))
         }
         guard !log.hasErrors else { return (nil, log.items) }

@@ -36,10 +36,10 @@ extension SiteGenerator {
             group("Chapters changed", "changed", comparison.changed.map { link($0.chapter, $0.comparison) }),
             group("Chapters unchanged", "unchanged", comparison.unchanged.map { link($0.chapter, $0.comparison) }),
         ]
-        let view = ChangesPageView(heading: "What changed since the \(older.shortTitle.lowercased())",
+        let view = ChangesPageView(heading: "What changed since the \(older.shortTitle)",
                                    edition: summary(edition, from: page), olderEdition: summary(older, from: page),
                                    counts: groups, groups: groups.filter { $0.count > 0 })
-        return layout(page: page, title: "What changed since the \(older.shortTitle.lowercased()) – \(edition.shortTitle) – \(config.shortTitle)",
+        return layout(page: page, title: "What changed since the \(older.shortTitle) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "Chapters added, removed, retitled and changed between the \(older.title) and the \(edition.title).",
                       breadcrumbs: breadcrumbs(edition, from: page),
                       content: render(view, template: "changes", page: page), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
@@ -66,13 +66,13 @@ extension SiteGenerator {
             number: chapter.number, title: chapter.title, oldTitle: compared.oldTitle, retitled: compared.retitled,
             chapterURL: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
             olderChapterURL: relativeURL(from: page, to: SitePaths.chapter(older.id, chapter.id)),
-            olderEditionTitle: older.shortTitle.lowercased(),
+            olderEditionTitle: older.shortTitle,
             summaryURL: relativeURL(from: page, to: SitePaths.changes(edition.id)),
             added: compared.count(.added), removed: compared.count(.removed), changed: compared.count(.changed),
             moved: compared.count(.moved) + compared.count(.movedAndChanged), unchangedCount: compared.count(.unchanged), noChanges: !compared.textChanged,
             blocks: blocks)
         return layout(page: page, title: "Changes to \(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
-                      description: "What changed in \(chapter.title) since the \(older.shortTitle.lowercased()).",
+                      description: "What changed in \(chapter.title) since the \(older.shortTitle).",
                       breadcrumbs: breadcrumbs(edition, from: page) + [LinkView(title: "What changed", url: relativeURL(from: page, to: SitePaths.changes(edition.id)))],
                       content: render(view, template: "chapter-changes", page: page), origin: chapter.sourcePath)
     }

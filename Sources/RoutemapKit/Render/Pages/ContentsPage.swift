@@ -7,7 +7,7 @@ extension SiteGenerator {
         let view = ContentsPageView(edition: summary(edition, from: page), contents: contents(edition, from: page, current: nil),
                                     citation: citation(edition),
                                     overviewURL: relativeURL(from: page, to: SitePaths.overview(edition.id)),
-                                    changes: older.map { LinkView(title: "What changed since the \($0.edition.shortTitle.lowercased())",
+                                    changes: older.map { LinkView(title: "What changed since the \($0.edition.shortTitle)",
                                                                   url: relativeURL(from: page, to: SitePaths.changes(edition.id))) },
                                     printURL: relativeURL(from: page, to: SitePaths.printPage(edition.id)), pdf: pdfLink(edition.id, from: page))
         return layout(page: page, title: "\(edition.title) – contents", description: edition.summary ?? edition.title,
