@@ -65,7 +65,7 @@ enum SimpleYAML {
             return FieldValue(.list(items), line: line, column: column)
         default:
             guard isPlain(text) else { return nil }
-            return FieldValue(.text(String(text)), line: line, column: column)
+            return FieldValue(.text(String(text)), plain: true, line: line, column: column)
         }
     }
 
