@@ -138,10 +138,12 @@ final class PreviewHTTP: @unchecked Sendable {
             } catch {
                 return  // the client went away, was too slow, or the server is stopping
             }
-            guard LoopbackHost.allows(head.field("Host"), port: lock.withLock({ boundPort ?? port })) else {
+            let ownPort = lock.withLock { boundPort ?? port }
+            guard LoopbackHost.allows(head.field("Host"), port: ownPort) else {
                 let host = head.field("Host").map { "'\(String($0.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }))'" } ?? "nothing"
                 let message = "Refused: this preview answers only requests for 127.0.0.1, localhost or [::1] on its port "
-                    + "(the Host header said \(host)), so that other web sites cannot read it (DNS rebinding).\n"
+                    + "(the Host header said \(host)), so that other web sites cannot read it (DNS rebinding). "
+                    + "Open http://127.0.0.1:\(ownPort)/ instead.\n"
                 await refuse(socket, encode(status: 421, reason: "Misdirected Request", message: message))
                 return
             }
@@ -182,13 +184,16 @@ final class PreviewHTTP: @unchecked Sendable {
         var chunk = leftover
         while true {
             if let (head, rest) = try reader.append(chunk) { return (head, rest) }
-            let remaining = deadline.timeIntervalSinceNow
-            guard remaining > 0 else {
+            do {
+                let remaining = deadline.timeIntervalSinceNow
+                guard remaining > 0 else { throw TimedOut() }
+                chunk = try await within(remaining) { try await socket.read(atMost: 4096) }
+            } catch is TimedOut {
+                // An idle kept-alive connection is closed without a word; a head begun is answered.
                 if reader.isEmpty { throw CancellationError() }
                 throw HeadRefusal(status: 408, reason: "Request Timeout",
-                                  message: "Refused: the request's head did not arrive within \(Int(headTimeout)) s.\n")
+                                  message: "Refused: the request's head did not arrive within \(format(headTimeout)) s.\n")
             }
-            chunk = try await within(remaining) { try await socket.read(atMost: 4096) }
         }
     }
 
@@ -229,7 +234,13 @@ final class PreviewHTTP: @unchecked Sendable {
     }
 }
 
-/// What `work` returns, or `CancellationError` after `seconds` (the work is cancelled then).
+private struct TimedOut: Error {}
+
+private func format(_ seconds: Double) -> String {
+    seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+}
+
+/// What `work` returns, or `TimedOut` after `seconds` (the work is cancelled then).
 private func within<T: Sendable>(_ seconds: Double, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
     try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask { try await work() }
@@ -238,7 +249,7 @@ private func within<T: Sendable>(_ seconds: Double, _ work: @escaping @Sendable 
             return nil
         }
         defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else { throw CancellationError() }
+        guard let first = try await group.next(), let value = first else { throw TimedOut() }
         return value
     }
 }

@@ -1,3 +1,4 @@
+import FlyingFox
 import Foundation
 import Testing
 @testable import Preview
@@ -97,6 +98,7 @@ import Testing
         }
         let noHost = try await RawHTTP.exchange(port: port, "GET /final/index.html HTTP/1.0\r\n\r\n")
         #expect(noHost.status == 421 && noHost.body.contains("the Host header said nothing"))
+        #expect(noHost.body.contains("Open http://127.0.0.1:\(port)/ instead."))
         for host in ["localhost:\(port)", "[::1]:\(port)", "127.0.0.1:\(port)"] {
             let response = try await RawHTTP.exchange(port: port, "GET /final/index.html HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
             #expect(response.status == 200 && response.body.contains("<html"), "\(host)")
@@ -123,6 +125,30 @@ import Testing
         try await preview.stop()
         #expect(Date().timeIntervalSince(started) < 5)
         #expect(held.isClosedByServer() && slow.isClosedByServer())
+    }
+}
+
+/// PreviewHTTP on its own, with a handler that answers every request alike.
+@Suite struct PreviewHTTPTests {
+    struct Hello: HTTPHandler {
+        func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain"], body: Data("hello \(request.path)".utf8))
+        }
+    }
+
+    @Test func aHeadThatDoesNotArriveInTimeIsAnswered408() async throws {
+        let http = PreviewHTTP(port: 0, handler: Hello(), headTimeout: 0.5)
+        let running = Task { try await http.run() }
+        let port = try await http.waitUntilListening()
+        let slow = try RawHTTP.Held(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n")
+        defer { slow.close() }
+        let answer = slow.readToEnd()
+        #expect(answer.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"), "\(answer)")
+        #expect(answer.contains("did not arrive within"))
+        let fine = try await RawHTTP.exchange(port: port, "GET /x HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n")
+        #expect(fine.status == 200 && fine.body == "hello /x")
+        http.stop()
+        try await running.value
     }
 }
 
@@ -204,6 +230,20 @@ extension RawHTTP {
                 if count == 0 || (count < 0 && errno == ECONNRESET) { return true }
                 if count < 0 { return false }
             }
+        }
+
+        /// What the server sends until it closes the connection (or 5 s pass).
+        func readToEnd() -> String {
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var data = Data()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = recv(fd, &buffer, buffer.count, 0)
+                if count <= 0 { break }
+                data.append(contentsOf: buffer[0..<count])
+            }
+            return String(decoding: data, as: UTF8.self)
         }
 
         func close() { Glibc.close(fd) }
