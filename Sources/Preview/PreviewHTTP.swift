@@ -46,9 +46,14 @@ final class PreviewHTTP: @unchecked Sendable {
         do {
             try await pool.prepare()
             socket = try Socket(domain: AF_INET)
-            try socket.setValue(true, for: .localAddressReuse)
-            try socket.bind(to: sockaddr_in.inet(ip4: "127.0.0.1", port: port))
-            try socket.listen()
+            do {
+                try socket.setValue(true, for: .localAddressReuse)
+                try socket.bind(to: sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+                try socket.listen()
+            } catch {
+                try? socket.close()
+                throw error
+            }
         } catch {
             lock.withLock { failure = error }
             throw error
