@@ -42,9 +42,10 @@ final class PreviewHTTP: @unchecked Sendable {
     /// Listens and serves until `stop()`; throws FlyingSocks' `SocketError` when it cannot listen.
     func run() async throws {
         let pool = HTTPServer.defaultPool()
+        // Listening comes first, before anything that waits: on a busy machine every wait for
+        // one of Swift's cooperative threads delays the moment the port can be announced.
         let socket: Socket
         do {
-            try await pool.prepare()
             socket = try Socket(domain: AF_INET)
             do {
                 try socket.setValue(true, for: .localAddressReuse)
@@ -60,10 +61,11 @@ final class PreviewHTTP: @unchecked Sendable {
         }
         defer { try? socket.close() }
         let bound: UInt16
-        if case .ip4(_, let actual) = try socket.sockname() { bound = actual } else { bound = port }
+        if case .ip4(_, let actual)? = try? socket.sockname() { bound = actual } else { bound = port }
+        lock.withLock { boundPort = bound }
+        try await pool.prepare()
         let task = Task { try await self.serve(listening: socket, pool: pool) }
         let stopFirst = lock.withLock {
-            boundPort = bound
             self.task = task
             return stopRequested
         }
@@ -85,7 +87,7 @@ final class PreviewHTTP: @unchecked Sendable {
     }
 
     /// The port listened on, once it is; throws if listening failed or took over `timeout` seconds.
-    func waitUntilListening(timeout: Double = 10) async throws -> UInt16 {
+    func waitUntilListening(timeout: Double = 60) async throws -> UInt16 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let (port, failure) = lock.withLock { (boundPort, self.failure) }

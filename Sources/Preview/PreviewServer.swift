@@ -93,7 +93,8 @@ public final class PreviewServer: Sendable {
 
     /// The port the server listens on, once it does.
     public func waitUntilListening() async throws -> UInt16 {
-        try await http.waitUntilListening(timeout: 10)
+        // Generous: a loaded machine (the whole test suite on two cores) can take many seconds.
+        try await http.waitUntilListening(timeout: 60)
     }
 
     /// Stops listening and ends every open connection at once, whatever its client is doing.
