@@ -107,8 +107,8 @@ public enum MarkdownRenderer {
         let finished = cmark_parser_finish(parser)
         if !extensionCharactersPinned { unpinnedParseLock.unlock() }
         guard let document = finished else { fatalError("cmark_parser_finish failed") }
-
         stage(.collecting)
+
         var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading)
         collector.walk(document)
         let blocks = collector.topLevelBlocks(document, numberPrefix: options.paragraphNumberPrefix, withText: options.blockText)
