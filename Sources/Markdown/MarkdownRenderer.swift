@@ -34,6 +34,17 @@ public struct MarkdownOptions: Sendable, Hashable {
     }
 }
 
+/// The steps of rendering one document, reported as each starts so that a document that takes
+/// too long can be blamed on the step it is stuck in.
+public enum MarkdownStage: String, Sendable {
+    /// cmark-gfm reads the Markdown into a tree.
+    case parsing = "cmark-gfm's parsing of the Markdown"
+    /// routemap walks the tree: heading anchors, links, images, numbered paragraphs.
+    case collecting = "routemap's collecting of headings, anchors and links"
+    /// cmark-gfm writes the tree as HTML.
+    case writingHTML = "cmark-gfm's writing of the HTML"
+}
+
 /// Renders GitHub-flavoured Markdown with cmark-gfm and collects headings, links and images
 /// while walking the tree.
 public enum MarkdownRenderer {
@@ -86,9 +97,11 @@ public enum MarkdownRenderer {
     public static func render(
         utf8 source: [UInt8],
         options: MarkdownOptions = MarkdownOptions(),
-        rewriteLink: @escaping (String) -> String? = { _ in nil }
+        rewriteLink: @escaping (String) -> String? = { _ in nil },
+        stage: (MarkdownStage) -> Void = { _ in }
     ) -> RenderedMarkdown {
         precondition(registered)
+        stage(.parsing)
         let parseOptions = CMARK_OPT_FOOTNOTES
         let renderOptions = parseOptions | (options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
 
@@ -103,6 +116,7 @@ public enum MarkdownRenderer {
         let finished = cmark_parser_finish(parser)
         if !extensionCharactersPinned { unpinnedParseLock.unlock() }
         guard let document = finished else { fatalError("cmark_parser_finish failed") }
+        stage(.collecting)
 
         var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading,
                                       questionsHeading: options.questionsHeading, source: source, allowRawHTML: options.allowRawHTML)
@@ -120,6 +134,7 @@ public enum MarkdownRenderer {
             replaceWithIdentifiedStrong(label.node, id: label.id)
         }
 
+        stage(.writingHTML)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         guard let cString = cmark_render_html(document, renderOptions, extensions) else {
             fatalError("cmark_render_html failed")

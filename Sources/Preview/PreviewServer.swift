@@ -52,21 +52,18 @@ public final class PreviewServer: Sendable {
     /// Kept across rebuilds, so a save parses only the front matter of the files that changed.
     public let contentCache = ContentCache()
     let state = LiveState()
-    private let http: HTTPServer
+    private let http: PreviewHTTP
     private let stopped = StopFlag()
 
     public init(_ options: PreviewOptions) throws {
         self.options = options
-        // FlyingFox's .loopback is IPv6 only; editors' browsers open 127.0.0.1.
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: options.port)
-        http = HTTPServer(config: HTTPServer.Configuration(address: address, timeout: 60, logger: .disabled))
+        let handler = SiteRequestHandler(state: state, roots: [options.build.contentDirectory, options.build.themesDirectory])
+        http = PreviewHTTP(port: options.port, handler: handler)
     }
 
     /// Builds, serves and watches until `stop()` or cancellation. Throws `PreviewError` when the
     /// port cannot be had.
     public func run() async throws {
-        let handler = SiteRequestHandler(state: state, roots: [options.build.contentDirectory, options.build.themesDirectory])
-        await http.appendRoute("*", to: handler)
         let watcher = ContentWatcher(folders: [options.build.contentDirectory, options.build.themesDirectory],
                                      interval: options.pollInterval)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -90,7 +87,7 @@ public final class PreviewServer: Sendable {
             do {
                 try await group.next()
             } catch where stopped.isSet {
-                // Closing the listening socket is how FlyingFox stops; that is no error here.
+                // Cancelling the watcher is how it stops; that is no error here.
             }
         }
         await state.wakeAll()
@@ -98,15 +95,15 @@ public final class PreviewServer: Sendable {
 
     /// The port the server listens on, once it does.
     public func waitUntilListening() async throws -> UInt16 {
-        try await http.waitUntilListening(timeout: 10)
-        guard case .ip4(_, let port)? = await http.listeningAddress else { return options.port }
-        return port
+        // Generous: a loaded machine (the whole test suite on two cores) can take many seconds.
+        try await http.waitUntilListening(timeout: 60)
     }
 
+    /// Stops listening and ends every open connection at once, whatever its client is doing.
     public func stop() async {
         stopped.set()
         await state.wakeAll()
-        await http.stop(timeout: 1)
+        http.stop()
     }
 
     /// Builds on a thread of its own (rendering blocks; the server's tasks must not wait on it),

@@ -37,19 +37,41 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// Turns Ctrl-C and SIGTERM into a call, instead of ending the process at once.
+/// Turns Ctrl-C and SIGTERM into a call, instead of ending the process at once. If the server
+/// has not stopped `grace` seconds later (a rebuild still rendering, say), or on a second signal,
+/// the process ends anyway. Signals are handled on a queue of their own, not on Swift's
+/// cooperative threads, so busy tasks cannot hold them up.
 final class StopSignals: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
+    private let queue = DispatchQueue(label: "routemap.stop-signals")
+    private var received = 0
+    private var cancelled = false
 
-    init(_ stop: @escaping @Sendable () -> Void) {
+    init(grace: Double = 3, _ stop: @escaping @Sendable () -> Void) {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler(handler: stop)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler { [unowned self] in
+                self.received += 1
+                guard self.received == 1 else { Self.exitNow(signalNumber) }
+                stop()
+                self.queue.asyncAfter(deadline: .now() + grace) { if !self.cancelled { Self.exitNow(signalNumber) } }
+            }
             source.resume()
             sources.append(source)
         }
     }
 
-    func cancel() { sources.forEach { $0.cancel() } }
+    /// The server stopped on its own: no more exits from here.
+    func cancel() {
+        queue.sync {
+            cancelled = true
+            sources.forEach { $0.cancel() }
+        }
+    }
+
+    private static func exitNow(_ signalNumber: Int32) -> Never {
+        print("Stopped without waiting for the rebuild or requests still running.")
+        exit(128 + signalNumber)
+    }
 }

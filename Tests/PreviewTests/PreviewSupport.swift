@@ -84,7 +84,7 @@ enum RawHTTP {
     static func request(port: UInt16, path: String) async throws -> RawResponse {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try send(port: port, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") })
+                continuation.resume(with: Result { try send(port: port, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n") })
             }.start()
         }
     }

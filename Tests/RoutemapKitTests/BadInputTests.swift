@@ -162,6 +162,37 @@ import Testing
                          message: ["'title' is empty"], hint: ["title:"])
     }
 
+    @Test(arguments: ["null", "Null", "NULL", "~", ""])
+    func aTitleWrittenAsNullIsEmpty(null: String) {
+        let diagnostics = failure(MiniSite.make(chapters: ["governance.md": "---\ntheme: governance\ntitle: \(null)\n---\n\nText.\n"]))
+        let written = null.isEmpty ? [] : ["YAML reads '\(null)' as no value"]
+        expectDiagnostic(diagnostics, .error, file: "content/draft/governance.md", line: 3, column: null.isEmpty ? 7 : 8,
+                         message: ["'title' is empty"] + written, hint: ["title:"] + (null.isEmpty ? [] : ["title: \"\(null)\""]))
+    }
+
+    /// Null, however written, is no value; the same words quoted are text.
+    @Test func nullSpellingsAreNoValueAndQuotedOnesAreText() throws {
+        let log = DiagnosticLog()
+        let config = try #require(ConfigLoader.load(MiniSite.config, file: "content/routemap.yml", log: log))
+        let edition = try #require(EditionLoader.load(MiniSite.edition, id: "draft", file: "content/draft/edition.yml", config: config, log: log))
+        func chapter(_ fields: String, simpleYAML: Bool) -> Chapter? {
+            let text = "---\n" + fields + "\n---\nThe body.\n"
+            return ChapterLoader.load(text: Array(text.utf8), fileName: "governance.md", sourcePath: "content/draft/governance.md",
+                                      edition: edition, config: config, log: DiagnosticLog(), trySimpleYAML: simpleYAML)
+        }
+        for simpleYAML in [true, false] {
+            for null in ["null", "Null", "NULL", "~", "", "!!null whatever"] {
+                let loaded = chapter("title: Governance\nsummary: \(null)\npart: \(null)", simpleYAML: simpleYAML)
+                #expect(loaded?.summary == nil && loaded?.part == nil, "\(null)")
+            }
+            for quoted in ["\"~\"", "'~'", "\"null\"", "'NULL'", "!!str ~"] {
+                let text = quoted.hasPrefix("!!str") ? "~" : String(quoted.dropFirst().dropLast())
+                let loaded = chapter("title: \(quoted)\nsummary: \(quoted)", simpleYAML: simpleYAML)
+                #expect(loaded?.title == text && loaded?.summary == text, "\(quoted)")
+            }
+        }
+    }
+
     // MARK: Vocabularies
 
     @Test func aThemeAnAudienceAndAStatusNotInTheVocabularies() {

@@ -1,4 +1,5 @@
 import Testing
+import Yams
 @testable import RoutemapKit
 
 /// A chapter must load the same, with the same diagnostics in the same order, whether SimpleYAML
@@ -66,5 +67,56 @@ import Testing
         // The generated chapters must reach both paths, and both loaded and rejected chapters.
         #expect(fast > 500 && fast < 2500)
         #expect(loaded > 100 && failed > 100)
+    }
+
+    /// Characters for generated values: ASCII, YAML's indicators, letters and marks from beyond
+    /// ASCII, and those YAML treats specially: NEL, the line and paragraph separators (line breaks
+    /// to YAML 1.1, as Yams reads it), the byte order mark, control characters, non-characters.
+    static let scalars: [Unicode.Scalar] = ["a", "Z", "5", " ", " ", ":", "#", "-", "'", "\"", "~", "[", ",", "\\", "é", "—", "“", "中", "😀",
+                                            "\u{301}", "\u{A0}", "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{1}", "\u{7F}", "\u{9}",
+                                            "\u{D}", "\u{E000}", "\u{FFFD}", "\u{FFFE}", "\u{10FFFF}", "\u{D7FF}", "\u{200B}", "\u{3000}"]
+
+    private static func unicodeValue(_ generator: inout SplitMix64) -> String {
+        var text = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 1...8, using: &generator) {
+            // Mostly letters, so that many values are ones the fast path takes.
+            let scalar = Int.random(in: 0..<3, using: &generator) == 0 ? scalars.randomElement(using: &generator)! : "abcdefé中".unicodeScalars.randomElement(using: &generator)!
+            text.append(scalar)
+        }
+        let value = String(text)
+        return Int.random(in: 0..<3, using: &generator) == 0 ? "\"" + value + "\"" : value
+    }
+
+    /// The same front matter must read the same whatever its other fields (which decide whether
+    /// the fast path or Yams reads it), for any characters in its values.
+    @Test func generatedUnicodeReadsAlikeEitherWay() throws {
+        let log = DiagnosticLog()
+        let config = try #require(ConfigLoader.load(MiniSite.config, file: "content/routemap.yml", log: log))
+        let edition = try #require(EditionLoader.load(MiniSite.edition, id: "draft", file: "content/draft/edition.yml", config: config, log: log))
+        var generator = SplitMix64(seed: 13)
+        var fast = 0, special = 0
+        for round in 0..<4000 {
+            var lines = ["title: " + Self.unicodeValue(&generator)]
+            if Bool.random(using: &generator) { lines.append("summary: " + Self.unicodeValue(&generator)) }
+            if Bool.random(using: &generator) { lines.append("part: " + Self.unicodeValue(&generator)) }
+            // Every fourth: a field that only Yams reads, as in a chapter with moved anchors.
+            if round % 4 == 0 { lines.append("moved_anchors: {old: new}") }
+            let yaml = lines.joined(separator: "\n")
+            if let simple = SimpleYAML.compose(yaml) {
+                fast += 1
+                let yams = try? Yams.compose(yaml: yaml)
+                #expect(yams.flatMap { $0 }.map(FieldValue.init) == simple, "\(yaml.debugDescription)")
+            }
+            if yaml.unicodeScalars.contains(where: { ["\u{85}", "\u{2028}", "\u{2029}"].contains($0) }) { special += 1 }
+            let text = "---\n" + yaml + "\n---\nThe body.\n"
+            let path = "content/draft/governance.md"
+            let fastLog = DiagnosticLog(), yamsLog = DiagnosticLog()
+            let viaFastPath = ChapterLoader.load(text: Array(text.utf8), fileName: "governance.md", sourcePath: path, edition: edition, config: config, log: fastLog)
+            let viaYams = ChapterLoader.load(text: Array(text.utf8), fileName: "governance.md", sourcePath: path, edition: edition, config: config, log: yamsLog,
+                                             trySimpleYAML: false)
+            #expect(viaFastPath == viaYams, "\(text.debugDescription)")
+            #expect(fastLog.items == yamsLog.items, "\(text.debugDescription)")
+        }
+        #expect(fast > 500 && special > 200)
     }
 }

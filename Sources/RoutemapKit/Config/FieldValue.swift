@@ -22,18 +22,28 @@ struct FieldValue: Equatable {
     }
 
     var content: Content
-    /// Written `~` (quoted or not), or tagged null: a field given no value.
+    /// A field given no value, as YAML 1.2's core schema says: written plain (unquoted, untagged)
+    /// as `null`, `Null`, `NULL`, `~` or nothing at all, or tagged `!!null`. A quoted `"~"` or
+    /// `"null"` is that text.
     var isNull: Bool
     /// 1-based, in the YAML text.
     var line: Int
     var column: Int
 
-    init(_ content: Content, taggedNull: Bool = false, line: Int, column: Int) {
+    /// `plain`: written without quotes or a tag, so that its text alone says whether it is null.
+    init(_ content: Content, plain: Bool = false, taggedNull: Bool = false, line: Int, column: Int) {
         self.content = content
-        if case .text("~") = content { isNull = true } else { isNull = taggedNull }
+        if plain, case .text(let text) = content, FieldValue.nullSpellings.contains(text) {
+            isNull = true
+        } else {
+            isNull = taggedNull
+        }
         self.line = line
         self.column = column
     }
+
+    /// The plain scalars YAML's core schema reads as null.
+    static let nullSpellings: Set<String> = ["~", "null", "Null", "NULL", ""]
 
     /// The text of a single value.
     var text: String? {
@@ -68,7 +78,10 @@ extension FieldValue {
         switch node {
         case .scalar(let scalar):
             // By name: making a Tag to compare with builds Yams' tables of constructors each time.
-            self.init(.text(scalar.string), taggedNull: scalar.tag.rawValue == Tag.Name.null.rawValue, line: line, column: column)
+            // Untagged values keep an empty tag here (composing does not resolve them).
+            let tag = scalar.tag.rawValue
+            self.init(.text(scalar.string), plain: scalar.style == .plain && (tag.isEmpty || tag == "?"),
+                      taggedNull: tag == Tag.Name.null.rawValue, line: line, column: column)
         case .sequence(let sequence):
             self.init(.list(sequence.map(FieldValue.init)), line: line, column: column)
         case .mapping(let mapping):

@@ -123,7 +123,9 @@ struct FieldReader {
                 let (line, column) = whole.map(position(of:)) ?? (lineOffset + 1, 1)
                 log.add(.error(file, line: line, column: column, "missing '\(key)'", hint: hint))
             } else if let value = value(key), value.text != nil {
-                error(at: value, "'\(key)' is empty", hint: hint)
+                let written = value.text!
+                error(at: value, written.isEmpty ? "'\(key)' is empty" : "'\(key)' is empty: YAML reads '\(written)' as no value",
+                      hint: written.isEmpty ? hint : hint + "; to use the text '\(written)' itself, quote it: \(key): \"\(written)\"")
             }
             return nil
         }
@@ -150,7 +152,7 @@ struct FieldReader {
             return items
         }
         if let text = value.text {
-            return text.isEmpty || text == "~" ? [] : [(text, value)]
+            return value.isNull || text.isEmpty ? [] : [(text, value)]
         }
         error(at: value, "'\(key)' must be a value or a list of values, not a mapping",
               hint: "write '\(key): value' or '\(key): [first, second]'")
@@ -200,8 +202,9 @@ struct FieldReader {
         return date
     }
 
+    /// The mapping under `key`; nil when absent or null (`consultation: ~` is no consultation).
     func nested(_ key: String) -> FieldReader? {
-        guard let value = value(key) else { return nil }
+        guard let value = value(key), !value.isNull else { return nil }
         return FieldReader(value, file: file, lineOffset: lineOffset, log: log, what: "'\(key)'")
     }
 

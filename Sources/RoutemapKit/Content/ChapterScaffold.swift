@@ -28,6 +28,19 @@ public enum ChapterScaffold {
                                        hint: "give a title with letters or digits, such as \"Shared services\"")])
         }
         let folder = join(contentDirectory, editionID)
+        // Several `new chapter` at once would each read the same last order: the edition folder
+        // is locked from reading the chapters until the new file is written.
+        let lock = open(folder, O_RDONLY | O_DIRECTORY)
+        guard lock >= 0 else {
+            throw BuildFailure([.error(folder, "the edition's folder cannot be opened: \(String(cString: strerror(errno)))",
+                                       hint: "create the folder \(folder), or check its permissions")])
+        }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw BuildFailure([.error(folder, "the edition's folder cannot be locked: \(String(cString: strerror(errno)))")])
+            }
+        }
         let existing = existingChapters(in: folder)
         var id = base
         var counter = 2

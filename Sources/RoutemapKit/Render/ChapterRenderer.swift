@@ -70,7 +70,8 @@ enum ChapterRenderer {
                     return RenderedChapter(chapter: chapter, markdown: cached)
                 }
                 watch.begin(index, path: chapter.sourcePath)
-                let markdown = MarkdownRenderer.render(utf8: chapter.body, options: keys[index].options, rewriteLink: rewrite)
+                let markdown = MarkdownRenderer.render(utf8: chapter.body, options: keys[index].options, rewriteLink: rewrite,
+                                                       stage: { watch.enter($0, index) })
                 watch.end(index)
                 cache?.store(keys[index], markdown)
                 return RenderedChapter(chapter: chapter, markdown: markdown)

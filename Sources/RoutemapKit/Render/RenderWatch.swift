@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// How long rendering one chapter may take. cmark-gfm 0.29 needs minutes for some small crafted
 /// inputs, and a C call cannot be interrupted, so the build watches the chapters being rendered:
@@ -25,11 +26,23 @@ public struct RenderLimits: Sendable {
 struct RenderTimeout: Error {
     var sourcePath: String
     var seconds: Double
+    /// The step the rendering was in when time ran out; nil when not known (a chapter known to hang).
+    var stage: MarkdownStage? = nil
 
     var diagnostic: Diagnostic {
-        .error(sourcePath, "rendering this chapter's Markdown took longer than \(format(seconds)) s, so the build stopped",
-               hint: "cmark-gfm takes minutes on some unusual text, such as a long run of ' -' or of nested brackets; look for "
-                   + "long repeated runs of characters (often pasted by accident) and remove them; or allow longer with --render-timeout SECONDS")
+        let step = stage.map { " (it was still in \($0.rawValue))" } ?? ""
+        let cause: String
+        switch stage {
+        case .collecting?:
+            cause = "this step should take well under a second; please report the chapter to routemap's maintainers. "
+        case .parsing?, .writingHTML?:
+            cause = "cmark-gfm takes minutes on some unusual text, such as a long run of ' -' or of nested brackets; "
+        case nil:
+            cause = "some unusual text, such as a long run of ' -' or of nested brackets, takes minutes to render; "
+        }
+        return .error(sourcePath, "rendering this chapter's Markdown took longer than \(format(seconds)) s\(step), so the build stopped",
+                      hint: cause + "look for long repeated runs of characters (often pasted by accident) and remove them; "
+                          + "or allow longer with --render-timeout SECONDS")
     }
 }
 
@@ -37,16 +50,18 @@ struct RenderTimeout: Error {
 final class RenderWatch: @unchecked Sendable {
     private let lock = NSLock()
     private var started: [Int: (path: String, at: Date)] = [:]
+    private var stages: [Int: MarkdownStage] = [:]
     private var announced: Set<Int> = []
 
     func begin(_ index: Int, path: String) { lock.withLock { started[index] = (path, Date()) } }
-    func end(_ index: Int) { lock.withLock { _ = started.removeValue(forKey: index) } }
+    func enter(_ stage: MarkdownStage, _ index: Int) { lock.withLock { stages[index] = stage } }
+    func end(_ index: Int) { lock.withLock { _ = started.removeValue(forKey: index); _ = stages.removeValue(forKey: index) } }
 
     /// The chapter rendering longest, if it has taken at least `seconds`.
-    func slowest(atLeast seconds: Double) -> (index: Int, path: String, elapsed: Double)? {
+    func slowest(atLeast seconds: Double) -> (index: Int, path: String, elapsed: Double, stage: MarkdownStage?)? {
         lock.withLock {
             let now = Date()
-            return started.map { (index: $0.key, path: $0.value.path, elapsed: now.timeIntervalSince($0.value.at)) }
+            return started.map { (index: $0.key, path: $0.value.path, elapsed: now.timeIntervalSince($0.value.at), stage: stages[$0.key]) }
                 .filter { $0.elapsed >= seconds }
                 .max { ($0.elapsed, $1.index) < ($1.elapsed, $0.index) }
         }
@@ -70,7 +85,7 @@ func runWatched<R>(_ limits: RenderLimits, watch: RenderWatch, _ work: @escaping
     while done.wait(timeout: .now() + 0.1) == .timedOut {
         guard let slow = watch.slowest(atLeast: limits.noticeAfter) else { continue }
         if let limit = limits.limit, slow.elapsed >= limit {
-            return .failure(RenderTimeout(sourcePath: slow.path, seconds: limit))
+            return .failure(RenderTimeout(sourcePath: slow.path, seconds: limit, stage: slow.stage))
         }
         if watch.shouldAnnounce(slow.index) {
             let limitText = limits.limit.map { "; the limit is \(format($0)) s" } ?? ""
