@@ -39,6 +39,7 @@ import Testing
         switch file.contents {
         case .text, .html, .deferred: return Data((file.text ?? "").utf8)
         case .copy(let source): return FileManager.default.contents(atPath: source)
+        case .bytes(let bytes): return Data(bytes)
         }
     }
 }

@@ -23,6 +23,9 @@ extension OverviewPageView: TemplateFields {}
 extension PDFLinkView: TemplateFields {}
 extension PrintPageView: TemplateFields {}
 extension SearchPageView: TemplateFields {}
+extension SocialCardLine: TemplateFields {}
+extension SocialCardView: TemplateFields {}
+extension SocialImageView: TemplateFields {}
 extension SuccessorView: TemplateFields {}
 extension TermCountView: TemplateFields {}
 extension TermPageView: TemplateFields {}
@@ -76,6 +79,10 @@ extension LayoutView: TemplateFields {
         case "accessibilityURL": accessibilityURL.templateValue
         case "banner": banner.templateValue
         case "runningHeader": runningHeader.templateValue
+        case "publicationShortTitle": publicationShortTitle.templateValue
+        case "frontPage": frontPage.templateValue
+        case "inlineStyle": inlineStyle.templateValue
+        case "socialImage": socialImage.templateValue
         default: nil
         }
     }
@@ -152,6 +159,8 @@ extension EditionSummaryView: TemplateFields {
         case "summary": summary.templateValue
         case "url": url.templateValue
         case "chapterCount": chapterCount.templateValue
+        case "statusNote": statusNote.templateValue
+        case "isCurrent": isCurrent.templateValue
         default: nil
         }
     }
