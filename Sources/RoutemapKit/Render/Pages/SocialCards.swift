@@ -68,9 +68,9 @@ struct SocialCardRenderer: Sendable {
     /// The same SVG gives the same PNG: kept for the preview server, which rebuilds on every save.
     private static let made = MadeCards()
 
-    /// The PNG, or nil when rsvg-convert fails.
-    func png(svg: String) -> [UInt8]? {
-        if let png = Self.made.get(svg) { return png }
+    /// The PNG, or nil when rsvg-convert fails; `reuse: false` draws it again even when it was drawn before.
+    func png(svg: String, reuse: Bool = true) -> [UInt8]? {
+        if reuse, let png = Self.made.get(svg) { return png }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--format=png", "--width=\(SocialCard.width)", "--height=\(SocialCard.height)"]
@@ -117,7 +117,9 @@ extension SiteGenerator {
     /// The card a page shows: its edition's, or the publication's.
     func socialImage(forPage page: String) -> SocialImageView? {
         guard let base = config.baseURL, socialCardRenderer != nil else { return nil }
-        let edition = firstFolder(of: page).flatMap { site.publication.edition($0) }
+        // The current edition's printable page at its stable address is that edition's page.
+        let edition = page == SitePaths.currentPrintPage ? site.publication.currentEdition
+            : firstFolder(of: page).flatMap { site.publication.edition($0) }
         return SocialImageView(url: base + SocialCard.path(edition: edition?.id),
                                alt: cardAlt(title: edition?.title ?? config.title, edition: edition ?? site.publication.currentEdition),
                                width: SocialCard.width, height: SocialCard.height)
