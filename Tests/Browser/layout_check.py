@@ -10,7 +10,8 @@ At each width, for every page given:
   the first line of its text (the summary or the first paragraph) inside the first screen;
 - no word broken across lines inside a table cell ("Opti/on");
 - a table that does not fit scrolls inside a labelled region reachable with Tab.
-A screenshot of the first screen of every page at every width is kept in the artefact folder.
+And 404.html, when given, keeps its styles opened from disk. A screenshot of the first screen of
+every page at every width is kept in the artefact folder.
 
 usage: layout_check.py SITE_FOLDER ARTEFACT_FOLDER PAGE [PAGE ...] [--widths 390,640,...]
 Exit status 1 on any problem, with a report naming the page, width and element.
@@ -40,6 +41,7 @@ const hidden = e => {
     const s = getComputedStyle(n);
     if (s.display === 'none' || s.visibility === 'hidden') return true;
     if (n.classList.contains('visually-hidden') || n.classList.contains('skip-link')) return true;
+    if (s.clipPath.startsWith('inset(50%')) return true;  // seen by screen readers only
   }
   return false;
 };
@@ -158,6 +160,13 @@ def main(arguments):
                     failures.append(f"{page} at {width}px: {problem}")
                 name = re.sub(r"[^A-Za-z0-9]+", "-", page.rsplit(".", 1)[0]).strip("-")
                 driver.save_screenshot(os.path.join(artefacts, f"{name}-{width}.png"))
+        # The 404 page keeps its styles wherever it is shown: here opened from disk, where no link
+        # to the stylesheet (relative or from the site's path) would find it.
+        if "404.html" in pages:
+            driver.get("file://" + os.path.abspath(os.path.join(site, "404.html")))
+            background = driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+            if background in ("rgba(0, 0, 0, 0)", "transparent"):
+                failures.append("404.html opened from disk has lost its styles (the header has no background)")
     finally:
         driver.quit()
     for failure in failures:

@@ -41,6 +41,10 @@ import Testing
         let consulting = try runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/consulting",
                                                Self.artefacts + "/consulting"] + Self.consultationPages)
         #expect(consulting.status == 0, "\(consulting.output)")
+        // The ends of the range: 320 px is a 1280 px screen at 400% zoom (640 px, at 200%, is above); 1920 px a wide desktop.
+        let ends = try runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/launched", Self.artefacts + "/ends",
+                                         "final/governance.html", "final/annex.html", "final/print/index.html", "--widths", "320,1920"])
+        #expect(ends.status == 0, "\(ends.output)")
         print("layout screenshots: \(Self.artefacts)")
     }
 }
