@@ -9,6 +9,7 @@ At each width, for every page given:
 - the page's title (its h1) starting in the upper half of the first screen, and on a chapter page
   the first line of its text (the summary or the first paragraph) inside the first screen;
 - no word broken across lines inside a table cell ("Opti/on");
+- no line made taller than the others by a footnote reference;
 - a table that does not fit scrolls inside a labelled region reachable with Tab.
 And 404.html, when given, keeps its styles opened from disk. A screenshot of the first screen of
 every page at every width is kept in the artefact folder.
@@ -115,6 +116,16 @@ for (const cell of document.querySelectorAll('td, th')) {
   }
 }
 if (broken > 5) problems.push(`... and ${broken - 5} more words broken in table cells`);
+// A footnote reference does not make its line taller than the others: a paragraph holding one is
+// a whole number of lines high.
+let tall = 0;
+for (const sup of document.querySelectorAll('main p sup')) {
+  const p = sup.closest('p'), s = getComputedStyle(p);
+  const line = parseFloat(s.lineHeight), height = p.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+  if (!line || hidden(p)) continue;
+  const lines = height / line;
+  if (Math.abs(lines - Math.round(lines)) > 0.1 && tall++ < 3) problems.push(`a footnote reference makes a line taller in ${describe(p)} (${height.toFixed(1)}px for lines of ${line}px)`);
+}
 // A table wider than its column scrolls inside a labelled region that Tab reaches.
 for (const table of document.querySelectorAll('main table')) {
   if (hidden(table)) continue;
