@@ -8,7 +8,7 @@ element reached with the Tab key alone shows a visible focus indicator, the them
 axe-selenium-python drives axe-core; it bundles axe-core 3.1, which predates the WCAG 2.1 and 2.2
 rules, so the axe-core 4 script bundled by selenium-axe-python is injected in its place.
 
-usage: accessibility_check.py SITE_FOLDER PAGE [PAGE ...] [--keyboard PAGE ...]
+usage: accessibility_check.py SITE_FOLDER PAGE [PAGE ...] [--keyboard PAGE ...] [--widths 390,768,...]
 Exit status 1 on any violation, with a report naming the page, width, rule and elements.
 """
 import os
@@ -86,6 +86,11 @@ def keyboard_problems(driver, url):
 
 
 def main(arguments):
+    global WIDTHS
+    if "--widths" in arguments:
+        at = arguments.index("--widths")
+        WIDTHS = [int(w) for w in arguments[at + 1].split(",")]
+        arguments = arguments[:at] + arguments[at + 2:]
     site, pages, keyboard_pages = arguments[0], [], []
     target = pages
     for argument in arguments[1:]:
