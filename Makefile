@@ -3,7 +3,8 @@
 
 # libcurl4-openssl-dev: the release build links Swift's runtime and Foundation statically, which
 # needs libcurl.so for FoundationNetworking; starting the process then takes about 7 ms less.
-BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev
+# librsvg2-bin: rsvg-convert draws the social cards (without it a build warns and makes none).
+BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev librsvg2-bin
 # nginx: ServedSiteTests serves the built site with it, as it will be published.
 TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf python3 python3-venv nginx
 # import name=PyPI name: selenium drives Chromium; axe-selenium-python runs axe-core, whose newer

@@ -133,6 +133,7 @@ public enum MarkdownRenderer {
         for label in collector.labelNodes {
             replaceWithIdentifiedStrong(label.node, id: label.id)
         }
+        wrapTablesInRegions(document)
 
         stage(.writingHTML)
         let extensions = cmark_parser_get_syntax_extensions(parser)
@@ -294,7 +295,16 @@ struct TreeCollector {
             if event == CMARK_EVENT_EXIT {
                 if type == CMARK_NODE_HEADING { insideHeading = false }
                 if type == CMARK_NODE_BLOCK_QUOTE { quoteDepth -= 1 }
-                if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) { sections.separate() }
+                if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) {
+                    // A table's cells are kept apart in search snippets: "Option | Cost", not "OptionCost".
+                    if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
+                        sections.separateCells()
+                    } else if let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
+                        sections.separateTable()
+                    } else {
+                        sections.separate()
+                    }
+                }
                 continue
             }
             switch type {

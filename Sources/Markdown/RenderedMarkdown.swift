@@ -99,6 +99,8 @@ struct SectionTextCollector {
     private var current = SectionText(headingID: nil, heading: nil, text: "")
     private var currentText: [UInt8] = []
     private var needsSpace = false
+    /// Whether what goes before the next text is " | " (between a table's cells) rather than a space.
+    private var betweenCells = false
 
     mutating func start(_ section: SectionText) {
         finishCurrent()
@@ -106,15 +108,31 @@ struct SectionTextCollector {
         currentText.removeAll(keepingCapacity: true)
         currentText.append(contentsOf: section.text.utf8)
         needsSpace = false
+        betweenCells = false
     }
 
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
-        if needsSpace, !currentText.isEmpty { currentText.append(UInt8(ascii: " ")) }
+        if needsSpace, !currentText.isEmpty {
+            if betweenCells { currentText += " | ".utf8 } else { currentText.append(UInt8(ascii: " ")) }
+        }
         needsSpace = false
+        betweenCells = false
         currentText.append(contentsOf: text)
     }
 
     mutating func separate() { needsSpace = true }
+
+    /// After a table's cell: " | " rather than a space (kept when a row's end follows the cell's).
+    mutating func separateCells() {
+        needsSpace = true
+        betweenCells = true
+    }
+
+    /// After a table: a space again.
+    mutating func separateTable() {
+        needsSpace = true
+        betweenCells = false
+    }
 
     var finished: [SectionText] {
         var copy = self

@@ -38,6 +38,8 @@ struct SiteRequestHandler: HTTPHandler {
                 let text = file.text ?? ""
                 let body = path.hasSuffix(".html") ? LiveReload.inject(into: text, generation: generation) : text
                 return respond(Data(body.utf8), type: SitePath.contentType(of: path))
+            case .bytes(let bytes):
+                return respond(Data(bytes), type: SitePath.contentType(of: path))
             case .copy(let source):
                 guard SitePath.isInside(source, roots: roots) else {
                     return text(.forbidden, "Refused: \(path) is a symbolic link to a file outside the content and themes folders.\n")

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var pdf: Bool
     /// The Chromium to use for `pdf`; by default the first one on the PATH.
     public var chromiumPath: String?
+    /// Draws the social cards; nil: `rsvg-convert` on the PATH.
+    public var rsvgConvertPath: String?
     /// How long one chapter may take to render, and where to say which file is slow.
     public var renderLimits = RenderLimits()
     /// Rendered chapters to reuse from an earlier build (the preview server keeps one).
@@ -120,6 +122,14 @@ public enum SiteBuilder {
         var generator = SiteGenerator(site: site, theme: theme, buildDate: options.buildDate)
         generator.layoutCache = options.layoutCache
         generator.consultations = ConsultationState.all(rendered, on: options.buildDate)
+        if publication.config.baseURL != nil {
+            generator.socialCardRenderer = SocialCardRenderer.find(explicitPath: options.rsvgConvertPath)
+            if generator.socialCardRenderer == nil {
+                diagnostics.append(.warning(join(publication.contentDirectory, "routemap.yml"),
+                    "no social cards were made (the picture shown when a page is shared): rsvg-convert \(options.rsvgConvertPath.map { "at '\($0)' " } ?? "")was not found",
+                    hint: "install Debian's librsvg2-bin (`make site` does), or leave it: the site works without the cards"))
+            }
+        }
         return (rendered, generator, diagnostics)
     }
 

@@ -3,12 +3,12 @@
 
 For every page given: axe-core's WCAG 2.0/2.1/2.2 A and AA rules at 1280 px and 320 px wide, and
 text zoomed to 200% without horizontal scrolling. For pages given with --keyboard: every focusable
-element reached with the Tab key alone shows a visible focus indicator.
+element reached with the Tab key alone shows a visible focus indicator, the theme's yellow one.
 
 axe-selenium-python drives axe-core; it bundles axe-core 3.1, which predates the WCAG 2.1 and 2.2
 rules, so the axe-core 4 script bundled by selenium-axe-python is injected in its place.
 
-usage: accessibility_check.py SITE_FOLDER PAGE [PAGE ...] [--keyboard PAGE ...]
+usage: accessibility_check.py SITE_FOLDER PAGE [PAGE ...] [--keyboard PAGE ...] [--widths 390,768,...]
 Exit status 1 on any violation, with a report naming the page, width, rule and elements.
 """
 import os
@@ -52,8 +52,9 @@ FOCUS_STYLE = """
 const e = document.activeElement, s = getComputedStyle(e);
 return [e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 40),
         s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)',
-        s.boxShadow !== 'none', s.backgroundColor, e === document.body];
-"""
+        s.boxShadow !== 'none', s.backgroundColor, e === document.body,
+        [s.outlineColor, s.backgroundColor, s.boxShadow].some(v => v.includes(FOCUS_YELLOW))];
+""".replace("FOCUS_YELLOW", "'rgb(255, 221, 0)'")
 
 
 def keyboard_problems(driver, url):
@@ -64,7 +65,7 @@ def keyboard_problems(driver, url):
     body = driver.find_element("tag name", "body")
     body.send_keys(Keys.TAB)
     for _ in range(400):
-        name, outline, shadow, background, on_body = driver.execute_script(FOCUS_STYLE)
+        name, outline, shadow, background, on_body, yellow = driver.execute_script(FOCUS_STYLE)
         if on_body:
             break
         seen += 1
@@ -72,6 +73,9 @@ def keyboard_problems(driver, url):
             "const e = document.activeElement; e.blur(); const b = getComputedStyle(e).backgroundColor; e.focus(); return b;")
         if not (outline or shadow or background != unfocused_background):
             problems.append(f"no visible focus on {name!r}")
+        elif not yellow:
+            # The theme's focus style (yellow, with a dark edge) everywhere, not the browser's thin ring.
+            problems.append(f"the focus on {name!r} is not the theme's yellow focus style")
         previous = driver.execute_script("return document.activeElement")
         driver.switch_to.active_element.send_keys(Keys.TAB)
         if driver.execute_script("return document.activeElement") == previous:
@@ -82,6 +86,11 @@ def keyboard_problems(driver, url):
 
 
 def main(arguments):
+    global WIDTHS
+    if "--widths" in arguments:
+        at = arguments.index("--widths")
+        WIDTHS = [int(w) for w in arguments[at + 1].split(",")]
+        arguments = arguments[:at] + arguments[at + 2:]
     site, pages, keyboard_pages = arguments[0], [], []
     target = pages
     for argument in arguments[1:]:

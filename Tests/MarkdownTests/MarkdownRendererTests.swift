@@ -167,6 +167,37 @@ import Testing
         #expect(html.contains(#"<a href="http://www.socitm.net">www.socitm.net</a>"#))
         #expect(html.contains(#"<input type="checkbox" checked="" disabled="" />"#))
     }
+
+    /// A table too wide for a phone scrolls in its own region (so no word is broken to fit): one
+    /// keyboard users can reach and screen readers name, inside the paragraph number's block.
+    @Test func everyTableIsInALabelledFocusableScrollingRegion() {
+        let source = """
+        | Option | Shared *data* centre |
+        | --- | --- |
+        | Cloud | Yes |
+
+        - In a list:
+
+          | Only | Column |
+          | --- | --- |
+          | a | b |
+        """
+        let html = MarkdownRenderer.render(source, options: MarkdownOptions(paragraphNumberPrefix: "4")).html
+        #expect(html.contains("""
+        <div class="numbered" id="p4.1"><a class="paragraph-number" href="#p4.1"><span class="visually-hidden">Paragraph </span>4.1</a>
+        <div class="table-region" role="region" aria-label="Table: Option, Shared data centre" tabindex="0">
+        <table>
+        """), "\(html)")
+        #expect(html.contains("<div class=\"table-region\" role=\"region\" aria-label=\"Table: Only, Column\" tabindex=\"0\">\n<table>"), "\(html)")
+        #expect(html.components(separatedBy: "</table>\n</div>").count == 3, "\(html)")
+    }
+
+    /// Search snippets keep a table's cells apart, and the text after the table is not joined to it.
+    @Test func sectionTextSeparatesTableCells() {
+        let source = "## Levels\n\n| Level | Who takes part |\n| --- | --- |\n| Locality | chief executives |\n\nAfter the table.\n"
+        let text = MarkdownRenderer.render(source).sections.first?.text
+        #expect(text == "Level | Who takes part | Locality | chief executives After the table.")
+    }
 }
 
 @Suite struct ConcurrencyTests {
@@ -212,7 +243,7 @@ import Testing
         let sections = MarkdownRenderer.render(source).sections
         #expect(sections == [
             SectionText(headingID: nil, heading: nil, text: "Opening words across lines."),
-            SectionText(headingID: "cloud-networks", heading: "Cloud & networks", text: "one item two A B x y"),
+            SectionText(headingID: "cloud-networks", heading: "Cloud & networks", text: "one item two A | B | x | y"),
             SectionText(headingID: "empty", heading: "Empty", text: ""),
             SectionText(headingID: "end", heading: "Last", text: "Final. A note."),
         ])

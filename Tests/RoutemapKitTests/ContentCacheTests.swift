@@ -35,6 +35,7 @@ import Testing
         case .html(let html): return html.text
         case .deferred(let deferred): return deferred.value
         case .copy(let source): return "copy of " + source
+        case .bytes(let bytes): return bytes.map { String($0, radix: 16) }.joined()
         }
     }
 

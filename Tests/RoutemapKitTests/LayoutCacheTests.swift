@@ -12,6 +12,7 @@ import Testing
             switch file.contents {
             case .text, .html, .deferred: files[file.path] = file.text
             case .copy(let source): files[file.path] = "copy of " + source
+            case .bytes(let bytes): files[file.path] = bytes.map { String($0, radix: 16) }.joined()
             }
         }
         return files

@@ -22,7 +22,9 @@ import Testing
         #expect(!sitemap.contains("404.html"))
         #expect(text(of: "robots.txt", in: report) == "User-agent: *\nAllow: /\nSitemap: https://test.example/routemap/sitemap.xml\n")
         let notFound = try #require(text(of: "404.html", in: report))
-        #expect(notFound.contains(#"href="/routemap/assets/style.css""#), "the 404 page's links start from the site's path")
+        #expect(notFound.contains(#"href="/routemap/index.html""#), "the 404 page's links start from the site's path")
+        #expect(notFound.contains("<style>\n/* Routemap default theme.") && !notFound.contains("assets/style.css"),
+                "the 404 page carries its stylesheet, which a link could not find from every address")
     }
 
     @Test func withoutABaseURLOnlyRobotsTxtIsWritten() throws {

@@ -21,6 +21,7 @@ import Testing
             let expected: Data? = switch file.contents {
             case .text, .html, .deferred: Data((file.text ?? "").utf8)
             case .copy(let source): FileManager.default.contents(atPath: source)
+            case .bytes(let bytes): Data(bytes)
             }
             #expect(FileManager.default.contents(atPath: output.path + "/site/" + file.path) == expected, "\(file.path)")
         }

@@ -11,7 +11,8 @@ import Templates
     static let chapterLink = ChapterLinkView(number: 3, title: "Governance", url: "governance.html", summary: "How.", statusLabel: "Final", current: true)
     static let more = MoreLinkView(text: "3 later parts", url: "index.html#part-4")
     static let summary = EditionSummaryView(title: "Final", shortTitle: "F", kind: "final", statusLabel: "Final", published: "11 May 2011",
-                                            summary: "The final edition.", url: "final/index.html", chapterCount: 18)
+                                            summary: "The final edition.", url: "final/index.html", chapterCount: 18,
+                                            statusNote: "Final", isCurrent: true)
     static let contents = ContentsView(editionTitle: "Final", contentsURL: "index.html",
                                        parts: [PartView(heading: "Part 1", anchor: "part-1", chapters: [chapterLink])])
     static let sidebarPart = SidebarPartView(heading: "Part 2", label: "Part 2", url: "index.html#part-2", anchor: "part-2", expanded: true,
@@ -24,21 +25,23 @@ import Templates
         link, term, chapterLink, more, summary, contents, sidebarPart, sidebar,
         ChapterLinkView(number: 1, title: "T", url: "t.html", summary: nil, statusLabel: "Draft", current: false),
         EditionSummaryView(title: "D", shortTitle: "D", kind: "consultation", statusLabel: "Consultation", published: nil, summary: nil,
-                           url: "draft/index.html", chapterCount: 1),
+                           url: "draft/index.html", chapterCount: 1, statusNote: nil, isCurrent: false),
         PartView(heading: nil, anchor: "part-1", chapters: []),
         SidebarPartView(heading: nil, label: "Chapters 1–2", url: "index.html#contents", anchor: "part-1", expanded: false,
                         partChapterCount: 2, numbers: "1–2", chaptersBefore: nil, chapters: [], chaptersAfter: nil),
         SidebarView(editionTitle: "D", contentsURL: "index.html", abridged: false, chapterCount: 2, partsBefore: nil, parts: [], partsAfter: nil),
         LayoutView(lang: "en-GB", openGraphLocale: "en_GB", openGraphType: "article", pageTitle: "P", description: "D",
-                   canonicalURL: "https://x/", root: "../", publicationTitle: "R",
+                   canonicalURL: "https://x/", root: "../", publicationTitle: "R", publicationShortTitle: "R", frontPage: false,
                    publisher: "S", licenceName: "OGL", licenceURL: "https://ogl/", homeURL: "../index.html",
                    searchURL: "search.html", searchEdition: "F", feedURL: "../feed.xml", accessibilityURL: "../accessibility.html",
                    editionLinks: [EditionLinkView(title: "Final", shortTitle: "F", url: "index.html", current: true)],
-                   breadcrumbs: [link], banner: nil, content: "<p>x</p>", runningHeader: "R – F"),
+                   breadcrumbs: [link], banner: nil, content: "<p>x</p>", runningHeader: "R – F", inlineStyle: "p { margin: 0 }",
+                   socialImage: SocialImageView(url: "https://x/final/social-card.png", alt: "F", width: 1200, height: 630)),
         LayoutView(lang: "en-GB", openGraphLocale: "en_GB", openGraphType: "website", pageTitle: "P", description: "D",
-                   canonicalURL: nil, root: "", publicationTitle: "R",
+                   canonicalURL: nil, root: "", publicationTitle: "R", publicationShortTitle: "R", frontPage: true,
                    publisher: "S", licenceName: nil, licenceURL: nil, homeURL: "index.html", searchURL: nil, searchEdition: nil,
-                   feedURL: nil, accessibilityURL: nil, editionLinks: [], breadcrumbs: [], banner: nil, content: "", runningHeader: "R"),
+                   feedURL: nil, accessibilityURL: nil, editionLinks: [], breadcrumbs: [], banner: nil, content: "", runningHeader: "R",
+                   inlineStyle: nil, socialImage: nil),
         EditionLinkView(title: "Final", shortTitle: "F", url: "index.html", current: false),
         FrontPageView(publicationTitle: "R", publisher: "S", current: summary, editions: [summary]),
         FrontPageView(publicationTitle: "R", publisher: "S", current: nil, editions: []),
@@ -57,10 +60,10 @@ import Templates
         PrintChapterView(number: 1, title: "Intro", part: "Part 1", summary: "Why.", anchor: "chapter-intro", body: "<p>b</p>"),
         PrintChapterView(number: 2, title: "Next", part: nil, summary: nil, anchor: "chapter-next", body: ""),
         BlockChangeView(kind: "moved-away", label: "Moved", unchanged: false, paragraphNumber: "was 2.3", anchor: "change-4", heading: true,
-                        words: [WordChangeView(text: "the", same: true, inserted: false, deleted: false)], movedToURL: "#change-9"),
+                        words: [WordChangeView(text: "the", same: true, inserted: false, deleted: false, spaceBefore: false)], movedToURL: "#change-9"),
         BlockChangeView(kind: "unchanged", label: nil, unchanged: true, paragraphNumber: nil, anchor: "change-1", heading: false,
                         words: [], movedToURL: nil),
-        WordChangeView(text: "partners", same: false, inserted: true, deleted: false),
+        WordChangeView(text: "partners", same: false, inserted: true, deleted: false, spaceBefore: true),
         ActionView(text: "Review the boards.", url: "../governance.html#for-cios"),
         ActionGroupView(chapterNumber: 1, chapterTitle: "T", chapterURL: "t.html", actions: []),
         ChapterChangesPageView(number: 4, title: "Governance", oldTitle: "Boards", retitled: true, chapterURL: "../governance.html",
@@ -70,8 +73,8 @@ import Templates
                                                         heading: false, words: [], movedToURL: nil)]),
         TermPageView(kindLabel: "Audience", term: term, chapters: [chapterLink], edition: summary, overviewURL: "../themes/index.html",
                      actionGroups: [ActionGroupView(chapterNumber: 3, chapterTitle: "Governance", chapterURL: "../governance.html",
-                                                   actions: [ActionView(text: "Review the boards.", url: "../governance.html#for-cios")])], actionsHeading: "What key players should do now"),
-        TermPageView(kindLabel: "Theme", term: term, chapters: [], edition: summary, overviewURL: "index.html", actionGroups: [], actionsHeading: nil),
+                                                   actions: [ActionView(text: "Review the boards.", url: "../governance.html#for-cios")])], actionsHeading: "What key players should do now", statusesDiffer: true),
+        TermPageView(kindLabel: "Theme", term: term, chapters: [], edition: summary, overviewURL: "index.html", actionGroups: [], actionsHeading: nil, statusesDiffer: false),
     ]
 
     @Test(arguments: 0..<values.count)

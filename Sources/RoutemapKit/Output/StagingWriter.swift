@@ -91,6 +91,8 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         switch file.contents {
         case .html(let html):
             return html.utf8.withUnsafeBytes { writeOrLink(path, $0, unchanged: unchanged) }
+        case .bytes(let bytes):
+            return bytes.withUnsafeBytes { writeOrLink(path, $0, unchanged: unchanged) }
         case .text, .deferred:
             var text = file.text ?? ""
             return text.withUTF8 { writeOrLink(path, UnsafeRawBufferPointer($0), unchanged: unchanged) }

@@ -63,15 +63,47 @@ document.querySelectorAll("[data-print-button]").forEach(function (button) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  function termsOf(query) {
-    return normalise(query).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 0; });
+  var LETTER = "[\\p{L}\\p{N}]";
+  var NOT_LETTER = "[^\\p{L}\\p{N}]+";
+
+  function escapeForRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  /** Where `term` starts a word in `text` (already normalised), or -1. */
-  function wordStart(text, term, from) {
-    var at = text.indexOf(term, from || 0);
-    while (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) at = text.indexOf(term, at + 1);
-    return at;
+  function wordsOf(text) {
+    return normalise(text).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 0; });
+  }
+
+  /**
+   * What to look for: each word on its own (matching the start of a word: "govern" finds
+   * "governance"), and each "quoted phrase" as its words in that order, one after the other.
+   */
+  function termsOf(query) {
+    var terms = [];
+    var rest = query.replace(/["“”„]([^"“”„]*)["“”„]?/g, function (whole, phrase) {
+      var words = wordsOf(phrase);
+      if (words.length) terms.push({ words: words, phrase: words.length > 1 });
+      return " ";
+    });
+    wordsOf(rest).forEach(function (word) { terms.push({ words: [word], phrase: false }); });
+    terms.forEach(function (term) {
+      term.pattern = new RegExp("(?<!" + LETTER + ")" + term.words.map(escapeForRegExp).join(NOT_LETTER), "gu");
+      term.text = term.words.join(" ");
+    });
+    return terms;
+  }
+
+  /** Where `term` starts in `text` (already normalised), from `from`, with its length; or null. */
+  function findTerm(text, term, from) {
+    term.pattern.lastIndex = from || 0;
+    var match = term.pattern.exec(text);
+    return match ? { at: match.index, length: match[0].length } : null;
+  }
+
+  function countTerm(text, term) {
+    var count = 0;
+    for (var found = findTerm(text, term); found; found = findTerm(text, term, found.at + Math.max(1, found.length))) count += 1;
+    return count;
   }
 
   function search(index, terms) {
@@ -83,13 +115,12 @@ document.querySelectorAll("[data-print-button]").forEach(function (button) {
       chapter.s.forEach(function (section) {
         var heading = normalise(section.h);
         var text = normalise(section.x);
-        var all = title + " " + heading + " " + text;
-        if (!terms.every(function (t) { return wordStart(all, t) >= 0; })) return;
+        if (!terms.every(function (t) { return findTerm(title, t) || findTerm(heading, t) || findTerm(text, t); })) return;
         var sectionScore = 0;
         terms.forEach(function (t) {
-          if (wordStart(title, t) >= 0) sectionScore += 10;
-          if (wordStart(heading, t) >= 0) sectionScore += 5;
-          for (var at = wordStart(text, t); at >= 0; at = wordStart(text, t, at + 1)) sectionScore += 1;
+          if (findTerm(title, t)) sectionScore += 10;
+          if (findTerm(heading, t)) sectionScore += 5;
+          sectionScore += countTerm(text, t);
         });
         score += sectionScore;
         sections.push({ section: section, score: sectionScore, text: text });
@@ -103,12 +134,14 @@ document.querySelectorAll("[data-print-button]").forEach(function (button) {
     return found;
   }
 
-  /** Appends `text` to `parent`, with every word-start match of a term inside <mark>. */
+  /** Appends `text` to `parent`, with every match of a term inside <mark>. */
   function appendMarked(parent, text, terms) {
     var lower = normalise(text);
     var marks = [];
     terms.forEach(function (t) {
-      for (var at = wordStart(lower, t); at >= 0; at = wordStart(lower, t, at + 1)) marks.push([at, at + t.length]);
+      for (var found = findTerm(lower, t); found; found = findTerm(lower, t, found.at + Math.max(1, found.length))) {
+        marks.push([found.at, found.at + found.length]);
+      }
     });
     marks.sort(function (a, b) { return a[0] - b[0]; });
     var position = 0;
@@ -126,8 +159,8 @@ document.querySelectorAll("[data-print-button]").forEach(function (button) {
   /** About 30 words around the first match. */
   function snippet(original, normalised, terms) {
     var first = Math.min.apply(null, terms.map(function (t) {
-      var at = wordStart(normalised, t);
-      return at < 0 ? Infinity : at;
+      var found = findTerm(normalised, t);
+      return found ? found.at : Infinity;
     }));
     if (!isFinite(first)) first = 0;
     var start = Math.max(0, original.lastIndexOf(" ", Math.max(0, first - 80)));
@@ -136,18 +169,105 @@ document.querySelectorAll("[data-print-button]").forEach(function (button) {
     return (start > 0 ? "… " : "") + original.slice(start, end).trim() + (end < original.length ? " …" : "");
   }
 
-  function show(index, query) {
+  /** Every word of the edition, with how often it occurs: where suggestions come from. */
+  function vocabularyOf(index) {
+    var counts = new Map();
+    index.chapters.forEach(function (chapter) {
+      [chapter.t].concat(chapter.s.map(function (s) { return s.h + " " + s.x; })).forEach(function (text) {
+        wordsOf(text).forEach(function (word) {
+          if (word.length > 2) counts.set(word, (counts.get(word) || 0) + 1);
+        });
+      });
+    });
+    return counts;
+  }
+
+  /** Levenshtein's edit distance, given up on beyond `limit`. */
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i], smallest = i;
+      for (var k = 1; k <= b.length; k++) {
+        current.push(Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1)));
+        smallest = Math.min(smallest, current[k]);
+      }
+      if (smallest > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /** For a word that starts no word of the edition: the closest that are there, best first. */
+  function closestWords(word, vocabulary) {
+    var limit = word.length <= 4 ? 1 : 2;
+    var close = [];
+    vocabulary.forEach(function (count, candidate) {
+      var distance = editDistance(word, candidate, limit);
+      if (distance <= limit) close.push({ word: candidate, distance: distance, count: count });
+    });
+    close.sort(function (a, b) { return a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1); });
+    return close.slice(0, 3).map(function (c) { return c.word; });
+  }
+
+  /** Queries with each unknown word replaced by one of its closest words. */
+  function suggestions(query, terms, vocabulary) {
+    var made = [];
+    terms.forEach(function (term) {
+      if (term.phrase) return;
+      var word = term.words[0];
+      var known = false;
+      vocabulary.forEach(function (count, candidate) { if (!known && candidate.lastIndexOf(word, 0) === 0) known = true; });
+      if (known) return;
+      closestWords(word, vocabulary).forEach(function (better) {
+        var pattern = new RegExp("(?<!" + LETTER + ")" + escapeForRegExp(word) + "(?!" + LETTER + ")", "iu");
+        var changed = query.replace(pattern, better);
+        if (changed === query) changed = query.trim() === word ? better : query + " " + better;
+        if (made.indexOf(changed) < 0) made.push(changed);
+      });
+    });
+    return made.slice(0, 3);
+  }
+
+  function showSuggestions(queries) {
+    var box = document.getElementById("search-suggestions");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "search-suggestions";
+      box.className = "search-suggestions";
+      status.parentNode.insertBefore(box, status.nextSibling);
+    }
+    box.textContent = "";
+    box.hidden = queries.length === 0;
+    if (!queries.length) return;
+    box.appendChild(document.createTextNode("Did you mean "));
+    queries.forEach(function (q, i) {
+      if (i > 0) box.appendChild(document.createTextNode(i === queries.length - 1 ? " or " : ", "));
+      var link = document.createElement("a");
+      link.href = "?q=" + encodeURIComponent(q);
+      link.textContent = q;
+      box.appendChild(link);
+    });
+    box.appendChild(document.createTextNode("?"));
+  }
+
+  function show(index, query, vocabulary) {
     var terms = termsOf(query);
     results.textContent = "";
     if (!terms.length) {
       status.textContent = "Type the words to find in the " + index.edition + ".";
+      showSuggestions([]);
       return;
     }
     var found = search(index, terms);
     var count = found.length;
-    status.textContent = count === 0
+    var better = count === 0 ? suggestions(query.trim(), terms, vocabulary()) : [];
+    status.textContent = (count === 0
       ? "No chapters match “" + query.trim() + "”."
-      : count + (count === 1 ? " chapter matches" : " chapters match") + " “" + query.trim() + "”.";
+      : count + (count === 1 ? " chapter matches" : " chapters match") + " “" + query.trim() + "”.")
+      + (better.length ? " Did you mean “" + better.join("” or “") + "”?" : "");
+    showSuggestions(better);
     var list = document.createElement("ol");
     list.className = "search-results";
     found.slice(0, 50).forEach(function (match) {
@@ -180,14 +300,17 @@ document.querySelectorAll("[data-print-button]").forEach(function (button) {
 
   function start() {
     var index = window.routemapSearchIndex;
+    // Made when first needed: only a search that finds nothing looks for suggestions.
+    var made = null;
+    var vocabulary = function () { return made || (made = vocabularyOf(index)); };
     var query = new URLSearchParams(window.location.search).get("q") || "";
     input.value = query;
-    show(index, query);
+    show(index, query, vocabulary);
     var timer;
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
-        show(index, input.value);
+        show(index, input.value, vocabulary);
         try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* opened from disk */ }
       }, 250);
     });
@@ -257,11 +380,38 @@ a:focus-visible {
 .site-header a, .site-header a:visited { color: #fff; }
 .site-header a:focus-visible { color: var(--text); }
 .site-header__title { font-weight: 700; font-size: 1.25rem; text-decoration: none; }
+.site-header__short { display: none; }
 .edition-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
 .edition-nav a[aria-current] { font-weight: 700; text-decoration-thickness: 3px; }
 
 .breadcrumbs ol { list-style: none; margin: 1rem 0 0; padding: 0; font-size: 1rem; display: flex; flex-wrap: wrap; }
 .breadcrumbs li:not(:last-child)::after { content: "›"; margin: 0 .5rem; color: var(--secondary-text); }
+
+/* Phones, tablets and 200-400% zoom: a compact header (the publication's short title on phones,
+   the editions, the search box without its visible label); breadcrumbs as one line back to the
+   page above; so that the page's own title and first lines fill the first screen. */
+@media (max-width: 59.9375rem) {
+  .site-header { border-bottom-width: .25rem; }
+  .site-header__inner { gap: .375rem 1rem; padding-top: .5rem; padding-bottom: .5rem; font-size: 1rem; }
+  .site-header__title { font-size: 1.125rem; }
+  .site-header .search { order: 3; flex: 1 1 100%; flex-wrap: nowrap; }
+  .site-header .search label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .site-header .search input { width: auto; max-width: 24rem; }
+  .edition-nav ul { gap: .25rem 1rem; }
+  .breadcrumbs ol { margin-top: .5rem; flex-wrap: nowrap; }
+  .breadcrumbs li:not(:last-child) { display: none; }
+  .breadcrumbs li:last-child { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .breadcrumbs li:last-child::before { content: "‹"; margin-right: .375rem; color: var(--secondary-text); }
+  h1 { margin-top: 1rem; }
+  main > *:first-child { margin-top: 1rem; }
+  .chapter-header .caption { margin-top: 1rem; }
+}
+@media (max-width: 39.9375rem) {
+  /* The link keeps the full title as its name, for screen readers; the short one is only seen. */
+  .site-header__title .site-header__full { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .site-header__short { display: inline; }
+}
+}
 
 /* Text */
 h1, h2, h3, h4 { line-height: 1.25; margin: 2rem 0 1rem; }
@@ -282,17 +432,28 @@ blockquote { border-left: .5rem solid var(--border); margin-left: 0; padding: .2
 code { font-size: .95em; background: var(--panel); padding: 0 .2em; }
 pre { overflow-x: auto; background: var(--panel); padding: 1rem; }
 img { max-width: 100%; height: auto; }
+/* Footnote references sit above the line without making it taller than the others. */
+sup { line-height: 0; vertical-align: baseline; position: relative; top: -.45em; font-size: .75em; }
 
-/* Tables wrap rather than scroll: a scrolling region would need to be focusable to be read by keyboard. */
+/* Tables never break a word: one that does not fit its column scrolls sideways inside its region
+   (role=region, labelled, tabindex=0, so that it can be scrolled by keyboard), made around every
+   table when the chapter's HTML is made. */
 table { border-collapse: collapse; width: 100%; font-size: 1rem; }
-th, td { border-bottom: 1px solid var(--border); padding: .5rem 1rem .5rem 0; text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+th, td { border-bottom: 1px solid var(--border); padding: .5rem 1rem .5rem 0; text-align: left; vertical-align: top; overflow-wrap: normal; word-break: normal; hyphens: manual; }
 th { font-weight: 700; }
+.table-region { margin: 0 0 1.25rem; }
+@media screen { .table-region { overflow-x: auto; } }
+.table-region > table { margin-bottom: .25rem; }
+.table-region:focus-visible { outline: 3px solid var(--focus); outline-offset: 0; box-shadow: inset 0 0 0 2px var(--text); }
 
 .button, .button:visited {
   display: inline-block; max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; padding: .5rem 1rem; background: #00703c; color: #fff;
   text-decoration: none; font-weight: 700; box-shadow: 0 2px 0 #002d18;
 }
 .button:hover { background: #005a30; color: #fff; }
+.button:focus-visible, .button:visited:focus-visible {
+  outline: 3px solid transparent; background: var(--focus); color: var(--text); box-shadow: 0 2px 0 var(--text);
+}
 
 /* Front and contents pages */
 .current-edition { border-left: .5rem solid var(--brand); padding: .25rem 0 .25rem 1.25rem; margin: 2rem 0; }
@@ -318,7 +479,15 @@ p.sidebar__more { margin: .75rem 0; }
 .sidebar__numbers { font-weight: 400; }
 @media (min-width: 60rem) {
   .with-sidebar { flex-direction: row-reverse; justify-content: flex-end; gap: 3rem; }
-  .sidebar { flex: 0 0 17rem; border-top: 0; padding-top: 1.5rem; position: sticky; top: 0; align-self: flex-start; max-height: 100vh; overflow-y: auto; }
+  .sidebar { flex: 0 0 17rem; border-top: 0; padding-top: 1.5rem; position: sticky; top: 0; align-self: flex-start; max-height: 100vh; overflow-y: auto; overscroll-behavior: contain;
+    /* When the contents are longer than the window, shadows at the top and bottom show that more
+       chapters are there to scroll to; they go where the list ends (the white covers move with it). */
+    background:
+      linear-gradient(#fff 30%, rgba(255, 255, 255, 0)) top / 100% 3rem no-repeat local,
+      linear-gradient(rgba(255, 255, 255, 0), #fff 70%) bottom / 100% 3rem no-repeat local,
+      radial-gradient(farthest-side at 50% 0, rgba(0, 0, 0, .3), rgba(0, 0, 0, 0)) top / 100% 1rem no-repeat scroll,
+      radial-gradient(farthest-side at 50% 100%, rgba(0, 0, 0, .3), rgba(0, 0, 0, 0)) bottom / 100% 1rem no-repeat scroll;
+    background-color: #fff; }
   .with-sidebar main { flex: 1 1 auto; min-width: 0; }
 }
 
@@ -417,6 +586,7 @@ p.sidebar__more { margin: .75rem 0; }
 .search--page input { width: 20rem; }
 .search--page button { border-color: var(--brand); }
 .search-status { font-weight: 700; }
+.search-suggestions { margin: -.75rem 0 1.25rem; }
 .search-results { list-style: none; padding: 0; }
 .search-results > li { border-top: 1px solid var(--border); padding: .5rem 0; }
 .search-results h2 { font-size: 1.25rem; margin: .5rem 0; }
@@ -428,6 +598,22 @@ mark { background: #fff2a8; color: var(--text); font-weight: 700; }
 .consultation-banner { border: 3px solid #1d70b8; border-left-width: .75rem; background: #fff; padding: .75rem 1rem; margin: 1.25rem 0 0; }
 .consultation-banner p { margin: 0 0 .5rem; }
 .consultation-banner p:last-child { margin-bottom: 0; }
+/* How to respond is a tap away on phones, tablets and at 200% zoom (<details>); from 60rem it is
+   shown open, with no summary to tap, where the browser can style a closed <details>'s content
+   (Chromium 131 and later). */
+.consultation-banner__more summary { cursor: pointer; color: var(--link); text-decoration: underline; text-underline-offset: .15em; font-size: 1rem; }
+.consultation-banner__more summary:focus-visible { outline: 3px solid transparent; color: var(--text); background-color: var(--focus); box-shadow: 0 -2px var(--focus), 0 4px var(--text); text-decoration: none; }
+.consultation-banner__more[open] summary { margin-bottom: .5rem; }
+@media screen and (min-width: 60rem) {
+  @supports selector(::details-content) {
+    .consultation-banner__more summary { display: none; }
+    .consultation-banner__more::details-content { content-visibility: visible; display: block; }
+  }
+}
+@media screen and (max-width: 59.9375rem) {
+  .consultation-banner { margin-top: .75rem; padding: .5rem .75rem; border-width: 2px; border-left-width: .5rem; font-size: 1rem; }
+  .consultation-banner p { margin-bottom: .25rem; }
+}
 .consultation-banner--closed { border-color: #505a5f; }
 .consultation-banner--upcoming { border-color: #f47738; }
 .consultation-banner--concluded { border-color: #00703c; }
@@ -454,8 +640,13 @@ mark { background: #fff2a8; color: var(--text); font-weight: 700; }
 .numbered { position: relative; scroll-margin-top: 1rem; }
 .paragraph-number, .paragraph-number:visited { display: block; min-height: 1.5rem; min-width: 1.5rem; line-height: 1.5rem; font-size: .875rem; color: var(--secondary-text); text-decoration: none; font-variant-numeric: tabular-nums; }
 .paragraph-number:hover { text-decoration: underline; }
-@media (min-width: 40rem) {
+/* From 40rem, the numbers hang in a margin of the text's own (not the page's, which is narrower
+   than they are from 640 to about 1260 px, at 200% zoom and on tablets): the chapter's text is
+   indented by it and its headings hang back over it. */
+@media screen and (min-width: 40rem) {
   .paragraph-number, .paragraph-number:visited { position: absolute; left: -3.25rem; width: 2.75rem; text-align: right; top: 0; }
+  .chapter-body:has(.numbered) { margin-left: 3.25rem; }
+  .chapter-body:has(.numbered) > :is(h2, h3, h4, h5, h6) { margin-left: -3.25rem; }
 }
 .numbered:target { background: #fff7bf; outline: .25rem solid #fff7bf; }
 strong[id]:target { background: #fff7bf; }
@@ -483,7 +674,7 @@ del { background: #f6d7d2; color: var(--text); text-decoration: line-through; te
   .numbered { display: grid; grid-template-columns: minmax(2.5rem, max-content) minmax(0, 1fr); column-gap: .5rem; align-items: start; }
   .numbered > :not(.paragraph-number) { grid-column: 2; }
   .paragraph-number, .paragraph-number:visited { position: static; grid-column: 1; width: auto; text-align: left; line-height: 1lh; }
-  .numbered:has(> table) > .paragraph-number { margin-top: .5rem; }
+  .numbered:has(> table, > .table-region) > .paragraph-number { margin-top: .5rem; }
 }
 .changed-chapters { padding-left: 1.25rem; }
 .changed-chapters li { margin-bottom: .75rem; }
@@ -556,11 +747,11 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
 <main id="main" class="changes-page">
   <p class="caption">{{#edition}}{{shortTitle}}{{/edition}}</p>
   <h1>{{heading}}</h1>
-  <p class="lead">How {{#edition}}<a href="{{url}}">{{title}}</a>{{/edition}} differs from {{#olderEdition}}<a href="{{url}}">{{title}}</a>{{/olderEdition}}, chapter by chapter. Chapters are matched by their stable id, whatever their title or place.</p>
+  <p class="lead">How {{#edition}}<a href="{{url}}">{{title}}</a>{{/edition}} differs from {{#olderEdition}}<a href="{{url}}">{{title}}</a>{{/olderEdition}}, chapter by chapter. A chapter is followed from one edition to the next even where it was retitled or moved.</p>
   <h2 id="summary">Summary</h2>
   <ul class="change-counts">
-    {{#counts}}<li>{{#hasChapters}}<a href="#{{anchor}}">{{heading}}</a>{{/hasChapters}}{{^hasChapters}}{{heading}}{{/hasChapters}}: <strong>{{count}}</strong></li>
-    {{/counts}}
+    {{#counts}}{{#hasChapters}}<li><a href="#{{anchor}}">{{heading}}</a>: <strong>{{count}}</strong></li>
+    {{/hasChapters}}{{/counts}}
   </ul>
   {{#groups}}
   <section aria-labelledby="{{anchor}}">
@@ -589,11 +780,11 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
   {{#noChanges}}<p>The text of this chapter has not changed.</p>{{/noChanges}}
   {{^noChanges}}
   <ul class="change-counts">
-    <li>Added: <strong>{{added}}</strong></li>
-    <li>Removed: <strong>{{removed}}</strong></li>
-    <li>Changed: <strong>{{changed}}</strong></li>
-    <li>Moved: <strong>{{moved}}</strong></li>
-    <li>Unchanged: <strong>{{unchangedCount}}</strong></li>
+    {{^equalzero(added)}}<li>Added: <strong>{{added}}</strong></li>{{/equalzero(added)}}
+    {{^equalzero(removed)}}<li>Removed: <strong>{{removed}}</strong></li>{{/equalzero(removed)}}
+    {{^equalzero(changed)}}<li>Changed: <strong>{{changed}}</strong></li>{{/equalzero(changed)}}
+    {{^equalzero(moved)}}<li>Moved: <strong>{{moved}}</strong></li>{{/equalzero(moved)}}
+    {{^equalzero(unchangedCount)}}<li>Unchanged: <strong>{{unchangedCount}}</strong></li>{{/equalzero(unchangedCount)}}
   </ul>
   <p class="change-key">Deleted words are <del><span class="visually-hidden">[deleted: </span>struck through<span class="visually-hidden">]</span></del>; inserted words are <ins><span class="visually-hidden">[inserted: </span>underlined<span class="visually-hidden">]</span></ins>.</p>
   {{/noChanges}}
@@ -601,7 +792,7 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
     {{#blocks}}
     <li id="{{anchor}}" class="change change--{{kind}}{{#heading}} change--heading{{/heading}}">
       <p class="change__meta">{{#label}}<strong class="change__label">{{label}}</strong>{{/label}}{{#paragraphNumber}} <span class="change__number">{{paragraphNumber}}</span>{{/paragraphNumber}}{{#movedToURL}} <a href="{{movedToURL}}">see where it moved</a>{{/movedToURL}}</p>
-      <p class="change__text">{{#words}}{{#same}}{{text}}{{/same}}{{#inserted}}<ins><span class="visually-hidden">[inserted: </span>{{text}}<span class="visually-hidden">]</span></ins>{{/inserted}}{{#deleted}}<del><span class="visually-hidden">[deleted: </span>{{text}}<span class="visually-hidden">]</span></del>{{/deleted}}{{/words}}</p>
+      <p class="change__text">{{#words}}{{#spaceBefore}} {{/spaceBefore}}{{#same}}{{text}}{{/same}}{{#inserted}}<ins><span class="visually-hidden">[inserted: </span>{{text}}<span class="visually-hidden">]</span></ins>{{/inserted}}{{#deleted}}<del><span class="visually-hidden">[deleted: </span>{{text}}<span class="visually-hidden">]</span></del>{{/deleted}}{{/words}}</p>
     </li>
     {{/blocks}}
   </ol>
@@ -679,10 +870,13 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
 </div>
 
 """##,
+        "templates/consultation-respond.mustache": #"""
+<p>{{#respondPage}}<a href="{{respondPage}}">Answer the {{questionCount}} questions for consultation</a>, or respond{{/respondPage}}{{^respondPage}}To respond,{{/respondPage}} {{#respondURL}}using the <a href="{{respondURL}}">online response form</a>{{/respondURL}}{{#respondURL}}{{#respondEmail}} or {{/respondEmail}}{{/respondURL}}{{#respondEmail}}by email to <a href="mailto:{{respondEmail}}">{{respondEmail}}</a>{{/respondEmail}}, quoting the numbers of the questions, chapters and paragraphs you comment on.</p>
+"""#,
         "templates/consultation-state.mustache": #"""
 {{#upcoming}}<p><strong>The consultation on this draft has not opened yet.</strong> It opens on {{opens}} and closes on {{closes}}.</p>{{/upcoming}}
 {{#open}}<p><strong>This draft is open for consultation until {{closes}}.</strong></p>
-<p>{{#respondPage}}<a href="{{respondPage}}">Answer the {{questionCount}} questions for consultation</a>, or respond{{/respondPage}}{{^respondPage}}To respond,{{/respondPage}} {{#respondURL}}using the <a href="{{respondURL}}">online response form</a>{{/respondURL}}{{#respondURL}}{{#respondEmail}} or {{/respondEmail}}{{/respondURL}}{{#respondEmail}}by email to <a href="mailto:{{respondEmail}}">{{respondEmail}}</a>{{/respondEmail}}, quoting the numbers of the questions, chapters and paragraphs you comment on.</p>{{/open}}
+{{> consultation-respond}}{{/open}}
 {{#closed}}<p><strong>The consultation on this draft closed on {{closes}}.</strong>{{#successor}} The final edition, <a href="{{url}}">{{title}}</a>, was published on {{published}}.{{/successor}}{{^successor}} The responses are being considered.{{/successor}}</p>{{/closed}}
 {{#concluded}}<p><strong>The consultation on this draft closed on {{closes}} and has concluded.</strong> <a href="{{outcomeURL}}">Read the summary of responses</a>.{{#successor}} The final edition, <a href="{{url}}">{{title}}</a>, was published on {{published}}.{{/successor}}</p>{{/concluded}}
 
@@ -746,7 +940,7 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
   {{/first}}{{/consultation}}
   {{#current}}
   <section class="current-edition" aria-labelledby="current-heading">
-    <p class="caption">Current edition · {{statusLabel}}{{#published}} · published {{published}}{{/published}}</p>
+    <p class="caption">Current edition{{#statusNote}} · {{statusNote}}{{/statusNote}}{{#published}} · published {{published}}{{/published}}</p>
     <h2 id="current-heading"><a href="{{url}}">{{title}}</a></h2>
     {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
     <p><a class="button" href="{{url}}">Read the {{shortTitle}}<span class="visually-hidden">: {{title}}</span></a></p>
@@ -762,8 +956,8 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
       {{#editions}}
       <li>
         <h3><a href="{{url}}">{{title}}</a></h3>
-        <p class="meta">{{shortTitle}} · {{statusLabel}}{{#published}} · published {{published}}{{/published}} · {{chapterCount}} chapters</p>
-        {{#summary}}<p>{{summary}}</p>{{/summary}}
+        <p class="meta">{{shortTitle}}{{#statusNote}} · {{statusNote}}{{/statusNote}}{{#published}} · published {{published}}{{/published}} · {{chapterCount}} chapters</p>
+        {{^isCurrent}}{{#summary}}<p>{{summary}}</p>{{/summary}}{{/isCurrent}}
       </li>
       {{/editions}}
     </ul>
@@ -789,19 +983,28 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
 <meta property="og:description" content="{{description}}">
 <meta property="og:site_name" content="{{publicationTitle}}">
 <meta property="og:locale" content="{{openGraphLocale}}">
-<meta name="twitter:card" content="summary">
-<meta name="twitter:title" content="{{pageTitle}}">
+{{#socialImage}}<meta property="og:image" content="{{url}}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="{{width}}">
+<meta property="og:image:height" content="{{height}}">
+<meta property="og:image:alt" content="{{alt}}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="{{url}}">
+<meta name="twitter:image:alt" content="{{alt}}">
+{{/socialImage}}{{^socialImage}}<meta name="twitter:card" content="summary">
+{{/socialImage}}<meta name="twitter:title" content="{{pageTitle}}">
 <meta name="twitter:description" content="{{description}}">
 {{#feedURL}}<link rel="alternate" type="application/atom+xml" title="{{publicationTitle}}: new editions and updated chapters" href="{{feedURL}}">
 {{/feedURL}}<style>@page { @top-left { content: "{{{runningHeader}}}"; } }</style>
-<link rel="stylesheet" href="{{root}}assets/style.css">
+{{#inlineStyle}}<style>
+{{{inlineStyle}}}</style>{{/inlineStyle}}{{^inlineStyle}}<link rel="stylesheet" href="{{root}}assets/style.css">{{/inlineStyle}}
 <script src="{{root}}assets/search.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to main content</a>
 <header class="site-header">
   <div class="wrapper site-header__inner">
-    <a class="site-header__title" href="{{homeURL}}">{{publicationTitle}}</a>
+    {{^frontPage}}<a class="site-header__title" href="{{homeURL}}"><span class="site-header__full">{{publicationTitle}}</span><span class="site-header__short" aria-hidden="true">{{publicationShortTitle}}</span></a>{{/frontPage}}
     {{#searchURL}}
     <form class="search" role="search" action="{{searchURL}}" method="get" hidden>
       <label for="site-search">Search the {{searchEdition}}</label>
@@ -834,7 +1037,12 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
 {{/embargo}}
 {{#banner}}
 <aside class="consultation-banner consultation-banner--{{state}}" aria-label="Consultation">
-{{> consultation-state}}
+{{#open}}<p><strong>This draft is open for consultation until {{closes}}.</strong></p>
+  <details class="consultation-banner__more">
+  <summary>How to respond</summary>
+  {{> consultation-respond}}
+  </details>{{/open}}
+{{^open}}{{> consultation-state}}{{/open}}
 </aside>
 {{/banner}}
 {{{content}}}
@@ -988,27 +1196,30 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
 </main>
 
 """#,
-        "templates/term.mustache": ##"""
+        "templates/social-card.mustache": ##"""
+<svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}">
+  <rect width="{{width}}" height="{{height}}" fill="#12355b"/>
+  <rect width="{{width}}" height="16" fill="#2d6fb3"/>
+  <rect x="0" y="16" width="24" height="{{height}}" fill="#ffdd00"/>
+  {{#logo}}<image x="80" y="56" width="320" height="88" preserveAspectRatio="xMinYMid meet" href="{{logo}}"/>{{/logo}}
+  {{^logo}}{{#kicker}}<text x="80" y="120" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="34" fill="#ffffff">{{kicker}}</text>{{/kicker}}{{/logo}}
+  <g font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-weight="700" font-size="60" fill="#ffffff">
+    {{#titleLines}}<text x="80" y="{{y}}">{{text}}</text>
+    {{/titleLines}}
+  </g>
+  <rect x="80" y="470" width="1040" height="2" fill="#6f8bb0"/>
+  <text x="80" y="530" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="30" fill="#ffffff">{{editionLine}}</text>
+  <text x="80" y="582" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-weight="700" font-size="30" fill="#ffffff">{{publisher}}</text>
+</svg>
+
+"""##,
+        "templates/term.mustache": #"""
 <main id="main" class="term-page">
   <p class="caption">{{#edition}}{{shortTitle}}{{/edition}} · {{kindLabel}}</p>
   {{#term}}
   <h1>{{label}}</h1>
   {{#description}}<p class="lead">{{description}}</p>{{/description}}
   {{/term}}
-  {{^empty(actionGroups)}}<p><a href="#actions">What the chapters ask {{#term}}{{label}}{{/term}} to do</a></p>{{/empty(actionGroups)}}
-  <h2 id="chapters">Chapters</h2>
-  {{^empty(chapters)}}
-  <ol class="chapter-list">
-    {{#chapters}}
-    <li value="{{number}}">
-      <a href="{{url}}"><span class="chapter-number">{{number}}.</span> {{title}}</a>
-      <p class="meta">Status: {{statusLabel}}</p>
-      {{#summary}}<p>{{summary}}</p>{{/summary}}
-    </li>
-    {{/chapters}}
-  </ol>
-  {{/empty(chapters)}}
-  {{#empty(chapters)}}<p>No chapter of this edition is marked with this {{kindLabel}}.</p>{{/empty(chapters)}}
   {{^empty(actionGroups)}}
   <section aria-labelledby="actions">
     <h2 id="actions">What the chapters ask {{#term}}{{label}}{{/term}} to do</h2>
@@ -1021,9 +1232,22 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
     {{/actionGroups}}
   </section>
   {{/empty(actionGroups)}}
+  <h2 id="chapters">Chapters</h2>
+  {{^empty(chapters)}}
+  <ol class="chapter-list">
+    {{#chapters}}
+    <li value="{{number}}">
+      <a href="{{url}}"><span class="chapter-number">{{number}}.</span> {{title}}</a>
+      {{#statusesDiffer}}<p class="meta">Status: {{statusLabel}}</p>{{/statusesDiffer}}
+      {{#summary}}<p>{{summary}}</p>{{/summary}}
+    </li>
+    {{/chapters}}
+  </ol>
+  {{/empty(chapters)}}
+  {{#empty(chapters)}}<p>No chapter of this edition is marked with this {{kindLabel}}.</p>{{/empty(chapters)}}
   <p><a href="{{overviewURL}}">All themes and audiences</a></p>
 </main>
 
-"""##,
+"""#,
     ]
 }

@@ -83,6 +83,8 @@ struct TermPageView: Equatable {
     /// On an audience's page: what the chapters ask it to do, by chapter.
     var actionGroups: [ActionGroupView]
     var actionsHeading: String?
+    /// Whether the chapters listed have different statuses: only then is each one's status shown.
+    var statusesDiffer: Bool
 }
 
 /// A run of words on a changes page.
@@ -91,6 +93,9 @@ struct WordChangeView: Equatable {
     var same: Bool
     var inserted: Bool
     var deleted: Bool
+    /// A space before the run, where a deleted word meets an inserted one ("the their", not
+    /// "thetheir") or a word meets a deleted one without the space the text had between them.
+    var spaceBefore: Bool
 }
 
 /// One block on a chapter's changes page.

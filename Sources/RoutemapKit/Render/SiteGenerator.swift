@@ -8,6 +8,8 @@ public struct OutputFile: Sendable {
         /// A page from the templates, as UTF-8 bytes.
         case html(HTML)
         case copy(from: String)
+        /// A file made by the build that is not text: a social card's PNG.
+        case bytes([UInt8])
         /// Text made when first asked for (see `BuildOptions.deferWholeEditionFiles`).
         case deferred(Deferred<String>)
     }
@@ -18,7 +20,7 @@ public struct OutputFile: Sendable {
         case .text(let text): text
         case .html(let html): html.text
         case .deferred(let deferred): deferred.value
-        case .copy: nil
+        case .copy, .bytes: nil
         }
     }
 
@@ -41,6 +43,8 @@ struct SiteGenerator {
     var layoutCache: LayoutCache?
     /// Each consultation edition's stage on the build date, by edition id (see `ConsultationState`).
     var consultations: [String: ConsultationState] = [:]
+    /// Draws the social cards (nil: none are made, and pages name none).
+    var socialCardRenderer: SocialCardRenderer?
 
     var config: PublicationConfig { site.config }
 
@@ -88,6 +92,7 @@ struct SiteGenerator {
         let printPages = printPageItems()
         first = Array(jobs.count..<jobs.count + printPages.count) + first
         jobs += printPages.map { item in { [item] } }
+        jobs += socialCardItems()
         placed += sink.take(jobs, first: first)
         placed += sink.take(sharingFiles(pagePaths: placed.map(\.path)).map(SiteItem.file))
         return (placed.count, duplicatePaths(placed))
@@ -99,7 +104,7 @@ struct SiteGenerator {
     /// from that absolute path, for the 404 page, which servers show at any address. `canonicalPage`
     /// names another page showing the same text as the one to index and share.
     func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: HTML, origin: String,
-                openGraphType: String = "website", rootPath: String? = nil, canonicalPage: String? = nil) -> OutputFile {
+                openGraphType: String = "website", rootPath: String? = nil, canonicalPage: String? = nil, inlineStyle: String? = nil) -> OutputFile {
         let current = site.publication.currentEdition?.id
         let editionOfPage = firstFolder(of: page).flatMap { site.publication.edition($0)?.id } ?? current
         let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
@@ -117,6 +122,8 @@ struct SiteGenerator {
             canonicalURL: config.baseURL.map { canonicalURL(base: $0, page: canonicalPage ?? page) },
             root: rootPath ?? String(relativeURL(from: page, to: "x").dropLast()),
             publicationTitle: config.title,
+            publicationShortTitle: config.shortTitle,
+            frontPage: page == SitePaths.frontPage,
             publisher: config.publisher,
             licenceName: config.licence?.name,
             licenceURL: config.licence?.url,
@@ -133,7 +140,9 @@ struct SiteGenerator {
             banner: consultationBanner(forPage: page),
             embargo: embargo,
             content: content,
-            runningHeader: cssString(runningHeader)
+            runningHeader: cssString(runningHeader),
+            inlineStyle: inlineStyle,
+            socialImage: socialImage(forPage: page)
         )
         return OutputFile(path: page, contents: .html(render(view, template: "layout", page: page)), origin: origin)
     }
@@ -173,15 +182,18 @@ struct SiteGenerator {
     }
 
     func summary(_ edition: Edition, from page: String) -> EditionSummaryView {
-        EditionSummaryView(
+        let statusLabel = config.statuses.term(edition.status)?.label ?? edition.status
+        return EditionSummaryView(
             title: edition.title,
             shortTitle: edition.shortTitle,
             kind: edition.kind.rawValue,
-            statusLabel: config.statuses.term(edition.status)?.label ?? edition.status,
+            statusLabel: statusLabel,
             published: edition.published?.long,
             summary: edition.summary,
             url: relativeURL(from: page, to: SitePaths.contents(edition.id)),
-            chapterCount: edition.chapters.count
+            chapterCount: edition.chapters.count,
+            statusNote: edition.shortTitle.lowercased().contains(statusLabel.lowercased()) ? nil : statusLabel,
+            isCurrent: edition.id == site.publication.currentEdition?.id
         )
     }
 

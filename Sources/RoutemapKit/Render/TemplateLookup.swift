@@ -23,6 +23,9 @@ extension OverviewPageView: TemplateFields {}
 extension PDFLinkView: TemplateFields {}
 extension PrintPageView: TemplateFields {}
 extension SearchPageView: TemplateFields {}
+extension SocialCardLine: TemplateFields {}
+extension SocialCardView: TemplateFields {}
+extension SocialImageView: TemplateFields {}
 extension SuccessorView: TemplateFields {}
 extension TermCountView: TemplateFields {}
 
@@ -81,6 +84,7 @@ extension TermPageView: TemplateFields {
         case "overviewURL": overviewURL.templateValue
         case "actionGroups": actionGroups.templateValue
         case "actionsHeading": actionsHeading.templateValue
+        case "statusesDiffer": statusesDiffer.templateValue
         default: nil
         }
     }
@@ -116,6 +120,7 @@ extension WordChangeView: TemplateFields {
         case "same": same.templateValue
         case "inserted": inserted.templateValue
         case "deleted": deleted.templateValue
+        case "spaceBefore": spaceBefore.templateValue
         default: nil
         }
     }
@@ -169,6 +174,10 @@ extension LayoutView: TemplateFields {
         case "embargo": embargo.templateValue
         case "runningHeader": runningHeader.templateValue
         case "generator": generator.templateValue
+        case "publicationShortTitle": publicationShortTitle.templateValue
+        case "frontPage": frontPage.templateValue
+        case "inlineStyle": inlineStyle.templateValue
+        case "socialImage": socialImage.templateValue
         default: nil
         }
     }
@@ -247,6 +256,8 @@ extension EditionSummaryView: TemplateFields {
         case "summary": summary.templateValue
         case "url": url.templateValue
         case "chapterCount": chapterCount.templateValue
+        case "statusNote": statusNote.templateValue
+        case "isCurrent": isCurrent.templateValue
         default: nil
         }
     }

@@ -8,12 +8,20 @@ import Templates
 public struct Theme: Sendable {
     public static let defaultName = "default"
     static let requiredTemplates = ["layout", "front", "contents", "chapter", "accessibility", "notfound", "search",
-                                    "term", "overview", "changes", "chapter-changes", "print"]
+                                    "term", "overview", "changes", "chapter-changes", "print", "social-card"]
 
     /// Where an asset's bytes come from.
     enum AssetSource: Sendable {
         case file(String)
         case builtIn(String)
+
+        /// The asset's bytes; nil when its file cannot be read.
+        var data: Data? {
+            switch self {
+            case .file(let path): FileManager.default.contents(atPath: path)
+            case .builtIn(let text): Data(text.utf8)
+            }
+        }
     }
 
     let library: TemplateLibrary

@@ -33,6 +33,10 @@ struct LayoutView: Equatable {
     /// Relative path from this page to the site root: "" or "../".
     var root: String
     var publicationTitle: String
+    /// The header's title on phones: "Routemap".
+    var publicationShortTitle: String
+    /// On the front page, whose own title is the publication's, the header does not repeat it.
+    var frontPage: Bool
     var publisher: String
     var licenceName: String?
     var licenceURL: String?
@@ -56,6 +60,11 @@ struct LayoutView: Equatable {
     var runningHeader: String
     /// The tool and its version, for the generator meta tag: "routemap 0.5.0".
     var generator = RoutemapVersion.generatorName
+    /// The stylesheet itself, for the 404 page: servers show it at any address, and it is opened
+    /// from disk, so a link to the stylesheet could not be relied on.
+    var inlineStyle: String?
+    /// The page's social card (absent without `base_url` or `rsvg-convert`).
+    var socialImage: SocialImageView?
 }
 
 /// An edition in the header's edition list.
@@ -130,6 +139,10 @@ struct EditionSummaryView: Equatable {
     var summary: String?
     var url: String
     var chapterCount: Int
+    /// The status, unless the short title says it already ("Final edition · Final").
+    var statusNote: String?
+    /// Whether this is the current edition, shown above the list of editions.
+    var isCurrent: Bool
 }
 
 /// `contents.mustache`: an edition's contents page.

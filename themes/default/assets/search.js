@@ -20,15 +20,47 @@
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  function termsOf(query) {
-    return normalise(query).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 0; });
+  var LETTER = "[\\p{L}\\p{N}]";
+  var NOT_LETTER = "[^\\p{L}\\p{N}]+";
+
+  function escapeForRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  /** Where `term` starts a word in `text` (already normalised), or -1. */
-  function wordStart(text, term, from) {
-    var at = text.indexOf(term, from || 0);
-    while (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) at = text.indexOf(term, at + 1);
-    return at;
+  function wordsOf(text) {
+    return normalise(text).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 0; });
+  }
+
+  /**
+   * What to look for: each word on its own (matching the start of a word: "govern" finds
+   * "governance"), and each "quoted phrase" as its words in that order, one after the other.
+   */
+  function termsOf(query) {
+    var terms = [];
+    var rest = query.replace(/["“”„]([^"“”„]*)["“”„]?/g, function (whole, phrase) {
+      var words = wordsOf(phrase);
+      if (words.length) terms.push({ words: words, phrase: words.length > 1 });
+      return " ";
+    });
+    wordsOf(rest).forEach(function (word) { terms.push({ words: [word], phrase: false }); });
+    terms.forEach(function (term) {
+      term.pattern = new RegExp("(?<!" + LETTER + ")" + term.words.map(escapeForRegExp).join(NOT_LETTER), "gu");
+      term.text = term.words.join(" ");
+    });
+    return terms;
+  }
+
+  /** Where `term` starts in `text` (already normalised), from `from`, with its length; or null. */
+  function findTerm(text, term, from) {
+    term.pattern.lastIndex = from || 0;
+    var match = term.pattern.exec(text);
+    return match ? { at: match.index, length: match[0].length } : null;
+  }
+
+  function countTerm(text, term) {
+    var count = 0;
+    for (var found = findTerm(text, term); found; found = findTerm(text, term, found.at + Math.max(1, found.length))) count += 1;
+    return count;
   }
 
   function search(index, terms) {
@@ -40,13 +72,12 @@
       chapter.s.forEach(function (section) {
         var heading = normalise(section.h);
         var text = normalise(section.x);
-        var all = title + " " + heading + " " + text;
-        if (!terms.every(function (t) { return wordStart(all, t) >= 0; })) return;
+        if (!terms.every(function (t) { return findTerm(title, t) || findTerm(heading, t) || findTerm(text, t); })) return;
         var sectionScore = 0;
         terms.forEach(function (t) {
-          if (wordStart(title, t) >= 0) sectionScore += 10;
-          if (wordStart(heading, t) >= 0) sectionScore += 5;
-          for (var at = wordStart(text, t); at >= 0; at = wordStart(text, t, at + 1)) sectionScore += 1;
+          if (findTerm(title, t)) sectionScore += 10;
+          if (findTerm(heading, t)) sectionScore += 5;
+          sectionScore += countTerm(text, t);
         });
         score += sectionScore;
         sections.push({ section: section, score: sectionScore, text: text });
@@ -60,12 +91,14 @@
     return found;
   }
 
-  /** Appends `text` to `parent`, with every word-start match of a term inside <mark>. */
+  /** Appends `text` to `parent`, with every match of a term inside <mark>. */
   function appendMarked(parent, text, terms) {
     var lower = normalise(text);
     var marks = [];
     terms.forEach(function (t) {
-      for (var at = wordStart(lower, t); at >= 0; at = wordStart(lower, t, at + 1)) marks.push([at, at + t.length]);
+      for (var found = findTerm(lower, t); found; found = findTerm(lower, t, found.at + Math.max(1, found.length))) {
+        marks.push([found.at, found.at + found.length]);
+      }
     });
     marks.sort(function (a, b) { return a[0] - b[0]; });
     var position = 0;
@@ -83,8 +116,8 @@
   /** About 30 words around the first match. */
   function snippet(original, normalised, terms) {
     var first = Math.min.apply(null, terms.map(function (t) {
-      var at = wordStart(normalised, t);
-      return at < 0 ? Infinity : at;
+      var found = findTerm(normalised, t);
+      return found ? found.at : Infinity;
     }));
     if (!isFinite(first)) first = 0;
     var start = Math.max(0, original.lastIndexOf(" ", Math.max(0, first - 80)));
@@ -93,18 +126,105 @@
     return (start > 0 ? "… " : "") + original.slice(start, end).trim() + (end < original.length ? " …" : "");
   }
 
-  function show(index, query) {
+  /** Every word of the edition, with how often it occurs: where suggestions come from. */
+  function vocabularyOf(index) {
+    var counts = new Map();
+    index.chapters.forEach(function (chapter) {
+      [chapter.t].concat(chapter.s.map(function (s) { return s.h + " " + s.x; })).forEach(function (text) {
+        wordsOf(text).forEach(function (word) {
+          if (word.length > 2) counts.set(word, (counts.get(word) || 0) + 1);
+        });
+      });
+    });
+    return counts;
+  }
+
+  /** Levenshtein's edit distance, given up on beyond `limit`. */
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i], smallest = i;
+      for (var k = 1; k <= b.length; k++) {
+        current.push(Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1)));
+        smallest = Math.min(smallest, current[k]);
+      }
+      if (smallest > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /** For a word that starts no word of the edition: the closest that are there, best first. */
+  function closestWords(word, vocabulary) {
+    var limit = word.length <= 4 ? 1 : 2;
+    var close = [];
+    vocabulary.forEach(function (count, candidate) {
+      var distance = editDistance(word, candidate, limit);
+      if (distance <= limit) close.push({ word: candidate, distance: distance, count: count });
+    });
+    close.sort(function (a, b) { return a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1); });
+    return close.slice(0, 3).map(function (c) { return c.word; });
+  }
+
+  /** Queries with each unknown word replaced by one of its closest words. */
+  function suggestions(query, terms, vocabulary) {
+    var made = [];
+    terms.forEach(function (term) {
+      if (term.phrase) return;
+      var word = term.words[0];
+      var known = false;
+      vocabulary.forEach(function (count, candidate) { if (!known && candidate.lastIndexOf(word, 0) === 0) known = true; });
+      if (known) return;
+      closestWords(word, vocabulary).forEach(function (better) {
+        var pattern = new RegExp("(?<!" + LETTER + ")" + escapeForRegExp(word) + "(?!" + LETTER + ")", "iu");
+        var changed = query.replace(pattern, better);
+        if (changed === query) changed = query.trim() === word ? better : query + " " + better;
+        if (made.indexOf(changed) < 0) made.push(changed);
+      });
+    });
+    return made.slice(0, 3);
+  }
+
+  function showSuggestions(queries) {
+    var box = document.getElementById("search-suggestions");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "search-suggestions";
+      box.className = "search-suggestions";
+      status.parentNode.insertBefore(box, status.nextSibling);
+    }
+    box.textContent = "";
+    box.hidden = queries.length === 0;
+    if (!queries.length) return;
+    box.appendChild(document.createTextNode("Did you mean "));
+    queries.forEach(function (q, i) {
+      if (i > 0) box.appendChild(document.createTextNode(i === queries.length - 1 ? " or " : ", "));
+      var link = document.createElement("a");
+      link.href = "?q=" + encodeURIComponent(q);
+      link.textContent = q;
+      box.appendChild(link);
+    });
+    box.appendChild(document.createTextNode("?"));
+  }
+
+  function show(index, query, vocabulary) {
     var terms = termsOf(query);
     results.textContent = "";
     if (!terms.length) {
       status.textContent = "Type the words to find in the " + index.edition + ".";
+      showSuggestions([]);
       return;
     }
     var found = search(index, terms);
     var count = found.length;
-    status.textContent = count === 0
+    var better = count === 0 ? suggestions(query.trim(), terms, vocabulary()) : [];
+    status.textContent = (count === 0
       ? "No chapters match “" + query.trim() + "”."
-      : count + (count === 1 ? " chapter matches" : " chapters match") + " “" + query.trim() + "”.";
+      : count + (count === 1 ? " chapter matches" : " chapters match") + " “" + query.trim() + "”.")
+      + (better.length ? " Did you mean “" + better.join("” or “") + "”?" : "");
+    showSuggestions(better);
     var list = document.createElement("ol");
     list.className = "search-results";
     found.slice(0, 50).forEach(function (match) {
@@ -137,14 +257,17 @@
 
   function start() {
     var index = window.routemapSearchIndex;
+    // Made when first needed: only a search that finds nothing looks for suggestions.
+    var made = null;
+    var vocabulary = function () { return made || (made = vocabularyOf(index)); };
     var query = new URLSearchParams(window.location.search).get("q") || "";
     input.value = query;
-    show(index, query);
+    show(index, query, vocabulary);
     var timer;
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
-        show(index, input.value);
+        show(index, input.value, vocabulary);
         try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* opened from disk */ }
       }, 250);
     });

@@ -81,9 +81,10 @@ extension SiteGenerator {
         let block = change.new ?? change.old
         let words: [WordChangeView]
         if change.kind == .changed || change.kind == .movedAndChanged {
-            words = change.words.map { WordChangeView(text: $0.text, same: $0.kind == .same, inserted: $0.kind == .inserted, deleted: $0.kind == .deleted) }
+            words = spacedWords(change.words.map { WordChangeView(text: $0.text, same: $0.kind == .same, inserted: $0.kind == .inserted,
+                                                                  deleted: $0.kind == .deleted, spaceBefore: false) })
         } else {
-            words = [WordChangeView(text: block?.text ?? "", same: true, inserted: false, deleted: false)]
+            words = [WordChangeView(text: block?.text ?? "", same: true, inserted: false, deleted: false, spaceBefore: false)]
         }
         let label: String? = switch change.kind {
         case .unchanged: nil
@@ -96,6 +97,20 @@ extension SiteGenerator {
         }
         return BlockChangeView(kind: change.kind.rawValue, label: label, unchanged: change.kind == .unchanged,
                                paragraphNumber: change.new?.number ?? change.old?.number.map { "was \($0)" }, anchor: anchor, heading: block?.kind == .heading, words: words, movedToURL: nil)
+    }
+
+    /// Runs of different kinds that meet letter to letter are set apart by a space, so that they
+    /// do not read as one word: "manage <del>the</del> <ins>their</ins> suppliers".
+    private func spacedWords(_ words: [WordChangeView]) -> [WordChangeView] {
+        var spaced = words
+        for index in spaced.indices.dropFirst() {
+            let previous = spaced[index - 1]
+            // Words are compared whole, so two runs meeting letter to letter had a space between them.
+            guard previous.inserted != spaced[index].inserted || previous.deleted != spaced[index].deleted,
+                  let last = previous.text.last, let first = spaced[index].text.first else { continue }
+            spaced[index].spaceBefore = (last.isLetter || last.isNumber) && (first.isLetter || first.isNumber)
+        }
+        return spaced
     }
 
     /// "2 added, 1 changed"

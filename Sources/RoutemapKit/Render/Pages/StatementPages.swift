@@ -1,3 +1,4 @@
+import Foundation
 /// `accessibility.html`, the statement the accessibility regulations require, and `404.html`.
 extension SiteGenerator {
     func accessibilityStatementPage() -> OutputFile? {
@@ -35,7 +36,17 @@ extension SiteGenerator {
         return layout(page: SitePaths.notFound, title: "Page not found – \(config.shortTitle)",
                       description: "The page you asked for does not exist.", breadcrumbs: [],
                       content: render(view, template: "notfound", page: SitePaths.notFound), origin: join(site.publication.contentDirectory, "routemap.yml"),
-                      rootPath: root)
+                      rootPath: root, inlineStyle: themeStylesheet)
+    }
+
+    /// The theme's `assets/style.css`, written into the 404 page itself: servers show that page at
+    /// any address, under any path the site is served from, and it may be opened from disk, where no
+    /// link to the stylesheet would find it.
+    private var themeStylesheet: String? {
+        theme.assets.first { $0.outputPath == SitePaths.assetsFolder + "/style.css" }
+            .flatMap { $0.source.data.map { String(decoding: $0, as: UTF8.self) } }
+            // Nothing in it may close the <style> element early.
+            .map { $0.replacingOccurrences(of: "</", with: "<\\/") }
     }
 }
 

@@ -28,14 +28,16 @@ extension SiteGenerator {
     private func layOutTermPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> OutputFile {
         let edition = rendered.edition
         let page = SitePaths.term(edition.id, kind, term.id)
+        let links = chapters(rendered, kind, term.id).map { chapterLink($0, edition: edition, from: page, current: false) }
         let view = TermPageView(
             kindLabel: kind.label,
             term: TermView(id: term.id, label: term.label, description: term.description, url: relativeURL(from: page, to: page)),
-            chapters: chapters(rendered, kind, term.id).map { chapterLink($0, edition: edition, from: page, current: false) },
+            chapters: links,
             edition: summary(edition, from: page),
             overviewURL: relativeURL(from: page, to: SitePaths.overview(edition.id)),
             actionGroups: kind == .audience ? actionGroups(rendered, audience: term, from: page) : [],
-            actionsHeading: config.actionsHeading
+            actionsHeading: config.actionsHeading,
+            statusesDiffer: kind != .status && Set(links.map(\.statusLabel)).count > 1
         )
         return layout(page: page, title: "\(kind.label): \(term.label) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: term.description.isEmpty ? term.label : term.description,

@@ -1,0 +1,193 @@
+import Foundation
+import Markdown
+
+/// Social cards: the picture a link shows when it is shared. One 1200×630 PNG for the publication
+/// (`social-card.png`) and one per edition (`<edition>/social-card.png`), which pages name in
+/// `og:image` and `twitter:image`, with alt text. Each is drawn from the theme's
+/// `social-card.mustache` (an SVG: title, edition, publisher, and the theme's `assets/logo.svg` or
+/// `assets/logo.png` when it has one), rendered by Debian's `rsvg-convert` (package librsvg2-bin),
+/// which makes the same bytes from the same SVG. Open Graph needs absolute addresses, so cards are
+/// made only with `base_url`; without `rsvg-convert` the build warns and makes none.
+struct SocialCard: Equatable {
+    static let width = 1200
+    static let height = 630
+    /// Where the card of the publication goes; an edition's is `<edition>/social-card.png`.
+    static func path(edition: String?) -> String {
+        edition.map { "\($0)/social-card.png" } ?? "social-card.png"
+    }
+
+    var path: String
+    var view: SocialCardView
+    /// What the picture shows, for `og:image:alt`.
+    var alt: String
+}
+
+/// `social-card.mustache`: the card's words, already broken into lines (SVG does not wrap text).
+struct SocialCardView: Equatable {
+    var width: Int
+    var height: Int
+    /// Above the title: the publication's, on an edition's card.
+    var kicker: String?
+    var titleLines: [SocialCardLine]
+    var editionLine: String
+    var publisher: String
+    /// The theme's logo as a data: URI, or nil.
+    var logo: String?
+}
+
+struct SocialCardLine: Equatable {
+    var text: String
+    var y: Int
+}
+
+/// A page's social card as `layout.mustache` names it.
+struct SocialImageView: Equatable {
+    /// Absolute: Open Graph wants it so.
+    var url: String
+    var alt: String
+    var width: Int
+    var height: Int
+}
+
+/// Finds `rsvg-convert` and turns a card's SVG into PNG bytes.
+struct SocialCardRenderer: Sendable {
+    let executable: String
+
+    /// `rsvg-convert` on the PATH, or at `explicitPath`; nil when there is none.
+    static func find(explicitPath: String? = nil) -> SocialCardRenderer? {
+        if let explicitPath {
+            return FileManager.default.isExecutableFile(atPath: explicitPath) ? SocialCardRenderer(executable: explicitPath) : nil
+        }
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/rsvg-convert") {
+            return SocialCardRenderer(executable: "\(folder)/rsvg-convert")
+        }
+        return nil
+    }
+
+    /// The same SVG gives the same PNG: kept for the preview server, which rebuilds on every save.
+    private static let made = MadeCards()
+
+    /// The PNG, or nil when rsvg-convert fails; `reuse: false` draws it again even when it was drawn before.
+    func png(svg: String, reuse: Bool = true) -> [UInt8]? {
+        if reuse, let png = Self.made.get(svg) { return png }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--format=png", "--width=\(SocialCard.width)", "--height=\(SocialCard.height)"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        // Written from another thread: a pipe holds 64 KB, and rsvg-convert writes before it has read it all.
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data(svg.utf8))
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, data.starts(with: [0x89, 0x50, 0x4E, 0x47]) else { return nil }
+        let png = [UInt8](data)
+        Self.made.set(svg, png)
+        return png
+    }
+}
+
+private final class MadeCards: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cards: [String: [UInt8]] = [:]
+    func get(_ svg: String) -> [UInt8]? { lock.withLock { cards[svg] } }
+    func set(_ svg: String, _ png: [UInt8]) { lock.withLock { cards[svg] = png } }
+}
+
+extension SiteGenerator {
+    /// The cards to make: none without `base_url` or without `rsvg-convert`.
+    func socialCards(logo: String?) -> [SocialCard] {
+        guard config.baseURL != nil, socialCardRenderer != nil else { return [] }
+        var cards: [SocialCard] = []
+        let current = site.publication.currentEdition
+        cards.append(card(path: SocialCard.path(edition: nil), title: config.title, edition: current, logo: logo))
+        for edition in site.publication.editions {
+            cards.append(card(path: SocialCard.path(edition: edition.id), title: edition.title, edition: edition, logo: logo))
+        }
+        return cards
+    }
+
+    /// The card a page shows: its edition's, or the publication's.
+    func socialImage(forPage page: String) -> SocialImageView? {
+        guard let base = config.baseURL, socialCardRenderer != nil else { return nil }
+        // The current edition's printable page at its stable address is that edition's page.
+        let edition = page == SitePaths.currentPrintPage ? site.publication.currentEdition
+            : firstFolder(of: page).flatMap { site.publication.edition($0) }
+        return SocialImageView(url: base + SocialCard.path(edition: edition?.id),
+                               alt: cardAlt(title: edition?.title ?? config.title, edition: edition ?? site.publication.currentEdition),
+                               width: SocialCard.width, height: SocialCard.height)
+    }
+
+    /// Each card as a job of the build: its PNG.
+    func socialCardItems() -> [() -> [SiteItem]] {
+        guard let renderer = socialCardRenderer else { return [] }
+        let origin = join(site.publication.contentDirectory, "routemap.yml")
+        let logo = themeLogo
+        return socialCards(logo: logo).map { card in {
+            let svg = theme.render(card.view, template: "social-card").text
+            guard let png = renderer.png(svg: svg) else { return [] }
+            return [.file(OutputFile(path: card.path, contents: .bytes(png), origin: origin))]
+        } }
+    }
+
+    private func card(path: String, title: String, edition: Edition?, logo: String?) -> SocialCard {
+        let lines = wrap(title, width: 28, maxLines: 4)
+        // The title's lines sit in the middle of the space between the header and the footer.
+        let lineHeight = 70
+        let top = 215 + (4 - lines.count) * lineHeight / 2
+        var editionLine = edition?.shortTitle ?? ""
+        if let published = edition?.published { editionLine += editionLine.isEmpty ? "Published \(published.long)" : " · published \(published.long)" }
+        let view = SocialCardView(
+            width: SocialCard.width, height: SocialCard.height,
+            kicker: path == SocialCard.path(edition: nil) ? nil : config.title,
+            titleLines: lines.enumerated().map { SocialCardLine(text: $1, y: top + $0 * lineHeight) },
+            editionLine: editionLine,
+            publisher: config.publisher,
+            logo: logo
+        )
+        return SocialCard(path: path, view: view, alt: cardAlt(title: title, edition: edition))
+    }
+
+    /// What the card shows, in words: "Planting the Flag… – Final edition, published by Socitm".
+    private func cardAlt(title: String, edition: Edition?) -> String {
+        var alt = title
+        if let edition { alt += " – \(edition.shortTitle)" }
+        return alt + ", published by \(config.publisher)"
+    }
+
+    /// The theme's `assets/logo.svg` or `assets/logo.png`, as a data: URI.
+    private var themeLogo: String? {
+        for (name, type) in [("logo.svg", "image/svg+xml"), ("logo.png", "image/png")] {
+            guard let data = theme.assets.first(where: { $0.outputPath == SitePaths.assetsFolder + "/" + name })?.source.data else { continue }
+            return "data:\(type);base64," + data.base64EncodedString()
+        }
+        return nil
+    }
+}
+
+/// Breaks `text` into lines of at most about `width` characters, at spaces; the last of
+/// `maxLines` ends with "…" when the text is longer.
+func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+        if !line.isEmpty, line.count + 1 + word.count > width {
+            lines.append(line)
+            line = ""
+        }
+        line += line.isEmpty ? String(word) : " " + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    if lines.count > maxLines {
+        lines = Array(lines.prefix(maxLines))
+        lines[maxLines - 1] += "…"
+    }
+    return lines
+}
