@@ -34,7 +34,7 @@ import Testing
     /// A preview before the launch: the final edition's pages marked as embargoed.
     static let previewPages = ["final/index.html", "final/governance.html", "final/print/index.html"]
 
-    @Test func everyKindOfPagePassesAxeAtBothWidthsAndKeyboardAndZoomChecks() throws {
+    @Test func everyKindOfPagePassesAxeAtBothWidthsAndKeyboardAndZoomChecks() async throws {
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path + "/launched",
                                    themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!)
@@ -46,43 +46,25 @@ import Testing
         options.preview = true
         try SiteBuilder.build(options)
 
-        let launched = try runPython(["Tests/Browser/accessibility_check.py", output.path + "/launched"] + Self.pages
+        let launched = try await runBrowserScript(["Tests/Browser/accessibility_check.py", output.path + "/launched"] + Self.pages
                                      + ["--keyboard", "final/governance.html", "index.html", "final/audiences/cios.html", "final/print/index.html"])
         #expect(launched.status == 0, "\(launched.output)")
         #expect(launched.output.contains("checked \(Self.pages.count) pages"), "\(launched.output)")
-        let consulting = try runPython(["Tests/Browser/accessibility_check.py", output.path + "/consulting"] + Self.openConsultationPages
+        let consulting = try await runBrowserScript(["Tests/Browser/accessibility_check.py", output.path + "/consulting"] + Self.openConsultationPages
                                        + ["--keyboard", "draft/how-to-respond.html"])
         #expect(consulting.status == 0, "\(consulting.output)")
-        let preview = try runPython(["Tests/Browser/accessibility_check.py", output.path + "/preview"] + Self.previewPages)
+        let preview = try await runBrowserScript(["Tests/Browser/accessibility_check.py", output.path + "/preview"] + Self.previewPages)
         #expect(preview.status == 0, "\(preview.output)")
     }
 
     /// And forgives: a misspelt word suggests the closest words, quoted phrases are phrases, and
     /// snippets from tables keep their cells apart.
-    @Test func searchWorksByKeyboardAnnouncesResultsAndHidesWithoutJavaScript() throws {
+    @Test func searchWorksByKeyboardAnnouncesResultsAndHidesWithoutJavaScript() async throws {
         let output = TemporaryFolder()
         try SiteBuilder.build(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path,
                                            themesDirectory: Repository.themes))
-        let result = try runPython(["Tests/Browser/search_check.py", output.path, "final", "cloud", "--forgiving"])
+        let result = try await runBrowserScript(["Tests/Browser/search_check.py", output.path, "final", "cloud", "--forgiving"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("search checked: 0 problems"), "\(result.output)")
-    }
-
-    private func runPython(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        if output.contains("ModuleNotFoundError") {
-            Issue.record("the browser tests need Python packages: run `make test`, which installs them")
-        }
-        return (process.terminationStatus, output)
     }
 }

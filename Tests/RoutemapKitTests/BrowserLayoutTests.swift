@@ -25,7 +25,7 @@ import Testing
 
     static let artefacts = Repository.root + "/.build/layout-screenshots"
 
-    @Test func pagesFitEveryWidthWithTitleFirstAndWholeWords() throws {
+    @Test func pagesFitEveryWidthWithTitleFirstAndWholeWords() async throws {
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path + "/launched",
                                    themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!)
@@ -34,37 +34,17 @@ import Testing
         options.buildDate = CalendarDate(iso: "2011-03-20")!
         try SiteBuilder.build(options)
 
-        let launched = try runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/launched",
+        let launched = try await runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/launched",
                                              Self.artefacts + "/launched"] + Self.pages)
         #expect(launched.status == 0, "\(launched.output)")
         #expect(launched.output.contains("layout checked: \(Self.pages.count) pages"), "\(launched.output)")
-        let consulting = try runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/consulting",
+        let consulting = try await runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/consulting",
                                                Self.artefacts + "/consulting"] + Self.consultationPages)
         #expect(consulting.status == 0, "\(consulting.output)")
         // The ends of the range: 320 px is a 1280 px screen at 400% zoom (640 px, at 200%, is above); 1920 px a wide desktop.
-        let ends = try runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/launched", Self.artefacts + "/ends",
+        let ends = try await runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/launched", Self.artefacts + "/ends",
                                          "final/governance.html", "final/annex.html", "final/print/index.html", "--widths", "320,1920"])
         #expect(ends.status == 0, "\(ends.output)")
         print("layout screenshots: \(Self.artefacts)")
     }
-}
-
-/// Runs one of the Python scripts in Tests/Browser from the repository's root; returns its exit
-/// status and everything it printed.
-func runBrowserScript(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let output = String(decoding: data, as: UTF8.self)
-    if output.contains("ModuleNotFoundError") {
-        Issue.record("the browser tests need Python packages: run `make test`, which installs them")
-    }
-    return (process.terminationStatus, output)
 }

@@ -25,7 +25,7 @@ import Testing
             .replacingOccurrences(of: "/var/www/routemap", with: site)
     }
 
-    @Test func theSiteWorksBehindNginxAtTheRootOfAHost() throws {
+    @Test func theSiteWorksBehindNginxAtTheRootOfAHost() async throws {
         guard FileManager.default.isExecutableFile(atPath: NginxServer.executable) else {
             Issue.record("this test needs Debian's nginx: run `make test`, which installs it"); return
         }
@@ -40,12 +40,12 @@ import Testing
 
         let server = try NginxServer(server: Self.serving(try Self.readmeSnippets().root, site: folder.path + "/site"))
         defer { server.stop() }
-        let result = try runPython(["Tests/Browser/served_check.py", "http://127.0.0.1:\(server.port)/", baseURL, "final", "cloud", "--expect-pdf"])
+        let result = try await runBrowserScript(["Tests/Browser/served_check.py", "http://127.0.0.1:\(server.port)/", baseURL, "final", "cloud", "--expect-pdf"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("; 0 problems"), "\(result.output)")
     }
 
-    @Test func theSiteWorksBehindNginxUnderASubPath() throws {
+    @Test func theSiteWorksBehindNginxUnderASubPath() async throws {
         guard FileManager.default.isExecutableFile(atPath: NginxServer.executable) else {
             Issue.record("this test needs Debian's nginx: run `make test`, which installs it"); return
         }
@@ -64,26 +64,8 @@ import Testing
         let location = Self.serving(try Self.readmeSnippets().subPath, site: folder.path + "/site")
         let server = try NginxServer(server: "server {\n    listen 127.0.0.1:PORT;\n\(location)}\n")
         defer { server.stop() }
-        let result = try runPython(["Tests/Browser/served_check.py", "http://127.0.0.1:\(server.port)/routemap/", baseURL, "final", "cloud"])
+        let result = try await runBrowserScript(["Tests/Browser/served_check.py", "http://127.0.0.1:\(server.port)/routemap/", baseURL, "final", "cloud"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("; 0 problems"), "\(result.output)")
-    }
-
-    private func runPython(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        if output.contains("ModuleNotFoundError") {
-            Issue.record("the browser tests need Python packages: run `make test`, which installs them")
-        }
-        return (process.terminationStatus, output)
     }
 }

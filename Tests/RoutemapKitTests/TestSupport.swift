@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import RoutemapKit
 
 /// The repository's own folders, found from this file's location.
@@ -97,5 +98,37 @@ enum MiniSite {
         } catch {
             return error.diagnostics
         }
+    }
+}
+
+/// Runs one of the Python scripts in Tests/Browser from the repository's root; returns its exit
+/// status and everything it printed. The script (a browser, for minutes) is waited for on a thread
+/// of its own: Swift Testing runs tests on its few cooperative threads, one per core, and a test
+/// blocking one of them for minutes left the tests that fetch over HTTP in this process (`check
+/// --external`) waiting past their time limits.
+func runBrowserScript(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+    let result = try await offTheTestThreads { () throws -> (status: Int32, output: String) in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+    if result.output.contains("ModuleNotFoundError") {
+        Issue.record("the browser tests need Python packages: run `make test`, which installs them")
+    }
+    return result
+}
+
+/// `work` on a thread of its own, awaited without holding one of the test threads.
+func offTheTestThreads<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
