@@ -4,7 +4,7 @@
 # libcurl4-openssl-dev: the release build links Swift's runtime and Foundation statically, which
 # needs libcurl.so for FoundationNetworking; starting the process then takes about 7 ms less.
 BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev
-TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf
+TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf weasyprint
 # import name=PyPI name: selenium drives Chromium; axe-selenium-python runs axe-core, whose newer
 # release (with the WCAG 2.2 rules) comes from selenium-axe-python.
 TEST_PYTHON_PACKAGES = selenium=selenium axe_selenium_python=axe-selenium-python selenium_axe_python=selenium-axe-python

@@ -49,7 +49,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Flag(help: "Also print each edition's printable page to a PDF (needs the Debian package 'chromium').")
+    @Flag(help: "Also print each edition to a PDF (needs the Debian package 'weasyprint').")
     var pdf = false
 
     func run() throws {
@@ -61,7 +61,9 @@ struct Build: ParsableCommand {
             let report = try SiteBuilder.build(options)
             report.diagnostics.sortedForReport().forEach { printError($0.description) }
             print("Built \(report.chapterCount) chapters, \(report.fileCount) files, into \(site.output)/")
-            for pdf in report.pdfs { print("PDF: \(site.output)/\(pdf.path) (\(pdf.byteCount) bytes)") }
+            for pdf in report.pdfs {
+                print("PDF: \(site.output)/\(pdf.path) (\(pdf.byteCount) bytes)" + (pdf.stablePath.map { ", also at \(site.output)/\($0)" } ?? ""))
+            }
         } catch let failure as PDFFailure {
             failure.report.diagnostics.sortedForReport().forEach { printError($0.description) }
             printError(failure.description)

@@ -20,6 +20,7 @@ extension ConsultationBannerView: TemplateFields {}
 extension CounterpartView: TemplateFields {}
 extension NotFoundView: TemplateFields {}
 extension OverviewPageView: TemplateFields {}
+extension PDFDocumentView: TemplateFields {}
 extension PDFLinkView: TemplateFields {}
 extension PrintPageView: TemplateFields {}
 extension SearchPageView: TemplateFields {}
@@ -135,6 +136,7 @@ extension FrontPageView: TemplateFields {
         case "publicationTitle": publicationTitle.templateValue
         case "publisher": publisher.templateValue
         case "current": current.templateValue
+        case "pdf": pdf.templateValue
         case "editions": editions.templateValue
         default: nil
         }

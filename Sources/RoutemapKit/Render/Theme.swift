@@ -6,7 +6,7 @@ import Templates
 public struct Theme: Sendable {
     public static let defaultName = "default"
     static let requiredTemplates = ["layout", "front", "contents", "chapter", "accessibility", "notfound", "search",
-                                    "term", "overview", "changes", "chapter-changes", "print"]
+                                    "term", "overview", "changes", "chapter-changes", "print", "pdf"]
 
     let library: TemplateLibrary
     /// Each template's text by name: a page laid out by an earlier build is reused only under the same templates.

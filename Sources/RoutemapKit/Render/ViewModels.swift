@@ -92,6 +92,8 @@ struct FrontPageView: Equatable {
     var publicationTitle: String
     var publisher: String
     var current: EditionSummaryView?
+    /// The current edition's PDF, when the build made one (`--pdf`).
+    var pdf: PDFLinkView?
     var editions: [EditionSummaryView]
 }
 

@@ -6,6 +6,7 @@ extension SiteGenerator {
             publicationTitle: config.title,
             publisher: config.publisher,
             current: site.publication.currentEdition.map { summary($0, from: page) },
+            pdf: site.publication.currentEdition.flatMap { pdfLink($0.id, from: page) },
             editions: site.publication.editions.reversed().map { summary($0, from: page) }
         )
         return layout(page: page, title: config.title, description: site.publication.currentEdition?.summary ?? config.title,
