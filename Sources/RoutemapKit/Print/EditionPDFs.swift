@@ -33,7 +33,7 @@ enum EditionPDFs {
                 sources.append(nil)
             }
         }
-        defer { for source in sources.compactMap({ $0 }) { try? FileManager.default.copyItem(atPath: source, toPath: source + ".keep"); try? FileManager.default.removeItem(atPath: source) } }
+        defer { for source in sources.compactMap({ $0 }) { try? FileManager.default.removeItem(atPath: source) } }
         // WeasyPrint works on one core: the editions are printed side by side.
         let problems = concurrentMap(Array(editions.indices)) { index -> String? in
             guard let source = sources[index] else { return nil }
