@@ -15,7 +15,22 @@ enum PDFBody {
     }
 
     static func prepare(_ html: String, chapterID: String, chapterNumbers: [String: Int]) -> String {
-        withChapterNumbers(prepared(html), chapterID: chapterID, numbers: chapterNumbers)
+        withNumberedTablesKept(withChapterNumbers(prepared(html), chapterID: chapterID, numbers: chapterNumbers))
+    }
+
+    /// A numbered table is marked `numbered--table`, which the stylesheet keeps on one page: its
+    /// number, placed in the margin column, would otherwise stay behind on a page the table left.
+    static func withNumberedTablesKept(_ html: String) -> String {
+        var result = ""
+        var rest = html[...]
+        let start = "<div class=\"numbered\""
+        while let open = rest.range(of: start), let number = rest[open.upperBound...].range(of: "</a>") {
+            result += rest[..<open.lowerBound]
+            let block = rest[number.upperBound...].drop { $0.isWhitespace }
+            result += block.hasPrefix("<table") ? "<div class=\"numbered numbered--table\"" : start
+            rest = rest[open.upperBound...]
+        }
+        return result + rest
     }
 
     private static func prepared(_ html: String) -> String {
