@@ -32,7 +32,7 @@ test-deps:
 # publication generated under .bench/ (see scripts/bench.py); BENCH_FLAGS=--readme updates README.md.
 CHAPTERS ?= 2000
 RUNS ?= 5
-BENCH_PACKAGES = $(BUILD_PACKAGES) python3 cmark-gfm hugo
+BENCH_PACKAGES = $(BUILD_PACKAGES) python3 cmark-gfm hugo weasyprint poppler-utils
 
 bench: release
 	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
