@@ -85,6 +85,28 @@ import Markdown
                 previousStart = start
             }
 
+            // Each link to another chapter says where it leads: "(chapter 5, page 16)", a page of that chapter.
+            let starts = edition.chapters.map { chapter -> Int in
+                let heading = "\(chapter.number). \(flattened(chapter.title))"
+                let entry = contents.range(of: heading).map { contents[$0.upperBound...].drop { $0 == " " || $0 == "." }.prefix { $0.isNumber } }
+                return entry.flatMap { Int($0) } ?? 0
+            }
+            var references = 0
+            for text in body {
+                var rest = text[...]
+                while let open = rest.range(of: "(chapter ") {
+                    rest = rest[open.upperBound...]
+                    let number = Int(rest.prefix { $0.isNumber }) ?? 0
+                    guard rest.drop(while: { $0.isNumber }).hasPrefix(", page "),
+                          let index = edition.chapters.firstIndex(where: { $0.number == number }) else { continue }
+                    let page = Int(rest.drop(while: { $0.isNumber }).dropFirst(", page ".count).prefix { $0.isNumber }) ?? 0
+                    let end = index + 1 < starts.count ? starts[index + 1] : pageCount
+                    #expect(starts[index] <= page && page <= end, "(chapter \(number), page \(page)): chapter \(number) is on pages \(starts[index])–\(end)")
+                    references += 1
+                }
+            }
+            if content == Repository.content { #expect(references > 10, "cross-references with pages: \(references)") }
+
             let outline = try outline(path)
             for chapter in edition.chapters {
                 let entry = outline.first { $0.title == "\(chapter.number). \(chapter.title)" }

@@ -37,7 +37,8 @@ enum EditionPDFs {
         // WeasyPrint works on one core: the editions are printed side by side.
         let problems = concurrentMap(Array(editions.indices)) { index -> String? in
             guard let source = sources[index] else { return nil }
-            return engine.print(page: source, to: join(staging, pdfPaths[index]), date: generator.buildDate)
+            return engine.print(page: source, to: join(staging, pdfPaths[index]), date: generator.buildDate,
+                                chapters: editions[index].chapters.count)
         }
         let current = generator.site.publication.currentEdition?.id
         var pdfs: [String: EditionPDF] = [:]

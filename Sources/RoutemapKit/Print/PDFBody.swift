@@ -85,9 +85,10 @@ enum PDFBody {
         return result + rest
     }
 
-    /// After each link to another chapter of the edition, that chapter's number: "(chapter 5)".
-    /// (Its page, by `target-counter()`, would be better; but WeasyPrint 57 loses the footnotes of a
-    /// page it lays out again once a forward reference's page is known.)
+    /// Each link to another chapter of the edition carries that chapter's number, `data-chapter="5"`,
+    /// which the stylesheet prints after it with the page the link leads to: "(chapter 5, page 16)".
+    /// Its fragment is written without percent-encoding, as the id it names: `target-counter()`
+    /// looks the id up as written.
     static func withChapterNumbers(_ html: String, chapterID: String, numbers: [String: Int]) -> String {
         var result = ""
         var rest = html[...]
@@ -95,14 +96,26 @@ enum PDFBody {
         while let open = rest.range(of: start),
               let hrefEnd = rest[open.upperBound...].range(of: "\""),
               let close = rest[hrefEnd.upperBound...].range(of: "</a>") {
+            let fragment = rest[rest.index(open.lowerBound, offsetBy: "<a href=\"#".count)..<hrefEnd.lowerBound]
             let target = rest[open.upperBound..<hrefEnd.lowerBound].prefix { $0 != "." }
-            result += rest[..<close.upperBound]
+            let number = target == chapterID ? nil : numbers[String(target)]
+            // WeasyPrint 57 drops the space after a forward reference's generated text: the text
+            // ends with it instead (`data-space`), and the space after the link goes.
+            let spaceAfter = number != nil && (rest[close.upperBound...].first == " " || rest[close.upperBound...].first == "\n")
+            result += rest[..<open.lowerBound]
+            result += "<a " + (number.map { "data-chapter=\"\($0)\" " } ?? "") + (spaceAfter ? "data-space " : "")
+                + "href=\"#" + decoded(fragment) + "\"" + rest[hrefEnd.upperBound..<close.upperBound]
             rest = rest[close.upperBound...]
-            if target != chapterID, let number = numbers[String(target)] {
-                result += "<span class=\"chapter-reference\"> (chapter \(number))</span>"
-            }
+            if spaceAfter { rest = rest.dropFirst() }
         }
         return result + rest
+    }
+
+    /// A fragment without its percent-encoding, unless that would bring characters HTML gives a meaning to.
+    private static func decoded(_ fragment: Substring) -> String {
+        guard let text = fragment.removingPercentEncoding,
+              !text.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "&" || $0 == "'" }) else { return String(fragment) }
+        return text
     }
 
     /// Each `<sup class="footnote-ref"><a href="#ID" id="…" data-footnote-ref>N</a></sup>` becomes

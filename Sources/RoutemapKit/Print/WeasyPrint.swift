@@ -9,8 +9,10 @@ import Foundation
 struct WeasyPrint {
     /// The Debian package to install when it is missing.
     static let package = "weasyprint"
-    /// A page that takes longer than this to print is given up on, so a build never hangs on it.
-    static let timeout: TimeInterval = 600
+    /// An edition that takes longer than this to print is given up on, so a build never hangs on it:
+    /// five minutes, and five seconds more per chapter (WeasyPrint takes about a second per ten
+    /// pages on one core, and may share the machine).
+    static func timeout(chapters: Int) -> TimeInterval { 300 + 5 * TimeInterval(chapters) }
 
     let executable: String
 
@@ -23,8 +25,9 @@ struct WeasyPrint {
         return folders.first { FileManager.default.isExecutableFile(atPath: "\($0)/weasyprint") }.map { WeasyPrint(executable: "\($0)/weasyprint") }
     }
 
-    /// Prints the HTML file at `page` to `pdf`, as of `date`. Returns why it failed, or nil.
-    func print(page: String, to pdf: String, date: CalendarDate) -> String? {
+    /// Prints the HTML file at `page`, an edition of `chapters` chapters, to `pdf`, as of `date`.
+    /// Returns why it failed, or nil.
+    func print(page: String, to pdf: String, date: CalendarDate, chapters: Int) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--pdf-variant", "pdf/ua-1", page, pdf]
@@ -46,10 +49,11 @@ struct WeasyPrint {
         } catch {
             return "WeasyPrint (\(executable)) could not be started: \(error.localizedDescription)"
         }
-        if finished.wait(timeout: .now() + Self.timeout) == .timedOut {
+        let timeout = Self.timeout(chapters: chapters)
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             finished.wait()
-            return "WeasyPrint did not finish printing within \(Int(Self.timeout)) seconds"
+            return "WeasyPrint did not finish printing within \(Int(timeout)) seconds"
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int) ?? 0
         guard process.terminationStatus == 0, size > 0 else {
