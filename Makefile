@@ -5,8 +5,8 @@
 # needs libcurl.so for FoundationNetworking; starting the process then takes about 7 ms less.
 # librsvg2-bin: rsvg-convert draws the social cards (without it a build warns and makes none).
 BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev librsvg2-bin
-# nginx: ServedSiteTests serves the built site with it, as it will be published.
-TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf python3 python3-venv nginx
+# nginx: ServedSiteTests serves the built site with it, as it will be published; weasyprint: --pdf.
+TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf weasyprint python3 python3-venv nginx
 # import name=PyPI name: selenium drives Chromium; axe-selenium-python runs axe-core, whose newer
 # release (with the WCAG 2.2 rules) comes from selenium-axe-python.
 TEST_PYTHON_PACKAGES = selenium=selenium axe_selenium_python=axe-selenium-python selenium_axe_python=selenium-axe-python
@@ -42,7 +42,7 @@ test-deps:
 # publication generated under .bench/ (see scripts/bench.py); BENCH_FLAGS=--readme updates README.md.
 CHAPTERS ?= 2000
 RUNS ?= 5
-BENCH_PACKAGES = $(BUILD_PACKAGES) python3 cmark-gfm hugo
+BENCH_PACKAGES = $(BUILD_PACKAGES) python3 cmark-gfm hugo weasyprint poppler-utils
 
 bench: release
 	@scripts/ensure-packages.sh $(BENCH_PACKAGES)

@@ -13,10 +13,13 @@ over several runs and reports medians, ratios and peak memory (max RSS of the pr
     server's own rebuild time (its log line) and the wall time from the save until the server's
     live-reload status reports the new site are recorded;
   - a build of the real content/ (process start included);
-  - how time and output bytes per chapter grow from 250 to 2,000 chapters.
+  - how time and output bytes per chapter grow from 250 to 2,000 chapters;
+  - the PDFs (`build --pdf`, WeasyPrint) of the real content/ and of a 500-chapter edition: the
+    build's wall time, CPU time and peak memory (WeasyPrint's included), beside the same build
+    without PDFs.
 
 Usage: scripts/bench.py [--chapters 2000] [--runs 5] [--growth 250,500,1000,2000]
-                        [--routemap .build/release/routemap] [--readme]
+                        [--pdf-chapters 500] [--pdf-only] [--routemap .build/release/routemap] [--readme]
 `make bench` builds routemap in release mode first and runs this with the defaults.
 """
 
@@ -569,6 +572,56 @@ def measure_preview_rebuild(routemap, site, count, runs, warmup=1):
 
 # MARK: the report
 
+PDF_DATE = "2011-06-01"
+
+
+def pdf_command(routemap, content, output, pdf=True):
+    return [routemap, "build", "--content", content, "--output", output, "--themes", os.path.join(REPO, "themes"),
+            "--date", PDF_DATE] + (["--pdf"] if pdf else [])
+
+
+def measure_pdfs(routemap, content, output, runs):
+    """`build --pdf` and the same build without PDFs, taking turns; with the PDFs' pages and bytes.
+    The peak memory is the largest of routemap's and its WeasyPrint processes' (wait4 counts the
+    children routemap waited for)."""
+    cases = measure_side_by_side({"with": (pdf_command(routemap, content, output), empty(output)),
+                                  "without": (pdf_command(routemap, content, output + "-plain", pdf=False), empty(output + "-plain"))},
+                                 runs, warmup=0)
+    pdfs = []
+    for parent, _, files in os.walk(output):
+        for name in sorted(files):
+            if name.endswith(".pdf") and os.path.relpath(parent, output) != "print":
+                path = os.path.join(parent, name)
+                info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+                pages = next((int(line.split()[-1]) for line in info.splitlines() if line.startswith("Pages:")), 0)
+                pdfs.append({"path": os.path.relpath(path, output), "pages": pages, "bytes": os.path.getsize(path)})
+    return {"with": cases["with"], "without": cases["without"], "pdfs": sorted(pdfs, key=lambda pdf: pdf["path"])}
+
+
+def render_pdf_report(pdf_results):
+    lines = ["| PDFs of | PDFs | `build --pdf` wall time | without `--pdf` | CPU time (user + sys) | peak memory |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for name, result in pdf_results.items():
+        made = ", ".join("%s: %d pages, %.0f KiB" % (pdf["path"], pdf["pages"], pdf["bytes"] / 1024) for pdf in result["pdfs"])
+        lines.append("| %s | %s | %s | %s | %s | %.0f MiB |" % (name, made, ms(result["with"]["median"]), ms(result["without"]["median"]),
+                                                              ms(result["with"]["cpu"]), result["with"]["rss_mib"]))
+    return "\n".join(lines) + "\n"
+
+
+def run_pdfs(routemap, args):
+    """The PDF cases: the real content/ and a synthetic edition of --pdf-chapters chapters."""
+    runs = max(1, min(args.runs, 3))
+    results = {}
+    print("PDFs of the real content/ …", flush=True)
+    results["the real content/"] = measure_pdfs(routemap, os.path.join(REPO, "content"), os.path.join(BENCH, "pdf-real-output"), runs)
+    if args.pdf_chapters:
+        print("PDFs of a %d-chapter edition …" % args.pdf_chapters, flush=True)
+        site = generate(args.pdf_chapters)
+        results["%d chapters" % args.pdf_chapters] = measure_pdfs(routemap, os.path.join(site, "content"),
+                                                                  os.path.join(site, "pdf-output"), 1)
+    return results
+
+
 def ms(seconds):
     return "%.0f ms" % (seconds * 1000) if seconds >= 0.1 else "%.1f ms" % (seconds * 1000)
 
@@ -577,6 +630,11 @@ def run(args):
     routemap = os.path.abspath(args.routemap)
     if not os.path.exists(routemap):
         sys.exit("%s does not exist: build it with `swift build -c release` (make bench does)" % routemap)
+    if args.pdf_only:
+        report = render_pdf_report(run_pdfs(routemap, args))
+        print()
+        print(report)
+        return
     count, runs = args.chapters, args.runs
     results = {"chapters": count, "runs": runs, "cases": {}, "growth": []}
     cases = results["cases"]
@@ -617,6 +675,8 @@ def run(args):
                                   "output_bytes": output})
 
     report = render_report(results, args)
+    if shutil.which("weasyprint") and args.pdf_chapters >= 0:
+        report += "\n" + render_pdf_report(run_pdfs(routemap, args))
     os.makedirs(BENCH, exist_ok=True)
     write(os.path.join(BENCH, "results.json"), json.dumps(results, indent=2))
     write(os.path.join(BENCH, "results.md"), report)
@@ -769,6 +829,9 @@ def main():
                         help="chapters per edition for the shaped publication's growth table; '' to skip (default 250,1000,4000)")
     parser.add_argument("--routemap", default=os.path.join(REPO, ".build", "release", "routemap"))
     parser.add_argument("--skip-hugo", action="store_true", help="leave Hugo out")
+    parser.add_argument("--pdf-chapters", type=int, default=500,
+                        help="chapters of the synthetic edition printed to PDF (default 500; 0 for the real content/ only; -1 for no PDFs)")
+    parser.add_argument("--pdf-only", action="store_true", help="measure the PDFs only")
     parser.add_argument("--readme", action="store_true", help="write the figures into README.md's benchmark section")
     args = parser.parse_args()
     args.growth = [int(n) for n in args.growth.split(",") if n.strip()]

@@ -8,10 +8,10 @@ public struct BuildOptions: Sendable {
     public var themeName: String
     /// The day the site is built for: it decides the consultation banner. See `BuildDate`.
     public var buildDate: CalendarDate
-    /// Also print each edition's printable page to PDF with headless Chromium (`--pdf`).
+    /// Also print each edition to PDF with WeasyPrint (`--pdf`).
     public var pdf: Bool
-    /// The Chromium to use for `pdf`; by default the first one on the PATH.
-    public var chromiumPath: String?
+    /// The WeasyPrint to use for `pdf`; by default `weasyprint` on the PATH.
+    public var pdfEnginePath: String?
     /// Draws the social cards; nil: `rsvg-convert` on the PATH.
     public var rsvgConvertPath: String?
     /// How long one chapter may take to render, and where to say which file is slow.
@@ -34,14 +34,14 @@ public struct BuildOptions: Sendable {
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
                 themesDirectory: String = "themes", themeName: String = Theme.defaultName,
-                buildDate: CalendarDate = BuildDate.fromEnvironment(), pdf: Bool = false, chromiumPath: String? = nil) {
+                buildDate: CalendarDate = BuildDate.fromEnvironment(), pdf: Bool = false, pdfEnginePath: String? = nil) {
         self.contentDirectory = contentDirectory
         self.outputDirectory = outputDirectory
         self.themesDirectory = themesDirectory
         self.themeName = themeName
         self.buildDate = buildDate
         self.pdf = pdf
-        self.chromiumPath = chromiumPath
+        self.pdfEnginePath = pdfEnginePath
     }
 }
 
@@ -157,7 +157,7 @@ public enum SiteBuilder {
             if report.diagnostics.hasErrors { throw BuildFailure(report.diagnostics) }
         }) { staging in
             guard options.pdf else { return }
-            (report.pdfs, pdfDiagnostics) = EditionPDFs.make(generator, staging: staging, chromiumPath: options.chromiumPath,
+            (report.pdfs, pdfDiagnostics) = EditionPDFs.make(generator, staging: staging, enginePath: options.pdfEnginePath,
                                                              outputDirectory: options.outputDirectory)
         }
         if !pdfDiagnostics.isEmpty { throw PDFFailure(diagnostics: pdfDiagnostics, report: report) }

@@ -50,7 +50,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Flag(help: "Also print each edition's printable page to a PDF (needs the Debian package 'chromium').")
+    @Flag(help: "Also print each edition to a PDF (needs the Debian package 'weasyprint').")
     var pdf = false
 
     @Flag(help: "Also build the editions not yet published by the date, each page marked 'Embargoed', into --preview-output (never --output).")
@@ -83,7 +83,9 @@ struct Build: ParsableCommand {
                 print(preview ? "Preview: \(edition.id) is marked 'Embargoed: not for publication before \(edition.published.long)'."
                               : "Left out: \(edition.id), not published until \(edition.published.long).")
             }
-            for pdf in report.pdfs { print("PDF: \(site.output)/\(pdf.path) (\(pdf.byteCount) bytes)") }
+            for pdf in report.pdfs {
+                print("PDF: \(site.output)/\(pdf.path) (\(pdf.byteCount) bytes)" + (pdf.stablePath.map { ", also at \(site.output)/\($0)" } ?? ""))
+            }
         } catch let failure as PDFFailure {
             failure.report.diagnostics.sortedForReport().forEach { printError($0.description) }
             printError(failure.description)

@@ -144,5 +144,20 @@ import Testing
                 #expect(draft.contains("Q3 Which services should move first?"), "\(draft)")
             }
         }
+        // A preview's PDF of the edition not yet published says so on its cover and on every page.
+        let output = TemporaryFolder()
+        var preview = BuildOptions(contentDirectory: Self.content, outputDirectory: output.path + "/site",
+                                   themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-05-10")!)
+        preview.pdf = true
+        preview.preview = true
+        let report = try SiteBuilder.build(preview)
+        let final = try #require(report.pdfs.first { $0.path.hasPrefix("planting/") })
+        let pages = try Tool.run("pdftotext", ["-enc", "UTF-8", output.path + "/site/" + final.path, "-"])
+            .split(separator: "\u{0C}").filter { !$0.allSatisfy(\.isWhitespace) }
+        #expect(pages.count > 3)
+        for (index, page) in pages.enumerated() where index > 0 {
+            #expect(page.contains("Embargoed: not for publication before 11 May 2011"), "page \(index + 1): \(page.prefix(200))")
+        }
+        #expect(pages[0].contains("Embargoed: not for publication before 11 May 2011"), "the cover")
     }
 }

@@ -15,9 +15,10 @@ import Markdown
     }
 
     @Test(arguments: [Repository.fixtures + "/printable/content", Repository.content])
-    func eachEditionsPDFHasItsChaptersOnNewPagesAContentsListAndAnOutline(content: String) throws {
+    func eachEditionsPDFHasACoverPageNumberedContentsChaptersOnNewPagesAndAnOutline(content: String) throws {
         let (output, report) = try buildWithPDFs(content)
         let publication = try #require(ContentLoader.load(contentDirectory: content).0)
+        let config = publication.config
         #expect(report.pdfs.count == publication.editions.count)
         // The PDFs were made in the staging folder before the swap; nothing of the making is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["site"])
@@ -27,55 +28,204 @@ import Markdown
 
         for (edition, pdf) in zip(publication.editions, report.pdfs) {
             let path = output.path + "/site/" + pdf.path
-            #expect(pdf.path == SitePaths.pdf(edition.id, publicationShortTitle: publication.config.shortTitle))
+            #expect(pdf.path == SitePaths.pdf(edition.id, publicationShortTitle: config.shortTitle))
             let info = try Tool.run("pdfinfo", [path])
             let pageCount = try #require(Int(field("Pages", in: info)))
-            #expect(field("Title", in: info) == "\(edition.title) – \(publication.config.shortTitle)")
+            #expect(field("Title", in: info) == "\(edition.title) – \(config.shortTitle)")
             #expect(field("Page size", in: info).hasSuffix("(A4)"))
+            #expect(field("Tagged", in: info) == "yes")
 
             // pdftotext separates pages with form feeds.
             let pages = try Tool.run("pdftotext", ["-enc", "UTF-8", path, "-"]).split(separator: "\u{0C}", omittingEmptySubsequences: false)
-                .map(String.init).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                .map { flattened(String($0)) }.filter { !$0.isEmpty }
             #expect(pages.count == pageCount)
-            // A cover, a contents list, then each chapter on at least one page of its own; and not absurdly many.
+            // Cover, its back, contents, each chapter on pages of its own, a back cover; and not absurdly many.
             let characters = pages.reduce(0) { $0 + $1.count }
-            #expect(pageCount >= edition.chapters.count + 2)
-            #expect(pageCount <= edition.chapters.count + 2 + characters / 1000, "\(pageCount) pages for \(characters) characters")
-            for (index, page) in pages.enumerated() {
-                #expect(page.contains("Page \(index + 1) of \(pageCount)"), "page \(index + 1) has no page number in its margin")
+            #expect(pageCount >= edition.chapters.count + 4)
+            #expect(pageCount <= edition.chapters.count + 4 + characters / 1000, "\(pageCount) pages for \(characters) characters")
+            // What stands in the page's top and bottom margins, and the text between them, by word positions.
+            let words = try printedWords(path)
+            let margins = (0..<pageCount).map { page in
+                (top: words.filter { $0.page == page + 1 && $0.yMax < 24 * 72 / 25.4 }.map(\.text).joined(separator: " "),
+                 bottom: words.filter { $0.page == page + 1 && $0.yMin > 842 - 22 * 72 / 25.4 }.map(\.text).joined(separator: " "))
             }
-            let runningHeader = "\(publication.config.shortTitle) – \(edition.shortTitle)"
-            #expect(!pages[0].hasPrefix(runningHeader), "the cover has no running header")
-            #expect(pages[1].hasPrefix(runningHeader), "the running header is in the margin")
+            let body = (0..<pageCount).map { page in
+                flattened(words.filter { $0.page == page + 1 && $0.yMax >= 24 * 72 / 25.4 && $0.yMin <= 842 - 22 * 72 / 25.4 }
+                    .map(\.text).joined(separator: " "))
+            }
+            let runningHeader = "\(config.shortTitle) – \(edition.shortTitle)"
+            for cover in [0, 1, pageCount - 1] {
+                #expect(margins[cover].top.isEmpty && margins[cover].bottom.isEmpty, "page \(cover + 1) is a cover: no running header, no page number")
+            }
+            let title = edition.title.split(separator: ":", maxSplits: 1).first.map(String.init) ?? edition.title
+            #expect(pages[0].contains(flattened(title)) && pages[0].contains(config.publisher), "the cover names the edition and its publisher")
+            #expect(pages[1].contains(config.licence?.name ?? config.publisher), "the back of the cover names the licence")
+            if let base = config.baseURL { #expect(pages[1].contains(base), "the back of the cover says where the edition is published") }
+            for page in 2..<pageCount - 1 {
+                #expect(margins[page].top.hasPrefix(runningHeader), "page \(page + 1) has the running header: \(margins[page].top)")
+                #expect(margins[page].bottom == String(page + 1), "page \(page + 1) has its number in the margin: \(margins[page].bottom)")
+            }
 
-            let contents = flattened(pages[1])
-            #expect(contents.hasPrefix(flattened(runningHeader) + " Contents"))
-            var previousStart = 1
+            // Contents with a page number after each chapter, which is the page the chapter starts on.
+            let contents = body[2]
+            #expect(contents.hasPrefix("Contents"), "contents: \(contents.prefix(80))")
+            var previousStart = 3
             for chapter in edition.chapters {
-                let heading = "\(chapter.number). \(chapter.title)"
-                #expect(contents.contains(heading), "the contents list does not name \(heading)")
-                // The chapter's first page starts with it: after the running header, its part's name, then its number and title.
-                let opening = flattened(runningHeader + " " + (chapter.part.map { $0 + " " } ?? "") + heading)
-                let start = pages.indices.first { $0 > previousStart && flattened(pages[$0]).hasPrefix(opening) }
-                #expect(start != nil, "\(heading) does not start a page of its own after page \(previousStart + 1)")
-                previousStart = start ?? previousStart
+                let heading = "\(chapter.number). \(flattened(chapter.title))"
+                let entry = try #require(contents.range(of: heading), "the contents list does not name \(heading)")
+                let number = contents[entry.upperBound...].drop { $0 == " " || $0 == "." }.prefix { $0.isNumber }
+                let start = try #require(Int(number), "no page number after \(heading) in the contents") - 1
+                #expect(start >= previousStart, "\(heading) starts on page \(start + 1), before the chapter ahead of it")
+                // The chapter's first page: its part, number and title, and the title in the running header.
+                let opening = (chapter.part.map { flattened($0) + " " } ?? "") + heading
+                #expect(body.indices.contains(start) && body[start].hasPrefix(opening),
+                        "\(heading) does not open page \(start + 1): \(body.indices.contains(start) ? String(body[start].prefix(120)) : "")")
+                #expect(margins.indices.contains(start) && flattened(margins[start].top).hasSuffix(flattened(chapter.title)),
+                        "page \(start + 1)'s running header does not name \(chapter.title)")
+                previousStart = start
             }
 
-            let outline = try topLevelOutline(path)
-            for chapter in edition.chapters {
-                #expect(outline.contains("\(chapter.number). \(chapter.title)"), "the outline has no entry for \(chapter.title): \(outline)")
+            // Each link to another chapter says where it leads: "(chapter 5, page 16)", a page of that chapter.
+            let starts = edition.chapters.map { chapter -> Int in
+                let heading = "\(chapter.number). \(flattened(chapter.title))"
+                let entry = contents.range(of: heading).map { contents[$0.upperBound...].drop { $0 == " " || $0 == "." }.prefix { $0.isNumber } }
+                return entry.flatMap { Int($0) } ?? 0
             }
+            var references = 0
+            for text in body {
+                var rest = text[...]
+                while let open = rest.range(of: "(chapter ") {
+                    rest = rest[open.upperBound...]
+                    let number = Int(rest.prefix { $0.isNumber }) ?? 0
+                    guard rest.drop(while: { $0.isNumber }).hasPrefix(", page "),
+                          let index = edition.chapters.firstIndex(where: { $0.number == number }) else { continue }
+                    let page = Int(rest.drop(while: { $0.isNumber }).dropFirst(", page ".count).prefix { $0.isNumber }) ?? 0
+                    let end = index + 1 < starts.count ? starts[index + 1] : pageCount
+                    #expect(starts[index] <= page && page <= end, "(chapter \(number), page \(page)): chapter \(number) is on pages \(starts[index])–\(end)")
+                    references += 1
+                }
+            }
+            if content == Repository.content { #expect(references > 10, "cross-references with pages: \(references)") }
+
+            let outline = try outline(path)
+            for chapter in edition.chapters {
+                let entry = outline.first { $0.title == "\(chapter.number). \(chapter.title)" }
+                #expect(entry != nil, "the outline has no entry for \(chapter.title): \(outline.map(\.title))")
+            }
+            #expect(outline.contains { !$0.kids.isEmpty }, "the chapters' sections are bookmarked beneath them")
         }
 
-        // The PDFs are linked, with their size, from the contents and printable pages.
+        // The PDFs are linked, with their size, from the front page, the contents and printable pages; the
+        // current edition's at print/<short title>.pdf, the same bytes as its edition's PDF.
+        let current = try #require(publication.currentEdition)
+        let stable = SitePaths.currentPDF(publicationShortTitle: config.shortTitle)
         for (edition, pdf) in zip(publication.editions, report.pdfs) {
-            let name = String(pdf.path.split(separator: "/").last!)
-            let size = try #require(EditionPDF(path: pdf.path, byteCount: pdf.byteCount).size as String?)
+            let size = EditionPDF(path: pdf.path, byteCount: pdf.byteCount).size
+            let linked = edition.id == current.id ? stable : pdf.path
+            #expect(pdf.stablePath == (edition.id == current.id ? stable : nil))
             let contentsPage = try #require(output.read("site/" + SitePaths.contents(edition.id)))
-            #expect(contentsPage.contains("<a href=\"\(name)\">") && contentsPage.contains("(PDF, \(size))"))
+            #expect(contentsPage.contains("<a href=\"\(relativeURL(from: SitePaths.contents(edition.id), to: linked))\">") && contentsPage.contains("(PDF, \(size))"))
             let printPage = try #require(output.read("site/" + SitePaths.printPage(edition.id)))
-            #expect(printPage.contains("href=\"../\(name)\"") && printPage.contains("(PDF, \(size))"))
+            #expect(printPage.contains("href=\"\(relativeURL(from: SitePaths.printPage(edition.id), to: linked))\"") && printPage.contains("(PDF, \(size))"))
+            if edition.id == current.id {
+                #expect(FileManager.default.contentsEqual(atPath: output.path + "/site/" + pdf.path, andPath: output.path + "/site/" + stable))
+                #expect(output.read("site/" + SitePaths.frontPage)?.contains("<a href=\"\(stable)\">Download the \(current.shortTitle) as a PDF") == true)
+                #expect(output.read("site/" + SitePaths.currentPrintPage)?.contains("href=\"\(relativeURL(from: SitePaths.currentPrintPage, to: stable))\"") == true)
+            }
         }
+    }
+
+    /// Every link annotation of every PDF leads into the document or to a web address: to the published
+    /// site under `base_url`, or to another site the chapters link; never to a file on the build machine.
+    /// Without `base_url`, links that would leave the document are removed.
+    @Test(arguments: [Repository.fixtures + "/printable/content", Repository.fixtures + "/editions-compared/content", Repository.content])
+    func noLinkInAnyPDFLeadsToAFileOnTheBuildMachine(content: String) throws {
+        let (output, report) = try buildWithPDFs(content)
+        let publication = try #require(ContentLoader.load(contentDirectory: content).0)
+        // The addresses of other sites the chapters and the configuration name.
+        var elsewhere = Set<String>()
+        for edition in publication.editions {
+            for chapter in edition.chapters {
+                let html = MarkdownRenderer.render(utf8: chapter.body, options: MarkdownOptions()).html
+                elsewhere.formUnion(SiteIndex.attributeValues("href", in: html).filter { $0.hasPrefix("http") || $0.hasPrefix("mailto:") })
+            }
+        }
+        if let licence = publication.config.licence?.url { elsewhere.insert(licence) }
+        var inDocument = 0
+        for pdf in report.pdfs {
+            let links = try linkAnnotations(output.path + "/site/" + pdf.path)
+            #expect(!links.isEmpty, "\(pdf.path) has no links")
+            for link in links {
+                switch link {
+                case .inDocument: inDocument += 1
+                case .address(let uri):
+                    #expect(!uri.lowercased().hasPrefix("file:"), "\(pdf.path) links a file on the build machine: \(uri)")
+                    let published = publication.config.baseURL.map { uri.hasPrefix($0) } ?? false
+                    #expect(published || elsewhere.contains(uri), "\(pdf.path) links \(uri), neither the published site nor a site the chapters link")
+                }
+            }
+        }
+        #expect(inDocument > 0, "the contents link the chapters inside the document")
+    }
+
+    /// Two builds of the same content for the same date give the same bytes; the PDF's metadata
+    /// comes from the publication and the build date, not from the machine or the engine.
+    @Test func twoBuildsGiveTheSameBytesAndTheMetadataSaysWhoseAndWhen() throws {
+        let content = Repository.fixtures + "/printable/content"
+        let publication = try #require(ContentLoader.load(contentDirectory: content).0)
+        let builds = try (0..<2).map { _ in
+            let output = TemporaryFolder()
+            var options = BuildOptions(contentDirectory: content, outputDirectory: output.path + "/site", themesDirectory: Repository.themes,
+                                       buildDate: CalendarDate(iso: "2011-06-01")!, pdf: true)
+            options.renderLimits = RenderLimits()
+            return (output, try SiteBuilder.build(options))
+        }
+        for pdf in builds[0].1.pdfs {
+            let first = try #require(FileManager.default.contents(atPath: builds[0].0.path + "/site/" + pdf.path))
+            let second = try #require(FileManager.default.contents(atPath: builds[1].0.path + "/site/" + pdf.path))
+            #expect(first == second, "\(pdf.path) differs between two builds")
+        }
+        for (edition, pdf) in zip(publication.editions, builds[0].1.pdfs) {
+            let path = builds[0].0.path + "/site/" + pdf.path
+            let info = try Tool.run("pdfinfo", ["-isodates", path])
+            #expect(field("Creator", in: info) == RoutemapVersion.generatorName)
+            #expect(field("Author", in: info) == publication.config.publisher)
+            #expect(field("Subject", in: info) == (edition.summary ?? edition.title))
+            #expect(field("Keywords", in: info) == "Reform")
+            #expect(field("CreationDate", in: info) == "2011-06-01T00:00:00Z")
+            #expect(field("ModDate", in: info) == "2011-06-01T00:00:00Z")
+
+            // Tagged, in the publication's language, its title in the reader's window.
+            let catalog = try #require(try pdfObjects(path).values.first { $0["/Type"] as? String == "/Catalog" })
+            #expect(catalog["/Lang"] as? String == "u:" + publication.config.language)
+            #expect((catalog["/MarkInfo"] as? [String: Any])?["/Marked"] as? Bool == true)
+            #expect((catalog["/ViewerPreferences"] as? [String: Any])?["/DisplayDocTitle"] as? Bool == true)
+            #expect(catalog["/StructTreeRoot"] != nil)
+            let kinds = Set(try pdfObjects(path).values.compactMap { $0["/Type"] as? String == "/StructElem" ? $0["/S"] as? String : nil })
+            for kind in ["/Document", "/H1", "/H2", "/P", "/Link", "/L", "/LI"] {
+                #expect(kinds.contains(kind), "\(pdf.path): no \(kind) in the structure tree")
+            }
+        }
+    }
+
+    /// Footnotes stand at the foot of the page that cites them (or, when the citing line is a page's
+    /// last, the next), never in a notes section of their own.
+    @Test func footnotesStandAtTheFootOfThePageThatCitesThem() throws {
+        let (output, report) = try buildWithPDFs(Repository.fixtures + "/printable/content")
+        let pdf = try #require(report.pdfs.last)
+        let pages = try Tool.run("pdftotext", ["-enc", "UTF-8", output.path + "/site/" + pdf.path, "-"])
+            .split(separator: "\u{0C}").map { flattened(String($0)) }
+        let notes = ["First note of the first chapter.", "Second note of the first chapter.",
+                     "First note of the second chapter, with the same number as the first chapter's first note."]
+        let citing = ["starting point.", "says what changes.", "on GOV.UK"]
+        for (note, citation) in zip(notes, citing) {
+            let page = pages.firstIndex { $0.contains(note) }
+            #expect(page != nil, "the note '\(note)' is not printed")
+            let cited = pages.firstIndex { $0.contains(citation) }
+            #expect(page == cited, "'\(note)' is on page \((page ?? -1) + 1), cited on page \((cited ?? -1) + 1)")
+        }
+        #expect(!pages.contains { $0.contains(" Notes ") }, "no notes section")
+        #expect(pages.contains { $0.contains("https://www.gov.uk/") }, "a link's address is printed in a footnote")
     }
 
     /// A numbered block's number is printed on the block's first line, left of its first word and clear of every
@@ -104,8 +254,9 @@ import Markdown
                     let besideFirstWord = printed.contains { mark in
                         var onItsLine = words.filter { $0.page == mark.page && $0.xMin >= mark.xMax && $0.yMin < mark.midY && mark.midY < $0.yMax }
                             .sorted { $0.xMin < $1.xMin }
-                        // An ordered list's first marker ("1.") is printed before its text.
-                        if block.kind == .list, let marker = onItsLine.first?.text, marker.last == ".", marker.dropLast().allSatisfy(\.isNumber) {
+                        // A list's first marker ("1.", "•") is printed before its text.
+                        if block.kind == .list, let marker = onItsLine.first?.text,
+                           marker == "•" || (marker.last == "." && marker.dropLast().allSatisfy(\.isNumber)) {
                             onItsLine.removeFirst()
                         }
                         // A question for consultation is printed with its number ("Q4") before its text.
@@ -128,16 +279,16 @@ import Markdown
         }
     }
 
-    @Test func withoutChromiumTheErrorNamesThePackageAndTheSiteIsStillWritten() throws {
+    @Test func withoutWeasyPrintTheErrorNamesThePackageAndTheSiteIsStillWritten() throws {
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: Repository.fixtures + "/printable/content", outputDirectory: output.path + "/site",
                                    themesDirectory: Repository.themes)
         options.pdf = true
-        options.chromiumPath = output.path + "/no-chromium-here"
+        options.pdfEnginePath = output.path + "/no-weasyprint-here"
         let failure = try #require(throws: PDFFailure.self) { try SiteBuilder.build(options) }
         let diagnostic = try #require(failure.diagnostics.first)
-        #expect(diagnostic.message.contains("Chromium was not found"))
-        #expect(diagnostic.hint?.contains("install the Debian package 'chromium'") == true)
+        #expect(diagnostic.message.contains("WeasyPrint was not found"))
+        #expect(diagnostic.hint?.contains("install the Debian package 'weasyprint'") == true)
         #expect(output.read("site/two/print/index.html") != nil, "the rest of the site is written")
         #expect(output.read("site/two/index.html")?.contains(".pdf") == false, "no link to a PDF that was not made")
     }
@@ -177,11 +328,50 @@ import Markdown
         return words
     }
 
-    /// The titles of the PDF's top-level bookmarks, read with qpdf.
-    private func topLevelOutline(_ path: String) throws -> [String] {
+    /// A bookmark of the PDF and those beneath it, read with qpdf.
+    private struct Bookmark {
+        var title: String
+        var kids: [Bookmark]
+    }
+
+    private func outline(_ path: String) throws -> [Bookmark] {
         let json = try Tool.run("qpdf", ["--json", "--json-key=outlines", path])
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let outlines = object?["outlines"] as? [[String: Any]] ?? []
-        return outlines.compactMap { $0["title"] as? String }
+        func bookmarks(_ list: [[String: Any]]) -> [Bookmark] {
+            list.map { Bookmark(title: $0["title"] as? String ?? "", kids: bookmarks($0["kids"] as? [[String: Any]] ?? [])) }
+        }
+        return bookmarks(object?["outlines"] as? [[String: Any]] ?? [])
+    }
+
+    /// Every object of the PDF, by reference ("obj:3 0 R"), as qpdf's JSON writes it.
+    private func pdfObjects(_ path: String) throws -> [String: [String: Any]] {
+        let json = try Tool.run("qpdf", ["--json", "--json-key=qpdf", path])
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let objects = (object?["qpdf"] as? [Any])?.last as? [String: Any] ?? [:]
+        var result: [String: [String: Any]] = [:]
+        for (reference, value) in objects {
+            if let dictionary = (value as? [String: Any])?["value"] as? [String: Any] { result[reference] = dictionary }
+            // A stream's dictionary.
+            if let stream = (value as? [String: Any])?["stream"] as? [String: Any], let dictionary = stream["dict"] as? [String: Any] {
+                result[reference] = dictionary
+            }
+        }
+        return result
+    }
+
+    private enum LinkTarget {
+        case inDocument
+        case address(String)
+    }
+
+    /// Where each link annotation of the PDF leads.
+    private func linkAnnotations(_ path: String) throws -> [LinkTarget] {
+        let objects = try pdfObjects(path)
+        return objects.values.filter { $0["/Subtype"] as? String == "/Link" }.map { annotation in
+            var action = annotation["/A"] as? [String: Any]
+            if let reference = annotation["/A"] as? String { action = objects["obj:" + reference] }
+            if let uri = action?["/URI"] as? String { return .address(uri.hasPrefix("u:") ? String(uri.dropFirst(2)) : uri) }
+            return .inDocument
+        }
     }
 }

@@ -5,6 +5,14 @@ extension SitePaths {
     /// The stable address of the current edition's printable page, which the press office links.
     public static let currentPrintPage = "print/index.html"
 
+    /// The folder of `currentPrintPage`, which also holds the current edition's PDF.
+    static let currentPrintFolder = "print"
+
+    /// The current edition's PDF at an address that never changes: `print/routemap.pdf`.
+    public static func currentPDF(publicationShortTitle: String) -> String {
+        "\(currentPrintFolder)/\(slug(publicationShortTitle)).pdf"
+    }
+
     /// An edition's printable page: every chapter on one page.
     public static func printPage(_ editionID: String) -> String { "\(editionID)/print/index.html" }
 

@@ -17,6 +17,40 @@ struct PrintPageView: Equatable {
     var pdf: PDFLinkView?
     var contents: [PrintPartView]
     var chapters: [PrintChapterView]
+    /// What only the PDF's source page (`pdf.mustache`) shows; nil on the printable web page.
+    var document: PDFDocumentView?
+}
+
+/// `pdf.mustache`'s own fields: the cover and the PDF's metadata, which WeasyPrint takes from the
+/// page's `<title>`, `<html lang>` and `<meta>` tags (author, description, keywords, generator,
+/// dcterms.created and dcterms.modified).
+struct PDFDocumentView: Equatable {
+    /// The PDF's title, shown in the reader's window: "Planting the Flag: … – Routemap".
+    var title: String
+    var language: String
+    /// The edition's summary, or its title: the PDF's Subject.
+    var description: String
+    /// The labels of the themes the edition's chapters belong to, in the order the configuration lists them.
+    var keywords: String
+    /// "routemap 0.5.0": the PDF's Creator.
+    var generator: String
+    /// The build date at midnight UTC, `2011-06-01T00:00:00Z`: the PDF's creation and modification dates.
+    var created: String
+    /// The cover's title and subtitle: the edition's title cut at its first ": ".
+    var coverTitle: String
+    var coverSubtitle: String?
+    /// The edition's publication date, or the build date for an edition not yet published: "11 May 2011".
+    var date: String
+    /// `assets/logo.svg` (or `.png`) of the theme, relative to the page, when the theme has one.
+    var logo: String?
+    /// The running header's left part: "Routemap – Final edition", as a CSS string's contents;
+    /// in a preview of an edition not yet published, "Embargoed: not for publication before …" first.
+    var runningHeader: String
+    /// In a preview of an edition not yet published: printed on the cover and on every page.
+    var embargo: EmbargoNoticeView?
+    /// A consultation's stage on the build date, printed on the back of the cover as text alone
+    /// (a link from there would lead out of the document).
+    var consultation: ConsultationBannerView?
 }
 
 /// A part in the printable page's contents list.
@@ -55,10 +89,14 @@ public struct EditionPDF: Sendable {
     /// Its path in the output, such as `final/routemap-final.pdf`.
     public var path: String
     public var byteCount: Int
+    /// For the current edition: the same PDF at the address that stays the same across editions
+    /// (`print/routemap.pdf`), which the site's pages link.
+    public var stablePath: String?
 
-    public init(path: String, byteCount: Int) {
+    public init(path: String, byteCount: Int, stablePath: String? = nil) {
         self.path = path
         self.byteCount = byteCount
+        self.stablePath = stablePath
     }
 
     /// "412 KB", "1.3 MB".

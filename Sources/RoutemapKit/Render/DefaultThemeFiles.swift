@@ -3,6 +3,119 @@
 /// The default theme's files, by path under themes/default/, built into the binary.
 enum DefaultThemeFiles {
     static let files: [String: String] = [
+        "assets/pdf.css": #"""
+/* The PDF (routemap build --pdf), printed by WeasyPrint from pdf.mustache after style.css:
+   CSS Paged Media for a cover, a page-numbered contents, chapters opening on new pages, running
+   headers, page numbers on the pages' outer edges and footnotes at the foot of the page. */
+
+@page {
+  size: A4;
+  margin: 24mm 20mm 22mm;
+  @top-left { content: none; font: 8.5pt system-ui, sans-serif; color: #484949; vertical-align: bottom; padding-bottom: 4mm; }
+  @top-right { content: string(chapter-title); font: 8.5pt system-ui, sans-serif; color: #484949; vertical-align: bottom; padding-bottom: 4mm; }
+  @bottom-right { content: none; }
+  /* A short rule above the notes. (WeasyPrint 57 places a page's notes a page late when the footnote
+     area has both a border and padding, or a margin: the rule is a background.) */
+  @footnote { padding-top: 2mm; background: linear-gradient(#b1b4b6, #b1b4b6) no-repeat top left / 40% .5pt; }
+}
+@page :right { @bottom-right { content: counter(page); font: 9pt system-ui, sans-serif; color: #484949; } }
+@page :left { @bottom-left { content: counter(page); font: 9pt system-ui, sans-serif; color: #484949; } }
+/* The cover and its back: no running header, no page number. */
+@page cover {
+  margin: 30mm 24mm;
+  @top-left { content: none; } @top-right { content: none; }
+  @bottom-left { content: none; } @bottom-right { content: none; }
+}
+
+body.pdf { font-size: 10.5pt; line-height: 1.45; }
+.pdf a, .pdf a:visited { color: var(--text); text-decoration: none; }
+.pdf .chapter-body a[href] { color: var(--link); }
+/* style.css prints each link's address after it; here addresses are footnotes (see PDFBody). */
+.pdf a[href^="http"]::after { content: none; }
+h1, h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }
+p { orphans: 3; widows: 3; }
+tr, td, th, figure, img, pre, blockquote { break-inside: avoid; }
+img { max-width: 100%; }
+.footnote-backref { display: none; }
+
+/* The cover */
+.pdf-cover { page: cover; position: relative; height: 237mm; border-top: 8mm solid #12355b; padding-top: 18mm; }
+.pdf-cover__logo { display: block; max-width: 60mm; max-height: 30mm; margin-bottom: 14mm; }
+.pdf-cover__publication { font-size: 13pt; font-weight: 700; color: var(--brand); margin: 0 0 8mm; text-transform: uppercase; letter-spacing: .04em; }
+.pdf-cover__title { font-size: 30pt; line-height: 1.15; margin: 0 0 10mm; bookmark-level: none; }
+.pdf-cover__subtitle { display: block; font-size: 17pt; font-weight: 400; line-height: 1.3; margin-top: 5mm; }
+.pdf-cover__edition { font-size: 13pt; margin: 0 0 2mm; }
+.pdf-cover__date { font-size: 13pt; margin: 0; color: var(--secondary-text); }
+.pdf-cover__publisher { position: absolute; bottom: 0; left: 0; margin: 0; font-size: 12pt; font-weight: 700; }
+
+/* The back of the cover: what the document is, whose, under which licence, where to find it. */
+.pdf-imprint { page: cover; break-before: page; font-size: 9.5pt; padding-top: 120mm; }
+.pdf-imprint__summary { font-size: 10.5pt; margin: 0 0 8mm; }
+.pdf-imprint__consultation { border-left: 3pt solid #1d70b8; padding-left: 4mm; margin: 0 0 8mm; font-size: 10.5pt; }
+.pdf-cover__embargo { font-size: 13pt; font-weight: 700; margin: 6mm 0 0; padding: 3mm 4mm; border: 2pt solid #0b0c0c; }
+.pdf-imprint dl { margin: 0; }
+.pdf-imprint dt { font-weight: 700; margin-top: 3mm; }
+.pdf-imprint dd { margin: 0; }
+.pdf-imprint a { color: var(--text); }
+
+/* The back cover. It also keeps WeasyPrint 57 from failing ("list index out of range") when the
+   last chapter's last page carries footnotes over to a page of their own. */
+.pdf-back-cover { page: cover; break-before: page; padding-top: 165mm; border-bottom: 8mm solid #12355b; padding-bottom: 10mm; font-size: 11pt; }
+.pdf-back-cover p { margin: 0 0 2mm; }
+.pdf-back-cover__title { font-weight: 700; font-size: 13pt; }
+.pdf-back-cover__publisher { margin-top: 6mm !important; font-weight: 700; }
+.pdf-back-cover a { color: var(--text); }
+
+/* Contents: each chapter's title, a dot leader and the page it starts on. */
+.pdf-contents { break-before: page; }
+.pdf-contents h2 { font-size: 20pt; margin: 0 0 6mm; string-set: chapter-title "Contents"; bookmark-level: 1; }
+.pdf-contents__part { font-weight: 700; margin: 5mm 0 1mm; color: var(--secondary-text); }
+.pdf-contents ol { list-style: none; padding: 0; margin: 0; }
+.pdf-contents li { margin: 0; padding: 1mm 0; }
+.pdf-contents a { display: block; color: var(--text); }
+.pdf-contents a::after { content: leader(".") " " target-counter(attr(href), page); }
+
+/* Chapters: each opens a page, its title in the running header. */
+.pdf-chapter { break-before: page; }
+.pdf-chapter .chapter-header { margin-bottom: 8mm; }
+.pdf-chapter .chapter-header h1 { font-size: 20pt; line-height: 1.2; margin: 0 0 3mm; bookmark-level: 1; }
+.pdf-chapter .caption { margin: 0 0 2mm; }
+.pdf-chapter__title { string-set: chapter-title content(); }
+.pdf-chapter h2 { bookmark-level: 2; }
+.pdf-chapter h3 { bookmark-level: 3; }
+.pdf-chapter h4, .pdf-chapter h5, .pdf-chapter h6 { bookmark-level: none; }
+
+/* A link to another chapter says where it leads in print: "(chapter 5, page 16)" (see PDFBody). */
+.pdf a[data-chapter]::after { content: " (chapter " attr(data-chapter) ", page " target-counter(attr(href), page) ")"; color: var(--secondary-text); }
+.pdf a[data-chapter][data-space]::after { content: " (chapter " attr(data-chapter) ", page " target-counter(attr(href), page) ") "; }
+
+/* Footnotes (see PDFBody): at the foot of the page that cites them, numbered per chapter. */
+.footnote { float: footnote; font-size: 8.5pt; line-height: 1.35; text-align: left; }
+/* WeasyPrint 57 applies only the unqualified pseudo-elements. */
+::footnote-call { content: counter(footnote); vertical-align: super; font-size: 65%; line-height: 1; }
+::footnote-marker { content: counter(footnote) ". "; }
+.footnote--address { overflow-wrap: break-word; hyphens: none; }
+.address { overflow-wrap: break-word; }
+
+/* Paragraph numbers: in a column of their own, on the first line of their block (WeasyPrint 57 has no grid). */
+.pdf .numbered { display: block; position: relative; padding-left: 2.6rem; }
+.pdf .paragraph-number, .pdf .paragraph-number:visited {
+  position: absolute; left: 0; top: 0; width: 2.3rem; min-height: 0; text-align: left;
+  font-size: 8.5pt; line-height: 1.45rem; color: var(--secondary-text);
+}
+.pdf .numbered > :nth-child(2) { margin-top: 0; }
+.pdf .numbered--table { break-inside: avoid; }
+.pdf .numbered--table > .paragraph-number { top: .5rem; }
+/* "Paragraph" before each number is for screen readers on the web; in print the number speaks for itself. */
+.pdf .paragraph-number .visually-hidden, .pdf .question-number .visually-hidden { display: none; }
+/* A question's number stands in place of its list's marker (PDFBody marks the item). */
+.pdf li.question { list-style: none; }
+/* Tables that scroll sideways on screen are printed whole. */
+.pdf .table-region { overflow: visible; }
+/* Table columns as wide as their longest word: a word is never split across lines in a cell. */
+.pdf th, .pdf td { hyphens: manual; overflow-wrap: normal; }
+
+"""#,
         "assets/print.js": #"""
 // The printable page's Print button: shown only when this script runs (it is `hidden` in the HTML,
 // so readers without JavaScript never see a button that does nothing), and it opens the browser's
@@ -944,6 +1057,9 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
     <h2 id="current-heading"><a href="{{url}}">{{title}}</a></h2>
     {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
     <p><a class="button" href="{{url}}">Read the {{shortTitle}}<span class="visually-hidden">: {{title}}</span></a></p>
+    {{#pdf}}
+    <p class="print-links"><a href="{{url}}">Download the {{shortTitle}} as a PDF <span class="meta">(PDF, {{size}})</span></a></p>
+    {{/pdf}}
   </section>
   {{/current}}
   {{#consultation}}{{^first}}
@@ -1095,6 +1211,86 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
 </main>
 
 """#,
+        "templates/pdf.mustache": ##"""
+<!DOCTYPE html>
+{{#document}}
+<html lang="{{language}}">
+<head>
+<meta charset="utf-8">
+<title>{{title}}</title>
+<meta name="author" content="{{publisher}}">
+<meta name="description" content="{{description}}">
+<meta name="keywords" content="{{keywords}}">
+<meta name="generator" content="{{generator}}">
+<meta name="dcterms.created" content="{{created}}">
+<meta name="dcterms.modified" content="{{created}}">
+<link rel="stylesheet" href="{{root}}assets/style.css">
+<link rel="stylesheet" href="{{root}}assets/pdf.css">
+<style>@page { @top-left { content: "{{{runningHeader}}}"; } } @page :first { @top-left { content: none; } }</style>
+</head>
+<body class="pdf">
+<section class="pdf-cover" aria-label="Cover">
+  {{#logo}}<img class="pdf-cover__logo" src="{{logo}}" alt="{{publisher}}">{{/logo}}
+  <p class="pdf-cover__publication">{{publicationTitle}}</p>
+  <h1 class="pdf-cover__title">{{coverTitle}}{{#coverSubtitle}}<span class="pdf-cover__subtitle">{{coverSubtitle}}</span>{{/coverSubtitle}}</h1>
+  <p class="pdf-cover__edition">{{edition.shortTitle}}{{#edition.statusNote}} · {{edition.statusNote}}{{/edition.statusNote}}</p>
+  <p class="pdf-cover__date">{{date}}</p>
+  {{#embargo}}<p class="pdf-cover__embargo">Embargoed: not for publication before {{until}}</p>{{/embargo}}
+  <p class="pdf-cover__publisher">{{publisher}}</p>
+</section>
+<section class="pdf-imprint" aria-label="About this document">
+  {{#embargo}}<p class="pdf-cover__embargo">Embargoed: not for publication before {{until}}</p>{{/embargo}}
+  {{#edition.summary}}<p class="pdf-imprint__summary">{{edition.summary}}</p>{{/edition.summary}}
+  {{#consultation}}<div class="pdf-imprint__consultation">
+    {{#upcoming}}<p><strong>The consultation on this draft opens on {{opens}} and closes on {{closes}}.</strong></p>{{/upcoming}}
+    {{#open}}<p><strong>This draft is open for consultation until {{closes}}.</strong>{{#respondEmail}} Respond by email to {{respondEmail}}, quoting the numbers of the questions, chapters and paragraphs you comment on.{{/respondEmail}}</p>{{/open}}
+    {{#closed}}<p><strong>The consultation on this draft closed on {{closes}}.</strong>{{#successor}} The final edition, {{title}}, was published on {{published}}.{{/successor}}{{^successor}} The responses are being considered.{{/successor}}</p>{{/closed}}
+    {{#concluded}}<p><strong>The consultation on this draft closed on {{closes}} and has concluded.</strong>{{#successor}} The final edition, {{title}}, was published on {{published}}.{{/successor}}</p>{{/concluded}}
+  </div>{{/consultation}}
+  <dl>
+    <dt>Title</dt><dd>{{edition.title}}</dd>
+    <dt>Edition</dt><dd>{{edition.shortTitle}} ({{edition.statusLabel}}){{#edition.published}}, published {{edition.published}}{{/edition.published}}</dd>
+    <dt>Publisher</dt><dd>{{publisher}}</dd>
+    {{#licenceName}}<dt>Licence</dt><dd>Available under the {{licenceName}}{{#licenceURL}}:<br><a href="{{licenceURL}}">{{licenceURL}}</a>{{/licenceURL}}</dd>{{/licenceName}}
+    {{#availableAt}}<dt>Available at</dt><dd><a href="{{availableAt}}">{{availableAt}}</a></dd>{{/availableAt}}
+  </dl>
+</section>
+{{/document}}
+<nav class="pdf-contents" aria-labelledby="pdf-contents-heading">
+  <h2 id="pdf-contents-heading">Contents</h2>
+  {{#contents}}
+  {{#heading}}<p class="pdf-contents__part">{{heading}}</p>{{/heading}}
+  <ol>
+    {{#chapters}}<li><a href="#{{anchor}}"><span class="chapter-number">{{number}}.</span> {{title}}</a></li>
+    {{/chapters}}
+  </ol>
+  {{/contents}}
+</nav>
+{{#chapters}}
+<article class="pdf-chapter" id="{{anchor}}" style="counter-reset: chapter {{number}} footnote">
+  <header class="chapter-header">
+    {{#part}}<p class="caption">{{part}}</p>{{/part}}
+    <h1><span class="chapter-number">{{number}}.</span> <span class="pdf-chapter__title">{{title}}</span></h1>
+    {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
+  </header>
+  <div class="chapter-body">
+{{{body}}}
+  </div>
+</article>
+{{/chapters}}
+{{#document}}
+<section class="pdf-back-cover" aria-label="Back cover">
+  {{#embargo}}<p class="pdf-cover__embargo">Embargoed: not for publication before {{until}}</p>{{/embargo}}
+  <p class="pdf-back-cover__title">{{edition.title}}</p>
+  <p>{{edition.shortTitle}} · {{date}}</p>
+  {{#availableAt}}<p>Read it online at <a href="{{availableAt}}">{{availableAt}}</a></p>{{/availableAt}}
+  <p class="pdf-back-cover__publisher">{{publisher}}</p>
+</section>
+</body>
+</html>
+{{/document}}
+
+"""##,
         "templates/print.mustache": ##"""
 <main id="main" class="print-edition">
   <header class="print-cover" id="print-cover">

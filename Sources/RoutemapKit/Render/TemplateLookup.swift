@@ -20,6 +20,7 @@ extension FrontConsultationView: TemplateFields {}
 extension CounterpartView: TemplateFields {}
 extension NotFoundView: TemplateFields {}
 extension OverviewPageView: TemplateFields {}
+extension PDFDocumentView: TemplateFields {}
 extension PDFLinkView: TemplateFields {}
 extension PrintPageView: TemplateFields {}
 extension SearchPageView: TemplateFields {}
@@ -239,6 +240,7 @@ extension FrontPageView: TemplateFields {
         case "firstPublished": firstPublished.templateValue
         case "consultation": consultation.templateValue
         case "current": current.templateValue
+        case "pdf": pdf.templateValue
         case "editions": editions.templateValue
         default: nil
         }

@@ -8,7 +8,7 @@ import Templates
 public struct Theme: Sendable {
     public static let defaultName = "default"
     static let requiredTemplates = ["layout", "front", "contents", "chapter", "accessibility", "notfound", "search",
-                                    "term", "overview", "changes", "chapter-changes", "print", "social-card"]
+                                    "term", "overview", "changes", "chapter-changes", "print", "social-card", "pdf"]
 
     /// Where an asset's bytes come from.
     enum AssetSource: Sendable {

@@ -127,6 +127,8 @@ struct FrontPageView: Equatable {
     /// The newest consultation and where it stands: the first thing the front page shows.
     var consultation: FrontConsultationView?
     var current: EditionSummaryView?
+    /// The current edition's PDF, when the build made one (`--pdf`).
+    var pdf: PDFLinkView?
     var editions: [EditionSummaryView]
 }
 

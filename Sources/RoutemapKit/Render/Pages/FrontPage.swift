@@ -8,6 +8,7 @@ extension SiteGenerator {
             firstPublished: Embargo.firstPublication(site.publication)?.long,
             consultation: frontConsultation(from: page),
             current: site.publication.currentEdition.map { summary($0, from: page) },
+            pdf: site.publication.currentEdition.flatMap { pdfLink($0.id, from: page) },
             editions: site.publication.editions.reversed().map { summary($0, from: page) }
         )
         return layout(page: page, title: config.title, description: site.publication.currentEdition?.summary ?? config.title,

@@ -16,12 +16,15 @@ extension SiteGenerator {
         }
     }
 
-    /// The page Chromium prints to the edition's PDF: the printable page, written beside it at
-    /// `writtenAt`, with links that leave the page pointing at the published site (a PDF is read away
-    /// from the site, where relative links lead nowhere).
+    /// The page WeasyPrint prints to the edition's PDF, written at `writtenAt` beside the printable
+    /// page (its images' paths are the same): `pdf.mustache`, a document of its own with a cover, the
+    /// licence on the cover's back, contents and the chapters, without the site's navigation and
+    /// footer. Links that leave the document point at the published site (a PDF is read away from
+    /// the site, where relative links lead to the build machine's disk), or are removed without
+    /// `base_url`; footnotes stand where they are cited (see PDFBody).
     func pdfSourcePage(_ rendered: RenderedEdition, writtenAt path: String) -> OutputFile {
         var file = printPages(rendered, at: [SitePaths.printPage(rendered.edition.id)], chapterPages: chapterPagePaths(),
-                              outsideLinks: .published(baseURL: config.baseURL)).outputFiles()[0]
+                              outsideLinks: .published(baseURL: config.baseURL), forPDF: true).outputFiles()[0]
         file.path = path
         return file
     }
@@ -33,22 +36,31 @@ extension SiteGenerator {
     /// The edition's printable page at each of `pages`, made and written a batch of chapters at a
     /// time. The chapters' bodies (tens of megabytes for a long edition) are put between the pieces
     /// of the templates' output rather than rendered through them (see PageSplice); the first page's
-    /// bodies serve the others wherever they hold no link relative to the page.
+    /// bodies serve the others wherever they hold no link relative to the page. `forPDF`: the PDF's
+    /// source page instead (`pdf.mustache`, not laid out in the site's layout).
     private func printPages(_ rendered: RenderedEdition, at pages: [String], chapterPages: [String: (editionID: String, chapterID: String)],
-                            outsideLinks: FragmentRewriter.OutsideLinks) -> SiteItem {
+                            outsideLinks: FragmentRewriter.OutsideLinks, forPDF: Bool = false) -> SiteItem {
         let origin = join(join(site.publication.contentDirectory, rendered.edition.id), "edition.yml")
         return .streamed(StreamedFiles(files: pages.map { ($0, origin) }) { emit in
             let rewriters = pages.map {
                 FragmentRewriter(editionID: rendered.edition.id, page: $0, chapterPages: chapterPages, outsideLinks: outsideLinks)
             }
+            let numbers = Dictionary(rendered.chapters.map { ($0.chapter.id, $0.chapter.number) }, uniquingKeysWith: { first, _ in first })
+            let rewrite = { (file: Int, chapter: RenderedChapter) -> (html: [UInt8], dependsOnPage: Bool) in
+                let rewritten = rewriters[file].rewriteNotingPage(chapter.markdown.htmlUTF8, chapterID: chapter.chapter.id)
+                return forPDF ? (PDFBody.prepare(rewritten.html, chapterID: chapter.chapter.id, chapterNumbers: numbers), rewritten.dependsOnPage) : rewritten
+            }
             let chapters = rendered.chapters
-            let frames = pages.compactMap { printFrame(rendered, page: $0) }
+            let frames = pages.compactMap { printFrame(rendered, page: $0, forPDF: forPDF) }
             guard frames.count == pages.count else {
                 for (file, page) in pages.enumerated() {
-                    let bodies = concurrentMap(chapters) {
-                        HTML(utf8: rewriters[file].rewriteNotingPage($0.markdown.htmlUTF8, chapterID: $0.chapter.id).html)
+                    let bodies = concurrentMap(chapters) { HTML(utf8: rewrite(file, $0).html) }
+                    let view = printView(rendered, page: page, forPDF: forPDF) { bodies[$0] }
+                    let content = render(view, template: forPDF ? "pdf" : "print", page: page)
+                    if forPDF {
+                        emit(file, .html(content))
+                        continue
                     }
-                    let content = render(printView(rendered, page: page) { bodies[$0] }, template: "print", page: page)
                     guard case .html(let html) = printLayout(rendered, page: page, content: content).contents else { continue }
                     emit(file, .html(html))
                 }
@@ -57,12 +69,11 @@ extension SiteGenerator {
             for file in pages.indices { emit(file, .html(frames[file][0])) }
             for start in stride(from: 0, to: chapters.count, by: Self.printBatch) {
                 let batch = Array(start..<min(start + Self.printBatch, chapters.count))
-                let first = concurrentMap(batch) { rewriters[0].rewriteNotingPage(chapters[$0].markdown.htmlUTF8, chapterID: chapters[$0].chapter.id) }
+                let first = concurrentMap(batch) { rewrite(0, chapters[$0]) }
                 for file in pages.indices {
                     let bodies = file == 0 ? first.map(\.html) : concurrentMap(Array(batch.indices)) { position in
                         guard first[position].dependsOnPage else { return first[position].html }
-                        let chapter = chapters[batch[position]]
-                        return rewriters[file].rewriteNotingPage(chapter.markdown.htmlUTF8, chapterID: chapter.chapter.id).html
+                        return rewrite(file, chapters[batch[position]]).html
                     }
                     for (position, index) in batch.enumerated() {
                         emit(file, .bytes(bodies[position]))
@@ -76,12 +87,13 @@ extension SiteGenerator {
     /// The printable page at `page` without its chapters' bodies: the templates' output, cut where
     /// each body goes (one more piece than there are chapters); nil when the theme's templates do not
     /// place each body exactly once as it is (see PageSplice).
-    private func printFrame(_ rendered: RenderedEdition, page: String) -> [HTML]? {
+    private func printFrame(_ rendered: RenderedEdition, page: String, forPDF: Bool) -> [HTML]? {
         let splice = PageSplice()
         let count = rendered.chapters.count
-        let content = render(printView(rendered, page: page, body: splice.marker), template: "print", page: page)
-        guard let inner = splice.cut(content, count: count),
-              case .html(let html) = printLayout(rendered, page: page, content: splice.marker(count)).contents,
+        let content = render(printView(rendered, page: page, forPDF: forPDF, body: splice.marker), template: forPDF ? "pdf" : "print", page: page)
+        guard let inner = splice.cut(content, count: count) else { return nil }
+        if forPDF { return inner }
+        guard case .html(let html) = printLayout(rendered, page: page, content: splice.marker(count)).contents,
               let outer = splice.cut(html, first: count, count: 1) else { return nil }
         var frame = inner
         frame[0].utf8.insert(contentsOf: outer[0].utf8, at: 0)
@@ -90,7 +102,7 @@ extension SiteGenerator {
     }
 
     /// `print.mustache`'s view, with `body(index)` as the body of the edition's chapter at `index`.
-    private func printView(_ rendered: RenderedEdition, page: String, body: (Int) -> HTML) -> PrintPageView {
+    private func printView(_ rendered: RenderedEdition, page: String, forPDF: Bool = false, body: (Int) -> HTML) -> PrintPageView {
         let edition = rendered.edition
         let chapters = rendered.chapters.enumerated().map { index, rendered in
             let chapter = rendered.chapter
@@ -115,7 +127,34 @@ extension SiteGenerator {
             root: relativeURL(from: page, to: "x").dropLast().description,
             pdf: pdfLink(edition.id, from: page),
             contents: parts,
-            chapters: chapters
+            chapters: chapters,
+            document: forPDF ? pdfDocument(edition, page: page) : nil
+        )
+    }
+
+    /// The PDF's cover and metadata (see PDFDocumentView).
+    private func pdfDocument(_ edition: Edition, page: String) -> PDFDocumentView {
+        let themes = Set(edition.chapters.flatMap(\.themes))
+        let title = edition.title
+        let colon = title.range(of: ": ")
+        let subtitle = colon.map { String(title[$0.upperBound...]) }.flatMap { $0.isEmpty ? nil : $0.prefix(1).uppercased() + $0.dropFirst() }
+        let logo = theme.assets.map(\.outputPath).first { ["assets/logo.svg", "assets/logo.png"].contains($0) }
+        let embargo = embargoNotice(forPage: page)
+        return PDFDocumentView(
+            title: "\(edition.title) – \(config.shortTitle)",
+            language: config.language,
+            description: edition.summary ?? edition.title,
+            keywords: config.themes.terms.filter { themes.contains($0.id) }.map(\.label).joined(separator: ", "),
+            generator: RoutemapVersion.generatorName,
+            created: "\(buildDate)T00:00:00Z",
+            coverTitle: subtitle == nil ? title : String(title[..<colon!.lowerBound]),
+            coverSubtitle: subtitle,
+            date: (edition.published ?? buildDate).long,
+            logo: logo.map { relativeURL(from: page, to: $0) },
+            runningHeader: cssString((embargo.map { "Embargoed: not for publication before \($0.until) · " } ?? "")
+                                     + "\(config.shortTitle) – \(edition.shortTitle)"),
+            embargo: embargo,
+            consultation: consultationBanner(forPage: page)
         )
     }
 
@@ -131,9 +170,10 @@ extension SiteGenerator {
                       canonicalPage: page == SitePaths.currentPrintPage ? SitePaths.printPage(edition.id) : nil)
     }
 
-    /// The link to the edition's PDF from `page`, when the build made one.
+    /// The link to the edition's PDF from `page`, when the build made one: for the current edition,
+    /// its address that stays the same across editions.
     func pdfLink(_ editionID: String, from page: String) -> PDFLinkView? {
-        pdfs[editionID].map { PDFLinkView(url: relativeURL(from: page, to: $0.path), size: $0.size) }
+        pdfs[editionID].map { PDFLinkView(url: relativeURL(from: page, to: $0.stablePath ?? $0.path), size: $0.size) }
     }
 
     /// `edition/chapter.html` → the chapter, for every chapter of every edition.
@@ -169,8 +209,8 @@ func cssString(_ text: String) -> String {
 }
 
 extension SiteGenerator {
-    /// The pages that show the PDF links: every edition's contents page and the printable pages.
+    /// The pages that show the PDF links: the front page, every edition's contents page and the printable pages.
     func pagesLinkingPDFs() -> [SiteItem] {
-        site.editions.map { .file(contentsPage($0)) } + printPageItems()
+        [.file(frontPage())] + site.editions.map { .file(contentsPage($0)) } + printPageItems()
     }
 }
