@@ -94,6 +94,11 @@ struct DialectLines {
     }
 
     private mutating func anywhere() {
+        // Every construct found here starts with '{', '[' or ']', which most lines do not hold at
+        // all: one tight pass over them first (the scan below was 4% of a build's CPU).
+        guard line.withUnsafeBufferPointer({ $0.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") } }) else {
+            return
+        }
         var index = 0
         while index + 1 < line.count {
             let byte = line[index], next = line[index + 1]

@@ -65,6 +65,7 @@ import Templates
                         words: [], movedToURL: nil),
         WordChangeView(text: "partners", same: false, inserted: true, deleted: false, spaceBefore: true),
         ActionView(text: "Review the boards.", url: "../governance.html#for-cios"),
+        SocialImageView(url: "https://x/social-card.png", alt: "R – Final, published by S", width: 1200, height: 630),
         ActionGroupView(chapterNumber: 1, chapterTitle: "T", chapterURL: "t.html", actions: []),
         ChapterChangesPageView(number: 4, title: "Governance", oldTitle: "Boards", retitled: true, chapterURL: "../governance.html",
                                olderChapterURL: "../../draft/governance.html", olderEditionTitle: "consultation draft", summaryURL: "index.html",
