@@ -187,3 +187,31 @@ import Testing
         #expect(!page.contains("<strong>0</strong>"))
     }
 }
+
+/// The preview server's cache of comparisons: a chapter whose blocks are unchanged in both editions
+/// is not compared again, and any change to either side is.
+@Suite struct ComparisonCacheTests {
+    private func blocks(_ markdown: String) -> [TextBlock] {
+        MarkdownRenderer.render(markdown, options: MarkdownOptions(paragraphNumberPrefix: "1", blockText: true)).blocks
+    }
+
+    @Test func unchangedBlocksAreNotComparedAgain() {
+        let cache = LayoutCache()
+        let old = blocks("One.\n\nTwo.\n"), new = blocks("One.\n\nTwo, reworded.\n"), edited = blocks("One, edited.\n\nTwo.\n")
+        var comparisons = 0
+        func changes(_ old: [TextBlock], _ new: [TextBlock]) -> [BlockChange.Kind] {
+            cache.beginBuild(structure: 1)
+            defer { cache.endBuild() }
+            return cache.changes(for: "final/a", old: old, new: new) {
+                comparisons += 1
+                return ChapterComparison.compare(old, new)
+            }.map(\.kind)
+        }
+        #expect(changes(old, new) == [.unchanged, .changed])
+        #expect(changes(old, new) == [.unchanged, .changed])
+        #expect(comparisons == 1, "the second build reused the first's comparison")
+        #expect(changes(old, edited) == [.changed, .unchanged])
+        #expect(changes(edited, new) == ChapterComparison.compare(edited, new).map(\.kind))
+        #expect(comparisons == 3, "a change to either side is compared again")
+    }
+}

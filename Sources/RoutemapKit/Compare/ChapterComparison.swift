@@ -32,10 +32,14 @@ struct ChapterComparison {
     func count(_ kind: BlockChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }
 
     init(chapterID: String, oldTitle: String, newTitle: String, old: [TextBlock], new: [TextBlock]) {
+        self.init(chapterID: chapterID, oldTitle: oldTitle, newTitle: newTitle, changes: ChapterComparison.compare(old, new))
+    }
+
+    init(chapterID: String, oldTitle: String, newTitle: String, changes: [BlockChange]) {
         self.chapterID = chapterID
         self.oldTitle = oldTitle
         self.newTitle = newTitle
-        self.changes = ChapterComparison.compare(old, new)
+        self.changes = changes
     }
 
     /// Blocks are matched by kind and text; a block removed in one place and added unchanged in
@@ -272,15 +276,13 @@ struct ChapterComparison {
     /// The words of `text` with one space between each, as `text.split(whereSeparator: \.isWhitespace)`
     /// joined by spaces gives; ASCII text is done on its bytes, which costs a tenth as much.
     static func normalisedSpaces(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
-        var ascii = text
-        return ascii.withUTF8 { bytes -> String in
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
             for byte in bytes {
+                if byte >= 0x80 { return nil }
                 // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
                 if byte == 0x20 || (0x09...0x0D).contains(byte) {
                     pendingSpace = !out.isEmpty
@@ -291,5 +293,6 @@ struct ChapterComparison {
             }
             return String(decoding: out, as: UTF8.self)
         }
+        return ascii ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

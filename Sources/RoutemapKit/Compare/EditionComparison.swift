@@ -11,7 +11,7 @@ struct EditionComparison {
     /// Every chapter in both, in the newer edition's order.
     var common: [(chapter: Chapter, comparison: ChapterComparison)]
 
-    init(older: RenderedEdition, newer: RenderedEdition) {
+    init(older: RenderedEdition, newer: RenderedEdition, cache: LayoutCache? = nil) {
         self.older = older
         self.newer = newer
         let olderByID = Dictionary(older.chapters.map { ($0.chapter.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -20,9 +20,13 @@ struct EditionComparison {
         removed = older.chapters.map(\.chapter).filter { !newerIDs.contains($0.id) }
         let pairs = newer.chapters.compactMap { rendered in olderByID[rendered.chapter.id].map { (old: $0, new: rendered) } }
         // Each comparison is independent; long chapters are spread over the cores.
+        // With a cache (the preview server's), chapters compared by the previous build are not compared again.
         common = concurrentMap(pairs) { pair in
-            (pair.new.chapter, ChapterComparison(chapterID: pair.new.chapter.id, oldTitle: pair.old.chapter.title, newTitle: pair.new.chapter.title,
-                                                 old: pair.old.markdown.blocks, new: pair.new.markdown.blocks))
+            let (old, new) = (pair.old.markdown.blocks, pair.new.markdown.blocks)
+            let compare = { ChapterComparison.compare(old, new) }
+            let changes = cache?.changes(for: "\(newer.edition.id)/\(pair.new.chapter.id)", old: old, new: new, compare: compare) ?? compare()
+            return (pair.new.chapter, ChapterComparison(chapterID: pair.new.chapter.id, oldTitle: pair.old.chapter.title,
+                                                        newTitle: pair.new.chapter.title, changes: changes))
         }
     }
 

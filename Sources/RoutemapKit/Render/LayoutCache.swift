@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Templates
 
 /// Pages laid out by the previous build, reused while the view they were laid out from is
@@ -25,8 +26,17 @@ public final class LayoutCache: @unchecked Sendable {
         var html: HTML
     }
 
+    private struct Compared {
+        var old: [TextBlock]
+        var new: [TextBlock]
+        var changes: [BlockChange]
+    }
+
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// Chapters compared between editions, by the newer edition's id and the chapter's.
+    private var comparisons: [String: Compared] = [:]
+    private var comparisonsUsed: Set<String> = []
     private var used: Set<String> = []
     private var usage = Usage(laidOut: 0, reused: 0)
     private var structure: Any?
@@ -43,6 +53,7 @@ public final class LayoutCache: @unchecked Sendable {
     func beginBuild<Structure: Equatable>(structure: Structure) {
         lock.withLock {
             used = []
+            comparisonsUsed = []
             usage = Usage(laidOut: 0, reused: 0)
             if let previous = self.structure as? Structure, previous == structure { return }
             self.structure = structure
@@ -52,7 +63,25 @@ public final class LayoutCache: @unchecked Sendable {
 
     /// Forgets pages the build did not lay out, so the cache holds one site at most.
     func endBuild() {
-        lock.withLock { entries = entries.filter { used.contains($0.key) } }
+        lock.withLock {
+            entries = entries.filter { used.contains($0.key) }
+            comparisons = comparisons.filter { comparisonsUsed.contains($0.key) }
+        }
+    }
+
+    /// The previous build's comparison of a chapter's blocks while both editions' blocks are
+    /// unchanged, otherwise `compare()`'s. After a save every chapter but the saved one has the very
+    /// block arrays of the previous build (RenderCache), so the check is mostly two pointer comparisons;
+    /// comparing every chapter of two large editions again had been a quarter of each rebuild.
+    func changes(for key: String, old: [TextBlock], new: [TextBlock], compare: () -> [BlockChange]) -> [BlockChange] {
+        let previous = lock.withLock { () -> Compared? in
+            comparisonsUsed.insert(key)
+            return comparisons[key]
+        }
+        if let previous, previous.old == old, previous.new == new { return previous.changes }
+        let changes = compare()
+        lock.withLock { comparisons[key] = Compared(old: old, new: new, changes: changes) }
+        return changes
     }
 
     /// The HTML for `key` (a page and template) laid out from `view`: the previous build's when it

@@ -6,7 +6,7 @@ extension SiteGenerator {
     /// One function per page, so that the pages can be made side by side; the editions are compared here, once.
     func changesPageMakers(_ rendered: RenderedEdition) -> [() -> OutputFile] {
         guard let older = olderEdition(than: rendered.edition.id) else { return [] }
-        let comparison = EditionComparison(older: older, newer: rendered)
+        let comparison = EditionComparison(older: older, newer: rendered, cache: layoutCache)
         return [{ changesSummaryPage(comparison) }] + comparison.common.map { common in
             { chapterChangesPage(comparison, common.chapter, common.comparison) }
         }
