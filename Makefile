@@ -9,7 +9,8 @@ BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl
 TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf weasyprint python3 python3-venv nginx
 # import name=PyPI name: selenium drives Chromium; axe-selenium-python runs axe-core, whose newer
 # release (with the WCAG 2.2 rules) comes from selenium-axe-python.
-TEST_PYTHON_PACKAGES = selenium=selenium axe_selenium_python=axe-selenium-python selenium_axe_python=selenium-axe-python
+# weasyprint: version 70 makes the PDFs in the tests, as it carries images' alternative text (Debian's 57.2 does not).
+TEST_PYTHON_PACKAGES = selenium=selenium axe_selenium_python=axe-selenium-python selenium_axe_python=selenium-axe-python weasyprint=weasyprint==70.0
 ROUTEMAP = .build/release/routemap
 # The tests' Python (selenium, axe-core), kept apart from the system's; `make clean` removes it with .build/.
 TEST_VENV = .build/test-venv

@@ -50,7 +50,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Flag(help: "Also print each edition to a PDF (needs the Debian package 'weasyprint').")
+    @Flag(help: "Also print each edition to a PDF with WeasyPrint, the first 'weasyprint' on the PATH (Debian's package; version 70 from PyPI also carries images' alternative text).")
     var pdf = false
 
     @Flag(help: "Also build the editions not yet published by the date, each page marked 'Embargoed', into --preview-output (never --output).")

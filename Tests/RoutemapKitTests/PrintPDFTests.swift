@@ -210,6 +210,21 @@ import Markdown
 
     /// Footnotes stand at the foot of the page that cites them (or, when the citing line is a page's
     /// last, the next), never in a notes section of their own.
+    /// Each image of a chapter is a Figure of the PDF's structure carrying the image's alternative
+    /// text, which a screen reader reads out. (WeasyPrint 57, Debian's, does not tag images at all;
+    /// `make test` runs the WeasyPrint its test environment installs from PyPI.)
+    @Test func imagesKeepTheirAlternativeTextInThePDF() throws {
+        let (output, report) = try buildWithPDFs(Repository.content)
+        let (publication, _) = ContentLoader.load(contentDirectory: Repository.content)
+        let site = try ChapterRenderer.render(try #require(publication)).get()
+        for (edition, pdf) in zip(site.editions, report.pdfs) {
+            let alts = edition.chapters.flatMap { $0.markdown.images.map(\.alt) }
+            let figures = try pdfObjects(output.path + "/site/" + pdf.path).values.filter { $0["/S"] as? String == "/Figure" }
+            let carried = figures.compactMap { ($0["/Alt"] as? String).map { $0.hasPrefix("u:") ? String($0.dropFirst(2)) : $0 } }
+            #expect(carried.sorted() == alts.sorted(), "\(pdf.path): the images' alternative text \(alts), the PDF's figures \(carried)")
+        }
+    }
+
     @Test func footnotesStandAtTheFootOfThePageThatCitesThem() throws {
         let (output, report) = try buildWithPDFs(Repository.fixtures + "/printable/content")
         let pdf = try #require(report.pdfs.last)
@@ -334,9 +349,16 @@ import Markdown
         var kids: [Bookmark]
     }
 
+    /// qpdf's JSON for `key`. qpdf copies a PDF real as the PDF writes it, and `1.` (which newer
+    /// WeasyPrints write) is not JSON: it is read as `1.0`.
+    private func qpdfJSON(_ path: String, key: String) throws -> [String: Any]? {
+        let json = try Tool.run("qpdf", ["--json", "--json-key=\(key)", path])
+            .replacingOccurrences(of: #"(?<=[0-9])\.(?=\s*[,}\]])"#, with: ".0", options: .regularExpression)
+        return try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    }
+
     private func outline(_ path: String) throws -> [Bookmark] {
-        let json = try Tool.run("qpdf", ["--json", "--json-key=outlines", path])
-        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let object = try qpdfJSON(path, key: "outlines")
         func bookmarks(_ list: [[String: Any]]) -> [Bookmark] {
             list.map { Bookmark(title: $0["title"] as? String ?? "", kids: bookmarks($0["kids"] as? [[String: Any]] ?? [])) }
         }
@@ -345,8 +367,7 @@ import Markdown
 
     /// Every object of the PDF, by reference ("obj:3 0 R"), as qpdf's JSON writes it.
     private func pdfObjects(_ path: String) throws -> [String: [String: Any]] {
-        let json = try Tool.run("qpdf", ["--json", "--json-key=qpdf", path])
-        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let object = try qpdfJSON(path, key: "qpdf")
         let objects = (object?["qpdf"] as? [Any])?.last as? [String: Any] ?? [:]
         var result: [String: [String: Any]] = [:]
         for (reference, value) in objects {

@@ -14,9 +14,10 @@ enum DefaultThemeFiles {
   @top-left { content: none; font: 8.5pt system-ui, sans-serif; color: #484949; vertical-align: bottom; padding-bottom: 4mm; }
   @top-right { content: string(chapter-title); font: 8.5pt system-ui, sans-serif; color: #484949; vertical-align: bottom; padding-bottom: 4mm; }
   @bottom-right { content: none; }
-  /* A short rule above the notes. (WeasyPrint 57 places a page's notes a page late when the footnote
-     area has both a border and padding, or a margin: the rule is a background.) */
-  @footnote { padding-top: 2mm; background: linear-gradient(#b1b4b6, #b1b4b6) no-repeat top left / 40% .5pt; }
+  /* A rule above the notes: a border alone. WeasyPrint 57 and 70 place a page's notes a page late
+     (or lose them) when the footnote area has a border and padding, or a margin; and 70 fills the
+     whole area with a background drawn as a short rule. */
+  @footnote { border-top: .5pt solid #b1b4b6; }
 }
 @page :right { @bottom-right { content: counter(page); font: 9pt system-ui, sans-serif; color: #484949; } }
 @page :left { @bottom-left { content: counter(page); font: 9pt system-ui, sans-serif; color: #484949; } }
