@@ -40,7 +40,7 @@ test-deps:
 	@scripts/ensure-python-packages.sh $(TEST_VENV) $(TEST_PYTHON_PACKAGES)
 
 # `make bench [CHAPTERS=2000] [RUNS=5]`: times routemap against cmark-gfm and Hugo on a synthetic
-# publication generated under .bench/ (see scripts/bench.py); BENCH_FLAGS=--readme updates README.md.
+# publication generated under .bench/ (see scripts/bench.py); BENCH_FLAGS=--readme updates docs/guide/performance.md.
 CHAPTERS ?= 2000
 RUNS ?= 5
 BENCH_PACKAGES = $(BUILD_PACKAGES) python3 cmark-gfm hugo weasyprint poppler-utils

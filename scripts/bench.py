@@ -808,15 +808,15 @@ def hugo_version():
 
 
 def update_readme(report):
-    path = os.path.join(REPO, "README.md")
+    path = os.path.join(REPO, "docs", "guide", "performance.md")
     text = open(path, encoding="utf-8").read()
     start, end = "<!-- bench:start -->\n", "<!-- bench:end -->"
     if start not in text or end not in text:
-        sys.exit("README.md has no <!-- bench:start --> … <!-- bench:end --> section to update")
+        sys.exit("docs/guide/performance.md has no <!-- bench:start --> … <!-- bench:end --> section to update")
     before, rest = text.split(start, 1)
     _, after = rest.split(end, 1)
     write(path, before + start + report + end + after)
-    print("README.md updated.")
+    print("docs/guide/performance.md updated.")
 
 
 def main():
@@ -832,7 +832,7 @@ def main():
     parser.add_argument("--pdf-chapters", type=int, default=500,
                         help="chapters of the synthetic edition printed to PDF (default 500; 0 for the real content/ only; -1 for no PDFs)")
     parser.add_argument("--pdf-only", action="store_true", help="measure the PDFs only")
-    parser.add_argument("--readme", action="store_true", help="write the figures into README.md's benchmark section")
+    parser.add_argument("--readme", action="store_true", help="write the figures into the guide's benchmark section (docs/guide/performance.md)")
     args = parser.parse_args()
     args.growth = [int(n) for n in args.growth.split(",") if n.strip()]
     args.shaped_growth = [int(n) for n in args.shaped_growth.split(",") if n.strip()]

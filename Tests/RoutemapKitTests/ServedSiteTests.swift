@@ -3,7 +3,7 @@ import Testing
 @testable import RoutemapKit
 
 /// The publication as it will be published: built, then served by Debian's nginx with the
-/// snippets README.md gives administrators ("Publishing on a web server"), at the root of a host and
+/// snippets the guide gives administrators (docs/guide/publishing.md), at the root of a host and
 /// under `/routemap/`. Tests/Browser/served_check.py fetches every page over HTTP and follows every
 /// link and asset, checks their content types, that unknown addresses answer 404 with the styled
 /// 404 page, and that search finds a word there, in headless Chromium. Needs nginx, chromium,
@@ -11,11 +11,11 @@ import Testing
 @Suite(.serialized) struct ServedSiteTests {
     static let buildDate = CalendarDate(iso: "2011-06-01")!
 
-    /// The README's ```nginx blocks: the site at the root of a host, then under /routemap/.
+    /// The guide's ```nginx blocks: the site at the root of a host, then under /routemap/.
     static func readmeSnippets() throws -> (root: String, subPath: String) {
-        let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: Repository.root + "/docs/guide/publishing.md", encoding: .utf8)
         let blocks = readme.components(separatedBy: "```nginx\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
-        guard blocks.count == 2 else { throw NginxServer.Failure(description: "README.md should hold two nginx snippets, not \(blocks.count)") }
+        guard blocks.count == 2 else { throw NginxServer.Failure(description: "docs/guide/publishing.md should hold two nginx snippets, not \(blocks.count)") }
         return (blocks[0], blocks[1])
     }
 
@@ -50,7 +50,7 @@ import Testing
             Issue.record("this test needs Debian's nginx: run `make test`, which installs it"); return
         }
         let folder = TemporaryFolder()
-        // Published under /routemap/, as README.md says: base_url names the sub-path.
+        // Published under /routemap/, as the guide says: base_url names the sub-path.
         try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/content")
         let configPath = folder.path + "/content/routemap.yml"
         let config = try String(contentsOfFile: configPath, encoding: .utf8)

@@ -123,13 +123,13 @@ enum ConfigLoader {
     private static func accessibility(_ fields: FieldReader, root: FieldValue) -> AccessibilitySettings? {
         guard let block = fields.nested("accessibility") else {
             fields.warning(at: root, "no 'accessibility:' block, so no accessibility statement is generated",
-                           hint: "a public-sector site must publish one: add 'accessibility:' with contact_email, compliance and last_reviewed (see README)")
+                           hint: "a public-sector site must publish one: add 'accessibility:' with contact_email, compliance and last_reviewed (see docs/guide/content.md)")
             return nil
         }
         block.warnUnknownFields(known: ["contact_email", "response_days", "compliance", "known_issues", "testing", "last_reviewed"],
                                 what: "'accessibility'")
         let at = fields.value("accessibility")!
-        let hint = "the accessibility statement needs it; see README"
+        let hint = "the accessibility statement needs it; see docs/guide/content.md"
         let email = block.requiredString("contact_email", at: at, hint: hint)
         let complianceText = block.requiredString("compliance", at: at, hint: "one of: full, partial, not")
         let compliance = complianceText.flatMap(AccessibilitySettings.Compliance.init(rawValue:))

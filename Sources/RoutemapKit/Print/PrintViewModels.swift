@@ -1,7 +1,7 @@
 import Templates
 
 // The values `print.mustache` receives, and the PDF link the contents and printable pages show.
-// Plain structs with stored properties only (see ViewModels.swift). README.md lists every field.
+// Plain structs with stored properties only (see ViewModels.swift). docs/guide/themes.md lists every field.
 
 /// `print.mustache`: an edition on one page.
 struct PrintPageView: Equatable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Prints the PDF's source page with WeasyPrint (Debian's `weasyprint`, 57.2, or 70 from PyPI, which
-/// also tags images with their alternative text: README, *Which WeasyPrint*), a CSS Paged Media
+/// also tags images with their alternative text: docs/guide/printing.md, *Which WeasyPrint*), a CSS Paged Media
 /// engine: page-numbered contents (`target-counter`, `leader`), footnotes at the foot of the page
 /// (`float: footnote`), running headers (`string-set`), tagged PDF/UA-1 output with bookmarks from
 /// the headings. It takes the PDF's title, language, author, subject, keywords, creator and dates

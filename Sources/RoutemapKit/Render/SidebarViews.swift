@@ -1,5 +1,5 @@
 // The values of a chapter page's contents sidebar (`contents` in chapter.mustache). Plain structs
-// with stored properties, like every view model; README.md lists every field.
+// with stored properties, like every view model; docs/guide/themes.md lists every field.
 
 /// The sidebar: the whole contents of a small edition, or an abridged contents of a large one
 /// (nearby parts, and nearby chapters of the current part), so that every page stays the same size

@@ -3,7 +3,7 @@ import Templates
 // The values templates can use. Plain structs with stored properties only: views not listed in
 // TemplateLookup.swift are read through Mirror, which cannot see computed properties. They are
 // Equatable so that the preview can reuse a page whose view did not change (LayoutCache).
-// README.md lists every field.
+// docs/guide/themes.md lists every field.
 
 /// A link with its text.
 struct LinkView: Equatable {
