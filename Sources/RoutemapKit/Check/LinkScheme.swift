@@ -22,8 +22,9 @@ enum LinkScheme {
     /// What is wrong with linking to `destination`, or nil when nothing is.
     static func problem(with destination: String, isImage: Bool = false) -> String? {
         guard let scheme = scheme(of: destination), !allowed.contains(scheme) else { return nil }
-        if isImage, imageData.contains(where: { browserView(destination).lowercased().hasPrefix($0 + ";") || browserView(destination).lowercased().hasPrefix($0 + ",") }) {
-            return nil
+        if isImage {
+            let address = browserView(destination).lowercased()
+            if imageData.contains(where: { address.hasPrefix($0 + ";") || address.hasPrefix($0 + ",") }) { return nil }
         }
         return "'\(scheme):' addresses are not allowed"
     }
