@@ -5,7 +5,7 @@
 # needs libcurl.so for FoundationNetworking; starting the process then takes about 7 ms less.
 # librsvg2-bin: rsvg-convert draws the social cards (without it a build warns and makes none).
 BUILD_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev librsvg2-bin
-# nginx: ServedSiteTests serves the built site with it, as it will be published; weasyprint: --pdf.
+# nginx: BrowserServedSiteTests serves the built site with it, as it will be published; weasyprint: --pdf.
 TEST_PACKAGES = $(BUILD_PACKAGES) chromium chromium-driver poppler-utils qpdf weasyprint python3 python3-venv nginx
 # import name=PyPI name: selenium drives Chromium; axe-selenium-python runs axe-core, whose newer
 # release (with the WCAG 2.2 rules) comes from selenium-axe-python.
@@ -15,7 +15,7 @@ ROUTEMAP = .build/release/routemap
 # The tests' Python (selenium, axe-core), kept apart from the system's; `make clean` removes it with .build/.
 TEST_VENV = .build/test-venv
 
-.PHONY: site test release deps test-deps bench clean valgrind
+.PHONY: site test test-quick test-browser release deps test-deps bench clean valgrind
 
 site: release
 	$(ROUTEMAP) build
@@ -28,9 +28,22 @@ release: deps
 # for minutes can hold their server up past its time limits.
 PREVIEW_TESTS = '^PreviewTests\.'
 
+# The tests that drive headless Chromium: suites named Browser…, tagged `.browser`.
+BROWSER_TESTS = '\.Browser[A-Za-z]*Tests'
+TEST_PATH = PATH="$(CURDIR)/$(TEST_VENV)/bin:$$PATH"
+
 test: test-deps
-	PATH="$(CURDIR)/$(TEST_VENV)/bin:$$PATH" swift test --skip $(PREVIEW_TESTS)
-	PATH="$(CURDIR)/$(TEST_VENV)/bin:$$PATH" swift test --filter $(PREVIEW_TESTS)
+	$(TEST_PATH) swift test --skip $(PREVIEW_TESTS)
+	$(TEST_PATH) swift test --filter $(PREVIEW_TESTS)
+
+# Everything but the browser tests, for a quicker loop while working; `make test` runs them all.
+test-quick: test-deps
+	$(TEST_PATH) swift test --skip $(PREVIEW_TESTS)'|'$(BROWSER_TESTS)
+	$(TEST_PATH) swift test --filter $(PREVIEW_TESTS)
+
+# The browser tests alone.
+test-browser: test-deps
+	$(TEST_PATH) swift test --filter $(BROWSER_TESTS)
 
 deps:
 	@scripts/ensure-packages.sh $(BUILD_PACKAGES)

@@ -74,9 +74,11 @@ public enum SiteBuilder {
         guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
             throw BuildFailure(stages.diagnostics)
         }
-        let (files, layoutDiagnostics) = generator.files(deferringStreamed: options.deferWholeEditionFiles)
-        let diagnostics = stages.diagnostics + layoutDiagnostics
+        let layout = generator.layOut()
+        let diagnostics = stages.diagnostics + layout.duplicatePaths()
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        let files = layout.files(deferringStreamed: options.deferWholeEditionFiles)
+        options.layoutCache?.endBuild()
         let report = BuildReport(files: files, fileCount: files.count, diagnostics: diagnostics,
                                  chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
         return (report, generator)
@@ -89,8 +91,10 @@ public enum SiteBuilder {
     static func runStages(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile], diagnostics: [Diagnostic]) {
         let stages = stagesBeforeLayout(options)
         guard let generator = stages.generator else { return (stages.site, nil, [], stages.diagnostics) }
-        let (files, layoutDiagnostics) = generator.files(deferringStreamed: options.deferWholeEditionFiles)
-        return (stages.site, generator, files, stages.diagnostics + layoutDiagnostics)
+        let layout = generator.layOut()
+        let files = layout.files(deferringStreamed: options.deferWholeEditionFiles)
+        options.layoutCache?.endBuild()
+        return (stages.site, generator, files, stages.diagnostics + layout.duplicatePaths())
     }
 
     /// Loading, rendering and checking: everything before the pages are laid out. Content with
@@ -145,20 +149,30 @@ public enum SiteBuilder {
         guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
             throw BuildFailure(stages.diagnostics)
         }
-        var report = BuildReport(files: [], fileCount: 0, diagnostics: stages.diagnostics,
+        // Every path is claimed before the first file is written: two files claiming one stop the build here.
+        let layout = generator.layOut(printing: options.pdf)
+        var report = BuildReport(files: [], fileCount: 0, diagnostics: stages.diagnostics + layout.duplicatePaths(),
                                  chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count }, embargoed: publication.embargoed)
+        guard !report.diagnostics.hasErrors else { throw BuildFailure(report.diagnostics) }
         var pdfDiagnostics: [Diagnostic] = []
-        // Pages are written into the staging folder as they are made; a layout error (two files
-        // claiming one path) is only known at the end, and then nothing is swapped in.
-        report.diagnostics += try OutputWriter.write(to: output, produce: { writer in
-            let layout = generator.emit(into: writer)
-            report.fileCount = layout.fileCount
-            report.diagnostics += layout.diagnostics
-            if report.diagnostics.hasErrors { throw BuildFailure(report.diagnostics) }
-        }) { staging in
-            guard options.pdf else { return }
-            (report.pdfs, pdfDiagnostics) = EditionPDFs.make(generator, staging: staging, enginePath: options.pdfEnginePath,
-                                                             outputDirectory: options.outputDirectory)
+        // The layout makes the pages, spread over the cores; the writer writes each into the
+        // staging folder as it is made. Nothing is swapped in unless every file was written.
+        report.diagnostics += try OutputWriter.write(to: output) { writer in
+            guard options.pdf else {
+                report.fileCount = layout.make { writer.write($0) }
+                return
+            }
+            // With the PDFs, the pages that link them are made last, once the PDFs' sizes are known.
+            report.fileCount = layout.make(including: { !layout.showingPDFs.contains($0) }) { writer.write($0) }
+            let printed = EditionPDFs.print(layout, of: generator.site, date: options.buildDate, writer: writer,
+                                            enginePath: options.pdfEnginePath, outputDirectory: options.outputDirectory)
+            pdfDiagnostics = printed.diagnostics
+            report.pdfs = generator.site.editions.compactMap { printed.pdfs[$0.edition.id] }
+            var linking = generator
+            linking.pdfs = printed.pdfs
+            // Planned again with the PDFs (planning makes no page); each page is still made once.
+            let linkingLayout = linking.layOut(printing: true)
+            report.fileCount += linkingLayout.make(including: { linkingLayout.showingPDFs.contains($0) }) { writer.write($0) }
         }
         if !pdfDiagnostics.isEmpty { throw PDFFailure(diagnostics: pdfDiagnostics, report: report) }
         freeInBackground((stages, generator))

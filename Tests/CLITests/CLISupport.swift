@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The `routemap` command built beside the tests, run as a child process.
 enum Command {
@@ -101,4 +102,9 @@ final class SiteFolder {
     }
 
     func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] }
+}
+
+extension Tag {
+    /// Tests that drive Debian's headless Chromium (see RoutemapKitTests' TestSupport).
+    @Tag static var browser: Self
 }

@@ -5,7 +5,7 @@ import Testing
 /// axe-core's WCAG 2.2 A and AA rules, keyboard operation and 200% text, in Debian's headless
 /// Chromium, over one page of every kind the build writes (Tests/Browser/accessibility_check.py).
 /// Needs chromium, chromium-driver and the Python packages `make test` installs.
-@Suite(.serialized) struct BrowserAccessibilityTests {
+@Suite(.serialized, .tags(.browser)) struct BrowserAccessibilityTests {
     /// One page of each kind, from the real publication built after the launch.
     static let pages = [
         "index.html",                        // front page

@@ -6,7 +6,7 @@ import Testing
 /// nothing wider than the window, no text cut off at an edge (paragraph numbers), the title in the
 /// first screen even under the consultation banner, no word broken in a table cell. Screenshots of
 /// every page at every width are kept under .build/layout-screenshots/ as artefacts of the run.
-@Suite(.serialized) struct BrowserLayoutTests {
+@Suite(.serialized, .tags(.browser)) struct BrowserLayoutTests {
     static let pages = [
         "index.html",
         "final/index.html",
@@ -46,5 +46,15 @@ import Testing
                                          "final/governance.html", "final/annex.html", "final/print/index.html", "--widths", "320,1920"])
         #expect(ends.status == 0, "\(ends.output)")
         print("layout screenshots: \(Self.artefacts)")
+    }
+
+    /// The printable page's HTML hides the button (PrintPageTests); our script, run by Chromium, shows it.
+    @Test func thePrintButtonAppearsOnlyWithJavaScript() throws {
+        let output = TemporaryFolder()
+        try SiteBuilder.build(BuildOptions(contentDirectory: Repository.fixtures + "/printable/content", outputDirectory: output.path,
+                                           themesDirectory: Repository.themes))
+        let url = URL(fileURLWithPath: output.path + "/two/print/index.html").absoluteString
+        let withScript = try Tool.run("chromium", Tool.chromiumFlags + ["--dump-dom", url])
+        #expect(withScript.contains("<button type=\"button\" class=\"button print-button\" data-print-button=\"\">Print</button>"))
     }
 }

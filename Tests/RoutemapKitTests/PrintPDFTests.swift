@@ -3,8 +3,8 @@ import Testing
 @testable import RoutemapKit
 import Markdown
 
-/// `routemap build --pdf` on the fixture and on content/: each edition's printable page printed by
-/// headless Chromium, then read back with poppler's pdfinfo and pdftotext and with qpdf.
+/// `routemap build --pdf` on the fixture and on content/: each edition's PDF source page printed by
+/// WeasyPrint, then read back with poppler's pdfinfo and pdftotext and with qpdf.
 @Suite(.serialized) struct PrintPDFTests {
     /// `routemap build --pdf` of `content` into a temporary folder's `site/`.
     private func buildWithPDFs(_ content: String) throws -> (TemporaryFolder, BuildReport) {

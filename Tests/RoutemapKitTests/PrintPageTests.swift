@@ -58,16 +58,6 @@ import Testing
         #expect(!contents.contains(".pdf"), "no PDF link without --pdf")
     }
 
-    /// The page's HTML hides the button (checked above); our script, run by Chromium, shows it.
-    @Test func thePrintButtonAppearsOnlyWithJavaScript() throws {
-        let output = TemporaryFolder()
-        try SiteBuilder.build(BuildOptions(contentDirectory: Repository.fixtures + "/printable/content", outputDirectory: output.path,
-                                           themesDirectory: Repository.themes))
-        let url = URL(fileURLWithPath: output.path + "/two/print/index.html").absoluteString
-        let withScript = try Tool.run("chromium", Tool.chromiumFlags + ["--dump-dom", url])
-        #expect(withScript.contains("<button type=\"button\" class=\"button print-button\" data-print-button=\"\">Print</button>"))
-    }
-
     private func resolve(_ href: Substring, from page: String) -> String {
         var parts = page.split(separator: "/").dropLast().map(String.init)
         for part in href.split(separator: "/") {

@@ -27,7 +27,7 @@ import Testing
         }
     }
 
-    @Test func aLayoutErrorFoundWhileWritingLeavesThePreviousOutputExactlyAsItWas() throws {
+    @Test func twoFilesClaimingOnePathStopTheBuildBeforeAnythingIsWritten() throws {
         let folder = MiniSite.make(chapters: ["governance.md": chapter])
         try SiteBuilder.build(MiniSite.options(folder))
         let before = snapshot(folder.path + "/output")
@@ -38,6 +38,7 @@ import Testing
         #expect(failure.diagnostics.contains { $0.message.contains("this would be written to draft/index.html") })
         #expect(snapshot(folder.path + "/output") == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("output.") }.isEmpty)
+
     }
 
     /// A site routemap wrote, which a build may replace.
@@ -64,7 +65,7 @@ import Testing
         try previousSite(folder)
         #expect(throws: Stopped.self) {
             try OutputWriter.write(to: folder.path + "/output", produce: { writer in
-                _ = writer.take([.file(OutputFile(path: "index.html", contents: .text("the new site\n"), origin: "test"))])
+                writer.write(.whole(OutputFile(path: "index.html", contents: .text("the new site\n"), origin: "test")))
                 throw Stopped()
             })
         }
@@ -79,18 +80,20 @@ import Testing
         let piece = { (file: Int, index: Int) in "\(file):\(index);" + String(repeating: "x", count: 997) }
         let count = 8_000
         let writer = try StagingWriter(folder: folder.path + "/site")
-        let streamed = SiteItem.streamed(StreamedFiles(files: [("one/big.html", "test"), ("two/big.html", "test")]) { emit in
+        let streamed = PlannedItem.streamed(StreamedFiles(files: [("one/big.html", "test"), ("two/big.html", "test")]) { emit in
             for index in 0..<count {
                 emit(0, .text(piece(0, index)))
                 emit(1, .bytes(Array(piece(1, index).utf8)))
             }
         })
         let pages = (0..<200).map { number in
-            { [SiteItem.file(OutputFile(path: "pages/\(number).html", contents: .text("page \(number)\n"), origin: "test"))] }
+            PlannedItem.file(PlannedFile("pages/\(number).html", origin: "test") { .text("page \(number)\n") })
         }
-        let placed = writer.take([{ [streamed] }] + pages, first: [0])
+        let layout = SiteLayout(items: [streamed] + pages, first: [0])
+        let written = layout.make { writer.write($0) }
         try writer.finish()
-        #expect(placed.map(\.path) == ["one/big.html", "two/big.html"] + (0..<200).map { "pages/\($0).html" })
+        #expect(written == 202)
+        #expect(layout.claims.map(\.path) == ["one/big.html", "two/big.html"] + (0..<200).map { "pages/\($0).html" })
         for file in 0...1 {
             let expected = (0..<count).map { piece(file, $0) }.joined()
             #expect(folder.read("site/\(file == 0 ? "one" : "two")/big.html") == expected)
@@ -99,7 +102,7 @@ import Testing
     }
 
     /// The staging folder's unchanged files are hard links into the previous site; writing over one
-    /// (the PDF links are added that way) must not change the previous site through the link.
+    /// must not change the previous site through the link.
     @Test func writingOverAHardLinkedFileLeavesTheLinkedFileAlone() throws {
         let folder = TemporaryFolder()
         folder.write("previous/index.html", "unchanged\n")

@@ -132,3 +132,9 @@ func offTheTestThreads<T: Sendable>(_ work: @escaping @Sendable () throws -> T) 
         Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
+
+extension Tag {
+    /// Tests that drive Debian's headless Chromium. Their suites' names start with `Browser`, so
+    /// `make test-browser` runs them alone and `make test-quick` leaves them out.
+    @Tag static var browser: Self
+}

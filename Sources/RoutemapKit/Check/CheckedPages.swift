@@ -11,21 +11,18 @@ struct CheckedFile {
     var references: PageReferences?
 }
 
-/// The sink `check` lays the site out into.
-final class CheckedPages: SiteSink {
-    private(set) var files: [CheckedFile] = []
-
-    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
-        let made = concurrentMap(count: jobs.count, first: first) { index in
-            jobs[index]().flatMap(Self.read)
+/// The site as `check` reads it, made from the layout.
+enum CheckedPages {
+    /// Every file of `layout`, in order, each page read as it is made.
+    static func read(_ layout: SiteLayout) -> [CheckedFile] {
+        concurrentMap(count: layout.items.count, first: layout.first) { index in
+            layout.items[index].laidOut.map(read) ?? []
         }.flatMap { $0 }
-        files += made
-        return made.map { ($0.path, $0.origin) }
     }
 
-    private static func read(_ item: SiteItem) -> [CheckedFile] {
-        switch item {
-        case .file(let file):
+    private static func read(_ file: LaidOutFile) -> [CheckedFile] {
+        switch file {
+        case .whole(let file):
             let isPage = file.path.hasSuffix(".html")
             return [CheckedFile(path: file.path, origin: file.origin, references: isPage ? file.text.map(PageReferences.init(html:)) : nil)]
         case .streamed(let streamed):

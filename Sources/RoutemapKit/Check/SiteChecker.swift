@@ -59,13 +59,14 @@ public enum SiteChecker {
         let stages = SiteBuilder.stagesBeforeLayout(options.build)
         var diagnostics = stages.diagnostics
         var externalCount = 0
-        let files = CheckedPages()
-        if let generator = stages.generator {
-            diagnostics += generator.emit(into: files).diagnostics
+        var files: [CheckedFile] = []
+        if let layout = stages.generator?.layOut() {
+            diagnostics += layout.duplicatePaths()
+            files = CheckedPages.read(layout)
         }
         if let site = stages.site {
             diagnostics += ContentRules.check(site)
-            let pages = PageLinkChecker.check(files.files, site: site, outputDirectory: options.build.outputDirectory)
+            let pages = PageLinkChecker.check(files, site: site, outputDirectory: options.build.outputDirectory)
             diagnostics += pages.diagnostics
             if let external = options.external {
                 var links = pages.external
@@ -80,7 +81,7 @@ public enum SiteChecker {
         if options.strict {
             diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
         }
-        let pageCount = files.files.filter { $0.path.hasSuffix(".html") }.count
+        let pageCount = files.filter { $0.path.hasSuffix(".html") }.count
         return CheckReport(diagnostics: Array(Set(diagnostics)).sortedForReport(), pages: pageCount, externalLinks: externalCount,
                            editions: stages.site.map { Embargo.schedule($0.publication, on: options.build.buildDate) } ?? "")
     }

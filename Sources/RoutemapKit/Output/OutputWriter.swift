@@ -5,7 +5,7 @@ import Foundation
 public enum OutputWriter {
     /// `beforeSwap` runs on the staging folder once every file is written (the PDFs are made there).
     public static func write(_ files: [OutputFile], to output: String, beforeSwap: (String) throws -> Void = { _ in }) throws {
-        try write(to: output, produce: { _ = $0.take(files.map(SiteItem.file)) }, beforeSwap: beforeSwap)
+        try write(to: output, produce: { writer in files.forEach { writer.write(.whole($0)) } }, beforeSwap: beforeSwap)
     }
 
     /// Writes the files `produce` hands the writer as they are made. When `produce` throws (a build
@@ -34,7 +34,7 @@ public enum OutputWriter {
             InterruptCleanup.building(staging)
             // First of all, so that a build killed midway leaves a folder the next one can prove its own.
             try leftovers.claim(staging)
-            _ = writer.take([.file(OutputFile(path: OutputFolder.markerName, contents: .text(OutputFolder.markerText), origin: "routemap"))])
+            writer.write(.whole(OutputFile(path: OutputFolder.markerName, contents: .text(OutputFolder.markerText), origin: "routemap")))
             do {
                 try produce(writer)
             } catch {
@@ -59,12 +59,8 @@ public enum OutputWriter {
     /// Writes every file under `folder`, creating it and the folders inside as needed; a file
     /// already there is replaced. See `StagingWriter`, which also explains `previous`.
     static func writeTree(_ files: [OutputFile], into folder: String, reusing previous: String? = nil) throws {
-        try writeTree(items: files.map(SiteItem.file), into: folder, reusing: previous)
-    }
-
-    static func writeTree(items: [SiteItem], into folder: String, reusing previous: String? = nil) throws {
         let writer = try StagingWriter(folder: folder, reusing: previous)
-        _ = writer.take(items)
+        files.forEach { writer.write(.whole($0)) }
         try writer.finish()
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import Templates
 
 /// Writes the site's files into a folder as the layout stage makes them, so that a build holds only
-/// the pages still being made rather than the whole site.
+/// the pages still being made rather than the whole site. It only writes: which files there are,
+/// and that no two claim one path, the layout has settled before the first is written (`SiteLayout`).
 ///
 /// Each thread making pages writes what it makes. A thread of its own for writing, fed through a
 /// queue, was the slowest part of a build while the threads making pages waited for it; the folder's
@@ -13,7 +14,7 @@ import Templates
 /// costs the file system far less than a new file. Streamed files (the printable pages and search
 /// indexes, tens of megabytes each) are always written: they hold every chapter of their edition,
 /// so they change whenever one does, and they are written as they are made, never held whole to compare.
-final class StagingWriter: SiteSink, @unchecked Sendable {
+final class StagingWriter: @unchecked Sendable {
     let folder: String
     let previous: String?
 
@@ -30,18 +31,15 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         try makeFolder(folder)
     }
 
-    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
-        concurrentMap(count: jobs.count, first: first) { index in
-            let items = jobs[index]()
-            for item in items where !failureLock.withLock({ failure != nil }) {
-                let problem = switch item {
-                case .file(let file): write(file)
-                case .streamed(let streamed): write(streamed)
-                }
-                if let problem { failureLock.withLock { if failure == nil { failure = problem } } }
-            }
-            return items.flatMap(\.placed)
-        }.flatMap { $0 }
+    /// Writes one file (or streamed files); safe to call from several threads at once. After a
+    /// problem, nothing more is written (the files are still made), and `finish` throws it.
+    func write(_ file: LaidOutFile) {
+        guard !failureLock.withLock({ failure != nil }) else { return }
+        let problem = switch file {
+        case .whole(let file): write(file)
+        case .streamed(let streamed): write(streamed)
+        }
+        if let problem { failureLock.withLock { if failure == nil { failure = problem } } }
     }
 
     /// Throws the first problem met while writing; the folder then holds an unknown part of the site.

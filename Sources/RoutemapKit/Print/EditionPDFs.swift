@@ -1,46 +1,43 @@
 import Foundation
 
-/// `routemap build --pdf`: prints each edition's PDF source page to a PDF inside the staging folder,
-/// before it is swapped in, so the PDFs and the pages that link them arrive together or not at all.
-/// The current edition's PDF is also copied to `print/<short title>.pdf`, an address that stays the
-/// same from one edition to the next, as `print/` does for the printable page.
+/// `routemap build --pdf`: prints each edition's PDF source page, as the layout made it, to a PDF
+/// inside the staging folder, before it is swapped in, so the PDFs and the pages that link them
+/// arrive together or not at all. The current edition's PDF is also copied to
+/// `print/<short title>.pdf`, an address that stays the same from one edition to the next, as
+/// `print/` does for the printable page.
 enum EditionPDFs {
-    /// Makes the PDFs in `staging` and rewrites the pages that link them (the front page, each
-    /// edition's contents and printable pages) with the PDF's size. Returns the PDFs made and the
-    /// problems met; a problem leaves that edition without a PDF and its pages without the link, and
-    /// the rest of the site as it is.
-    static func make(_ generator: SiteGenerator, staging: String, enginePath: String?,
-                     outputDirectory: String) -> (pdfs: [EditionPDF], diagnostics: [Diagnostic]) {
-        let editions = generator.site.editions
-        let shortTitle = generator.config.shortTitle
+    /// Writes the layout's PDF source pages with `writer` (the rest of the site is written already:
+    /// WeasyPrint reads the images and stylesheets beside them), prints them, then deletes them.
+    /// Returns the PDFs made, by edition id, and the problems met; a problem leaves that edition
+    /// without a PDF, and its pages will then be laid out without the link.
+    static func print(_ layout: SiteLayout, of site: RenderedPublication, date: CalendarDate, writer: StagingWriter, enginePath: String?,
+                      outputDirectory: String) -> (pdfs: [String: EditionPDF], diagnostics: [Diagnostic]) {
+        let editions = site.editions
+        let shortTitle = site.config.shortTitle
         let pdfPaths = editions.map { SitePaths.pdf($0.edition.id, publicationShortTitle: shortTitle) }
         guard let engine = WeasyPrint.find(explicitPath: enginePath) else {
             let looked = enginePath.map { "'\($0)' is not an executable file" } ?? "'weasyprint' is not on the PATH"
-            return ([], [.error(join(outputDirectory, pdfPaths.first ?? "print"),
-                                "cannot make the PDF: WeasyPrint was not found (\(looked)); the site was written without PDFs",
-                                hint: "install the Debian package '\(WeasyPrint.package)' (sudo apt-get install \(WeasyPrint.package)), or build without --pdf")])
+            return ([:], [.error(join(outputDirectory, pdfPaths.first ?? "print"),
+                                 "cannot make the PDF: WeasyPrint was not found (\(looked)); the site was written without PDFs",
+                                 hint: "install the Debian package '\(WeasyPrint.package)' (sudo apt-get install \(WeasyPrint.package)), or build without --pdf")])
         }
-        // Written first, one by one: the pages share the staging folder's writer.
-        var sources: [String?] = []
-        var diagnostics: [Diagnostic] = []
-        for rendered in editions {
-            let source = generator.pdfSourcePage(rendered, writtenAt: "\(rendered.edition.id)/print/pdf-source.html")
-            do {
-                try OutputWriter.writeTree([source], into: staging)
-                sources.append(join(staging, source.path))
-            } catch {
-                diagnostics.append(.error(join(staging, source.path), "cannot make the PDF: \(error)"))
-                sources.append(nil)
-            }
+        let staging = writer.folder
+        // Written one by one: each is made from every chapter of its edition, spread over the cores.
+        let sources = layout.pdfSources.map { source -> String? in
+            guard let file = source.laidOut, let path = file.placed.first?.path else { return nil }
+            writer.write(file)
+            return join(staging, path)
         }
         defer { for source in sources.compactMap({ $0 }) { try? FileManager.default.removeItem(atPath: source) } }
+        // A page that could not be written fails the whole build, with the writer's own error.
+        guard (try? writer.finish()) != nil else { return ([:], []) }
+        var diagnostics: [Diagnostic] = []
         // WeasyPrint works on one core: the editions are printed side by side.
         let problems = concurrentMap(Array(editions.indices)) { index -> String? in
             guard let source = sources[index] else { return nil }
-            return engine.print(page: source, to: join(staging, pdfPaths[index]), date: generator.buildDate,
-                                chapters: editions[index].chapters.count)
+            return engine.print(page: source, to: join(staging, pdfPaths[index]), date: date, chapters: editions[index].chapters.count)
         }
-        let current = generator.site.publication.currentEdition?.id
+        let current = site.publication.currentEdition?.id
         var pdfs: [String: EditionPDF] = [:]
         for (index, rendered) in editions.enumerated() where sources[index] != nil {
             let pdfPath = pdfPaths[index]
@@ -64,15 +61,7 @@ enum EditionPDFs {
             }
             pdfs[rendered.edition.id] = pdf
         }
-        guard !pdfs.isEmpty else { return ([], diagnostics) }
-        var linking = generator
-        linking.pdfs = pdfs
-        do {
-            try OutputWriter.writeTree(items: linking.pagesLinkingPDFs(), into: staging)
-        } catch {
-            diagnostics.append(.error(staging, "cannot link the PDFs: \(error)"))
-        }
-        return (editions.compactMap { pdfs[$0.edition.id] }, diagnostics)
+        return (pdfs, diagnostics)
     }
 }
 

@@ -16,6 +16,10 @@ extension SitePaths {
     /// An edition's printable page: every chapter on one page.
     public static func printPage(_ editionID: String) -> String { "\(editionID)/print/index.html" }
 
+    /// The page WeasyPrint prints to an edition's PDF, beside its printable page (its images' paths
+    /// are the same); deleted once printed.
+    static func pdfSource(_ editionID: String) -> String { "\(editionID)/print/pdf-source.html" }
+
     /// An edition's PDF, named after the publication and the edition: `routemap-final.pdf`.
     public static func pdf(_ editionID: String, publicationShortTitle: String) -> String {
         "\(editionID)/\(slug(publicationShortTitle))-\(editionID).pdf"

@@ -48,54 +48,53 @@ struct SiteGenerator {
 
     var config: PublicationConfig { site.config }
 
-    /// Every file of the site, in memory; with `deferringStreamed`, the files made from every chapter
-    /// of an edition are made only when their text is first asked for.
-    func files(deferringStreamed: Bool = false) -> ([OutputFile], [Diagnostic]) {
-        let collector = SiteCollector(deferringStreamed: deferringStreamed)
-        let diagnostics = emit(into: collector).diagnostics
-        return (collector.files, diagnostics)
-    }
-
-    /// Makes every file of the site, spread over the cores, and hands each to `sink` as it is made.
-    /// Returns how many files it made and the problems found in the layout (two files claiming one path).
-    func emit(into sink: SiteSink) -> (fileCount: Int, diagnostics: [Diagnostic]) {
+    /// Every file of the site, planned: paths claimed, nothing made yet. With `printing`, also each
+    /// edition's PDF source page and its PDFs (`routemap build --pdf`).
+    func layOut(printing: Bool = false) -> SiteLayout {
         layoutCache?.beginBuild(structure: LayoutStructure(self))
-        defer { layoutCache?.endBuild() }
-        var placed = sink.take(theme.assets.map { asset in
+        var items: [PlannedItem] = theme.assets.map { asset in
             switch asset.source {
-            case .file(let path): .file(OutputFile(path: asset.outputPath, contents: .copy(from: path), origin: path))
-            case .builtIn(let text): .file(OutputFile(path: asset.outputPath, contents: .text(text), origin: "(built in) themes/default/" + asset.outputPath))
+            case .file(let path): .file(PlannedFile(asset.outputPath, origin: path) { .copy(from: path) })
+            case .builtIn(let text): .file(PlannedFile(asset.outputPath, origin: "(built in) themes/default/" + asset.outputPath) { .text(text) })
             }
-        })
-        var jobs: [() -> [SiteItem]] = [{ [.file(frontPage())] }, { [.file(notFoundPage())] },
-                                        { accessibilityStatementPage().map { [.file($0)] } ?? [] },
-                                        { respondPages().map { .file($0) } }]
-        // Started first: the longest jobs, which would otherwise be left running alone at the end.
+        }
         var first: [Int] = []
+        var showingPDFs: Set<Int> = []
+        func add(_ item: PlannedItem, first isFirst: Bool = false, showsPDFs: Bool = false) {
+            if isFirst { first.append(items.count) }
+            if showsPDFs { showingPDFs.insert(items.count) }
+            items.append(item)
+        }
+        add(.file(frontPage()), showsPDFs: true)
+        add(.file(notFoundPage()))
+        accessibilityStatementPage().map { add(.file($0)) }
+        respondPages().forEach { add(.file($0)) }
         for rendered in site.editions {
             let edition = rendered.edition
-            jobs.append { [.file(contentsPage(rendered))] }
-            first.append(jobs.count)
-            jobs.append { searchFiles(rendered) }
+            add(.file(contentsPage(rendered)), showsPDFs: true)
+            searchFiles(rendered).forEach { add($0, first: true) }
             let outline = PartOutline(edition.chapters)
-            jobs += rendered.chapters.indices.map { index in { [.file(chapterPage(rendered, index: index, outline: outline))] } }
-            let termPages = termPageMakers(rendered)
-            first += jobs.count..<jobs.count + termPages.count
-            jobs += (termPages + changesPageMakers(rendered)).map { make in { [.file(make())] } }
-            let assets = edition.assets.map { asset -> SiteItem in
+            rendered.chapters.indices.forEach { add(.file(chapterPage(rendered, index: $0, outline: outline))) }
+            termPages(rendered).forEach { add(.file($0), first: true) }
+            changesPages(rendered).forEach { add(.file($0)) }
+            for asset in edition.assets {
                 let source = join(join(site.publication.contentDirectory, edition.id), asset)
-                return .file(OutputFile(path: SitePaths.asset(edition.id, asset), contents: .copy(from: source), origin: source))
+                add(.file(PlannedFile(SitePaths.asset(edition.id, asset), origin: source) { .copy(from: source) }))
             }
-            jobs.append { assets }
         }
-        // The longest of all: each printable page is made from every chapter of its edition.
-        let printPages = printPageItems()
-        first = Array(jobs.count..<jobs.count + printPages.count) + first
-        jobs += printPages.map { item in { [item] } }
-        jobs += socialCardItems()
-        placed += sink.take(jobs, first: first)
-        placed += sink.take(sharingFiles(pagePaths: placed.map(\.path)).map(SiteItem.file))
-        return (placed.count, duplicatePaths(placed))
+        // The longest of all, started before everything else: each printable page is made from
+        // every chapter of its edition.
+        let printStart = items.count
+        printPageItems().forEach { add($0, showsPDFs: true) }
+        first = Array(printStart..<items.count) + first
+        socialCards().forEach { add(.file($0)) }
+        sharingFiles(pagePaths: items.flatMap(\.claims).map(\.path)).forEach { add(.file($0)) }
+        var layout = SiteLayout(items: items, first: first, showingPDFs: showingPDFs)
+        if printing {
+            layout.pdfSources = pdfSourcePages()
+            layout.pdfs = printedPDFs()
+        }
+        return layout
     }
 
     // MARK: Shared pieces
@@ -103,8 +102,8 @@ struct SiteGenerator {
     /// Wraps a page's content in `layout.mustache`. `rootPath` replaces relative links with links
     /// from that absolute path, for the 404 page, which servers show at any address. `canonicalPage`
     /// names another page showing the same text as the one to index and share.
-    func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: HTML, origin: String,
-                openGraphType: String = "website", rootPath: String? = nil, canonicalPage: String? = nil, inlineStyle: String? = nil) -> OutputFile {
+    func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: HTML,
+                openGraphType: String = "website", rootPath: String? = nil, canonicalPage: String? = nil, inlineStyle: String? = nil) -> HTML {
         let current = site.publication.currentEdition?.id
         let editionOfPage = firstFolder(of: page).flatMap { site.publication.edition($0)?.id } ?? current
         let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
@@ -144,19 +143,22 @@ struct SiteGenerator {
             inlineStyle: inlineStyle,
             socialImage: socialImage(forPage: page)
         )
-        return OutputFile(path: page, contents: .html(render(view, template: "layout", page: page)), origin: origin)
+        return render(view, template: "layout", page: page)
     }
 
     /// The page at `path` whose layout depends on the site's structure and on `inputs` alone: taken
     /// whole from the layout cache while both are unchanged, without making its view again.
-    func page(_ path: String, origin: String, inputs: some Equatable, make: () -> OutputFile) -> OutputFile {
+    func page(_ path: String, inputs: some Equatable, make: () -> HTML) -> HTML {
         guard let layoutCache else { return make() }
-        let html = layoutCache.html(for: path, view: PageInputs(generation: layoutCache.generation, inputs: inputs)) {
-            let made = make()
-            if case .html(let html) = made.contents { return html }
-            return HTML(made.text ?? "")
-        }
-        return OutputFile(path: path, contents: .html(html), origin: origin)
+        return layoutCache.html(for: path, view: PageInputs(generation: layoutCache.generation, inputs: inputs), layOut: make)
+    }
+
+    /// `routemap.yml`: where the pages about the whole publication come from.
+    var publicationFile: String { join(site.publication.contentDirectory, "routemap.yml") }
+
+    /// The edition's `edition.yml`: where its contents, search and printable pages come from.
+    func editionFile(_ edition: Edition) -> String {
+        join(join(site.publication.contentDirectory, edition.id), EditionLoader.fileName)
     }
 
     /// `view` through the theme's `template`, for `page`; taken from the layout cache when the
@@ -213,21 +215,6 @@ struct SiteGenerator {
     func chapterLink(_ chapter: Chapter, edition: Edition, from page: String, current: Bool) -> ChapterLinkView {
         ChapterLinkView(number: chapter.number, title: chapter.title, url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
                         summary: chapter.summary, statusLabel: config.statuses.term(chapter.status)?.label ?? chapter.status, current: current)
-    }
-
-    /// Two files claiming one output path would silently overwrite each other.
-    private func duplicatePaths(_ files: [(path: String, origin: String)]) -> [Diagnostic] {
-        var seen: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
-        for file in files {
-            if let first = seen[file.path] {
-                diagnostics.append(.error(file.origin, "this would be written to \(file.path), which \(first) also writes",
-                                          hint: "rename one of them, or give the chapter another 'id:'"))
-            } else {
-                seen[file.path] = file.origin
-            }
-        }
-        return diagnostics
     }
 }
 

@@ -1,18 +1,23 @@
+import Templates
 import Markdown
 
 /// `<edition>/changes/index.html`: chapters added, removed, retitled and changed since the
 /// previous edition; `<edition>/changes/<id>.html`: one chapter compared block by block.
 extension SiteGenerator {
-    /// One function per page, so that the pages can be made side by side; the editions are compared here, once.
-    func changesPageMakers(_ rendered: RenderedEdition) -> [() -> OutputFile] {
+    /// The editions are compared here, once; each chapter's blocks when its page is made.
+    func changesPages(_ rendered: RenderedEdition) -> [PlannedFile] {
         guard let older = olderEdition(than: rendered.edition.id) else { return [] }
+        let edition = rendered.edition
         let comparison = EditionComparison(older: older, newer: rendered, cache: layoutCache)
-        return [{ changesSummaryPage(comparison) }] + comparison.common.map { common in
-            { chapterChangesPage(comparison, common.chapter, common.comparison) }
-        }
+        return [PlannedFile(SitePaths.changes(edition.id), origin: editionFile(edition)) { .html(changesSummaryPage(comparison)) }]
+            + comparison.common.map { common in
+                PlannedFile(SitePaths.chapterChanges(edition.id, common.chapter.id), origin: common.chapter.sourcePath) {
+                    .html(chapterChangesPage(comparison, common.chapter, common.comparison))
+                }
+            }
     }
 
-    private func changesSummaryPage(_ comparison: EditionComparison) -> OutputFile {
+    private func changesSummaryPage(_ comparison: EditionComparison) -> HTML {
         let edition = comparison.newer.edition, older = comparison.older.edition
         let page = SitePaths.changes(edition.id)
         let link = { (chapter: Chapter, compared: ChapterComparison?) -> ChangedChapterView in
@@ -42,10 +47,10 @@ extension SiteGenerator {
         return layout(page: page, title: "What changed since the \(older.shortTitle) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "Chapters added, removed, retitled and changed between the \(older.title) and the \(edition.title).",
                       breadcrumbs: breadcrumbs(edition, from: page),
-                      content: render(view, template: "changes", page: page), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
+                      content: render(view, template: "changes", page: page))
     }
 
-    private func chapterChangesPage(_ comparison: EditionComparison, _ chapter: Chapter, _ compared: ChapterComparison) -> OutputFile {
+    private func chapterChangesPage(_ comparison: EditionComparison, _ chapter: Chapter, _ compared: ChapterComparison) -> HTML {
         let edition = comparison.newer.edition, older = comparison.older.edition
         let page = SitePaths.chapterChanges(edition.id, chapter.id)
         // A block that moved away links to the place it moved to, found by its text.
@@ -74,7 +79,7 @@ extension SiteGenerator {
         return layout(page: page, title: "Changes to \(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "What changed in \(chapter.title) since the \(older.shortTitle).",
                       breadcrumbs: breadcrumbs(edition, from: page) + [LinkView(title: "What changed", url: relativeURL(from: page, to: SitePaths.changes(edition.id)))],
-                      content: render(view, template: "chapter-changes", page: page), origin: chapter.sourcePath)
+                      content: render(view, template: "chapter-changes", page: page))
     }
 
     private func blockView(_ change: BlockChange, anchor: String) -> BlockChangeView {

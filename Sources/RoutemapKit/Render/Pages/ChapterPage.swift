@@ -5,15 +5,15 @@ import Templates
 extension SiteGenerator {
     /// The page depends on the site's structure and its own chapter's rendering alone (its neighbours
     /// and the sidebar show only titles and numbers), so the preview reuses it whole while both are unchanged.
-    func chapterPage(_ rendered: RenderedEdition, index: Int, outline: PartOutline) -> OutputFile {
+    func chapterPage(_ rendered: RenderedEdition, index: Int, outline: PartOutline) -> PlannedFile {
         let chapter = rendered.chapters[index].chapter
-        return page(SitePaths.chapter(rendered.edition.id, chapter.id), origin: chapter.sourcePath,
-                    inputs: rendered.chapters[index].markdown.htmlUTF8) {
-            layOutChapterPage(rendered, index: index, outline: outline)
+        let path = SitePaths.chapter(rendered.edition.id, chapter.id)
+        return PlannedFile(path, origin: chapter.sourcePath) {
+            .html(page(path, inputs: rendered.chapters[index].markdown.htmlUTF8) { layOutChapterPage(rendered, index: index, outline: outline) })
         }
     }
 
-    private func layOutChapterPage(_ rendered: RenderedEdition, index: Int, outline: PartOutline) -> OutputFile {
+    private func layOutChapterPage(_ rendered: RenderedEdition, index: Int, outline: PartOutline) -> HTML {
         let edition = rendered.edition
         let chapter = rendered.chapters[index].chapter
         let markdown = rendered.chapters[index].markdown
@@ -49,7 +49,7 @@ extension SiteGenerator {
                       description: chapter.summary ?? chapter.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
                                     LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
-                      content: render(view, template: "chapter", page: page), origin: chapter.sourcePath,
+                      content: render(view, template: "chapter", page: page),
                       openGraphType: "article")
     }
 }

@@ -1,6 +1,11 @@
+import Templates
 /// `<edition>/index.html`: the edition's parts and numbered chapters.
 extension SiteGenerator {
-    func contentsPage(_ rendered: RenderedEdition) -> OutputFile {
+    func contentsPage(_ rendered: RenderedEdition) -> PlannedFile {
+        PlannedFile(SitePaths.contents(rendered.edition.id), origin: editionFile(rendered.edition)) { .html(layOutContentsPage(rendered)) }
+    }
+
+    private func layOutContentsPage(_ rendered: RenderedEdition) -> HTML {
         let edition = rendered.edition
         let page = SitePaths.contents(edition.id)
         let older = olderEdition(than: edition.id)
@@ -12,6 +17,6 @@ extension SiteGenerator {
                                     printURL: relativeURL(from: page, to: SitePaths.printPage(edition.id)), pdf: pdfLink(edition.id, from: page))
         return layout(page: page, title: "\(edition.title) – contents", description: edition.summary ?? edition.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
-                      content: render(view, template: "contents", page: page), origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"))
+                      content: render(view, template: "contents", page: page))
     }
 }

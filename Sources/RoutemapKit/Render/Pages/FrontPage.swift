@@ -1,6 +1,11 @@
+import Templates
 /// `index.html`: the publication, its current edition and every edition.
 extension SiteGenerator {
-    func frontPage() -> OutputFile {
+    func frontPage() -> PlannedFile {
+        PlannedFile(SitePaths.frontPage, origin: publicationFile) { .html(layOutFrontPage()) }
+    }
+
+    private func layOutFrontPage() -> HTML {
         let page = SitePaths.frontPage
         let view = FrontPageView(
             publicationTitle: config.title,
@@ -12,7 +17,7 @@ extension SiteGenerator {
             editions: site.publication.editions.reversed().map { summary($0, from: page) }
         )
         return layout(page: page, title: config.title, description: site.publication.currentEdition?.summary ?? config.title,
-                      breadcrumbs: [], content: render(view, template: "front", page: page), origin: join(site.publication.contentDirectory, "routemap.yml"))
+                      breadcrumbs: [], content: render(view, template: "front", page: page))
     }
 
     /// The newest consultation edition published by the build date, and where its consultation stands.

@@ -7,26 +7,36 @@ import Templates
 extension SiteGenerator {
     /// Each edition's printable page; the current edition's comes with `print/index.html`, made
     /// alongside it from the same chapter bodies wherever they do not depend on the page's address.
-    func printPageItems() -> [SiteItem] {
+    func printPageItems() -> [PlannedItem] {
         let chapterPages = chapterPagePaths()
         let current = site.publication.currentEdition?.id
         return site.editions.map { rendered in
             let pages = [SitePaths.printPage(rendered.edition.id)] + (rendered.edition.id == current ? [SitePaths.currentPrintPage] : [])
-            return printPages(rendered, at: pages, chapterPages: chapterPages, outsideLinks: .relative)
+            return .streamed(printPages(rendered, at: pages, chapterPages: chapterPages, outsideLinks: .relative))
         }
     }
 
-    /// The page WeasyPrint prints to the edition's PDF, written at `writtenAt` beside the printable
-    /// page (its images' paths are the same): `pdf.mustache`, a document of its own with a cover, the
+    /// The page WeasyPrint prints to each edition's PDF, written beside the printable page (its
+    /// images' paths are the same) and deleted once printed: `pdf.mustache`, a document of its own with a cover, the
     /// licence on the cover's back, contents and the chapters, without the site's navigation and
     /// footer. Links that leave the document point at the published site (a PDF is read away from
     /// the site, where relative links lead to the build machine's disk), or are removed without
     /// `base_url`; footnotes stand where they are cited (see PDFBody).
-    func pdfSourcePage(_ rendered: RenderedEdition, writtenAt path: String) -> OutputFile {
-        var file = printPages(rendered, at: [SitePaths.printPage(rendered.edition.id)], chapterPages: chapterPagePaths(),
-                              outsideLinks: .published(baseURL: config.baseURL), forPDF: true).outputFiles()[0]
-        file.path = path
-        return file
+    func pdfSourcePages() -> [PlannedItem] {
+        let chapterPages = chapterPagePaths()
+        return site.editions.map { rendered in
+            var source = printPages(rendered, at: [SitePaths.printPage(rendered.edition.id)], chapterPages: chapterPages,
+                                    outsideLinks: .published(baseURL: config.baseURL), forPDF: true)
+            source.files[0].path = SitePaths.pdfSource(rendered.edition.id)
+            return .streamed(source)
+        }
+    }
+
+    /// The PDFs WeasyPrint writes into the site: each edition's, and the current edition's again at
+    /// the address that stays the same from one edition to the next.
+    func printedPDFs() -> [(path: String, origin: String)] {
+        site.editions.map { (SitePaths.pdf($0.edition.id, publicationShortTitle: config.shortTitle), editionFile($0.edition)) }
+            + (site.publication.currentEdition.map { [(SitePaths.currentPDF(publicationShortTitle: config.shortTitle), editionFile($0))] } ?? [])
     }
 
     /// Chapters rewritten at a time for the printable pages: enough to keep every core busy, few
@@ -39,9 +49,9 @@ extension SiteGenerator {
     /// bodies serve the others wherever they hold no link relative to the page. `forPDF`: the PDF's
     /// source page instead (`pdf.mustache`, not laid out in the site's layout).
     private func printPages(_ rendered: RenderedEdition, at pages: [String], chapterPages: [String: (editionID: String, chapterID: String)],
-                            outsideLinks: FragmentRewriter.OutsideLinks, forPDF: Bool = false) -> SiteItem {
-        let origin = join(join(site.publication.contentDirectory, rendered.edition.id), "edition.yml")
-        return .streamed(StreamedFiles(files: pages.map { ($0, origin) }) { emit in
+                            outsideLinks: FragmentRewriter.OutsideLinks, forPDF: Bool = false) -> StreamedFiles {
+        let origin = editionFile(rendered.edition)
+        return StreamedFiles(files: pages.map { ($0, origin) }) { emit in
             let rewriters = pages.map {
                 FragmentRewriter(editionID: rendered.edition.id, page: $0, chapterPages: chapterPages, outsideLinks: outsideLinks)
             }
@@ -61,8 +71,7 @@ extension SiteGenerator {
                         emit(file, .html(content))
                         continue
                     }
-                    guard case .html(let html) = printLayout(rendered, page: page, content: content).contents else { continue }
-                    emit(file, .html(html))
+                    emit(file, .html(printLayout(rendered, page: page, content: content)))
                 }
                 return
             }
@@ -81,7 +90,7 @@ extension SiteGenerator {
                     }
                 }
             }
-        })
+        }
     }
 
     /// The printable page at `page` without its chapters' bodies: the templates' output, cut where
@@ -93,8 +102,7 @@ extension SiteGenerator {
         let content = render(printView(rendered, page: page, forPDF: forPDF, body: splice.marker), template: forPDF ? "pdf" : "print", page: page)
         guard let inner = splice.cut(content, count: count) else { return nil }
         if forPDF { return inner }
-        guard case .html(let html) = printLayout(rendered, page: page, content: splice.marker(count)).contents,
-              let outer = splice.cut(html, first: count, count: 1) else { return nil }
+        guard let outer = splice.cut(printLayout(rendered, page: page, content: splice.marker(count)), first: count, count: 1) else { return nil }
         var frame = inner
         frame[0].utf8.insert(contentsOf: outer[0].utf8, at: 0)
         frame[count].utf8 += outer[1].utf8
@@ -160,13 +168,13 @@ extension SiteGenerator {
 
     /// `print/index.html` names the edition's own printable page as canonical: that address always
     /// shows this text, while `print/` moves on to the next edition when it is published.
-    private func printLayout(_ rendered: RenderedEdition, page: String, content: HTML) -> OutputFile {
+    private func printLayout(_ rendered: RenderedEdition, page: String, content: HTML) -> HTML {
         let edition = rendered.edition
         return layout(page: page, title: "\(edition.title) – \(config.shortTitle)",
                       description: edition.summary ?? edition.title,
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
                                     LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
-                      content: content, origin: join(join(site.publication.contentDirectory, edition.id), "edition.yml"),
+                      content: content,
                       canonicalPage: page == SitePaths.currentPrintPage ? SitePaths.printPage(edition.id) : nil)
     }
 
@@ -206,11 +214,4 @@ func cssString(_ text: String) -> String {
         }
     }
     return out
-}
-
-extension SiteGenerator {
-    /// The pages that show the PDF links: the front page, every edition's contents page and the printable pages.
-    func pagesLinkingPDFs() -> [SiteItem] {
-        [.file(frontPage())] + site.editions.map { .file(contentsPage($0)) } + printPageItems()
-    }
 }

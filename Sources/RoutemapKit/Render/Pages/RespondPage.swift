@@ -1,3 +1,4 @@
+import Templates
 import Foundation
 
 /// `<edition>/respond.html`: a consultation draft's questions, each linked to where it is asked,
@@ -5,35 +6,38 @@ import Foundation
 /// answers become an e-mail to `respond.email` (composed by assets/respond.js), a plain `mailto:`
 /// link without JavaScript, and the same form printed on paper.
 extension SiteGenerator {
-    func respondPages() -> [OutputFile] {
-        site.editions.compactMap { rendered -> OutputFile? in
+    func respondPages() -> [PlannedFile] {
+        site.editions.compactMap { rendered -> PlannedFile? in
             let edition = rendered.edition
             guard let state = consultations[edition.id], !state.questions.isEmpty else { return nil }
-            let page = SitePaths.respond(edition.id)
-            let subject = "Response to the consultation: \(edition.title)"
-            let email = state.stage == .open ? state.consultation.responseEmail : nil
-            let view = RespondPageView(
-                editionTitle: edition.title,
-                contentsURL: relativeURL(from: page, to: SitePaths.contents(edition.id)),
-                answering: email != nil,
-                email: email,
-                subject: subject,
-                mailtoURL: email.map { "mailto:\($0)?subject=" + mailtoEncoded(subject) },
-                scriptURL: relativeURL(from: page, to: SitePaths.assetsFolder + "/respond.js"),
-                questions: state.questions.map { chapter, question in
-                    let number = "Q\(question.number ?? 0)"
-                    return QuestionView(number: number, anchor: question.anchor, text: question.text,
-                                        chapterTitle: "\(chapter.number). \(chapter.title)",
-                                        url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)) + "#" + question.anchor)
-                }
-            )
-            return layout(page: page, title: "Respond – \(edition.shortTitle) – \(config.shortTitle)",
-                          description: "The questions for consultation on the \(edition.shortTitle.lowercased()), and how to answer them.",
-                          breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
-                                        LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
-                          content: render(view, template: "respond", page: page),
-                          origin: join(join(site.publication.contentDirectory, edition.id), EditionLoader.fileName))
+            return PlannedFile(SitePaths.respond(edition.id), origin: editionFile(edition)) { .html(layOutRespondPage(edition, state)) }
         }
+    }
+
+    private func layOutRespondPage(_ edition: Edition, _ state: ConsultationState) -> HTML {
+        let page = SitePaths.respond(edition.id)
+        let subject = "Response to the consultation: \(edition.title)"
+        let email = state.stage == .open ? state.consultation.responseEmail : nil
+        let view = RespondPageView(
+            editionTitle: edition.title,
+            contentsURL: relativeURL(from: page, to: SitePaths.contents(edition.id)),
+            answering: email != nil,
+            email: email,
+            subject: subject,
+            mailtoURL: email.map { "mailto:\($0)?subject=" + mailtoEncoded(subject) },
+            scriptURL: relativeURL(from: page, to: SitePaths.assetsFolder + "/respond.js"),
+            questions: state.questions.map { chapter, question in
+                let number = "Q\(question.number ?? 0)"
+                return QuestionView(number: number, anchor: question.anchor, text: question.text,
+                                    chapterTitle: "\(chapter.number). \(chapter.title)",
+                                    url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)) + "#" + question.anchor)
+            }
+        )
+        return layout(page: page, title: "Respond – \(edition.shortTitle) – \(config.shortTitle)",
+                      description: "The questions for consultation on the \(edition.shortTitle.lowercased()), and how to answer them.",
+                      breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
+                                    LinkView(title: edition.title, url: relativeURL(from: page, to: SitePaths.contents(edition.id)))],
+                      content: render(view, template: "respond", page: page))
     }
 
     /// Percent-encodes a `mailto:` header value (RFC 6068): everything but unreserved characters.

@@ -1,11 +1,19 @@
+import Templates
 import Foundation
 
 /// Search, without any service: each edition gets `search-index.js` (its chapters' text, section by
 /// section, written at build time) and `search.html`, where the theme's `search.js` lists the
 /// matches. It is a script rather than JSON so that it also loads when the site is opened from disk.
 extension SiteGenerator {
-    func searchFiles(_ rendered: RenderedEdition) -> [SiteItem] {
+    func searchFiles(_ rendered: RenderedEdition) -> [PlannedItem] {
         let edition = rendered.edition
+        return [.file(PlannedFile(SitePaths.search(edition.id), origin: editionFile(edition)) { .html(searchPage(edition)) }),
+                .streamed(StreamedFiles(files: [(SitePaths.searchIndex(edition.id), editionFile(edition))]) { emit in
+                    searchIndex(rendered).script { emit(0, .bytes($0)) }
+                })]
+    }
+
+    private func searchPage(_ edition: Edition) -> HTML {
         let page = SitePaths.search(edition.id)
         let view = SearchPageView(
             editionTitle: edition.title,
@@ -13,15 +21,11 @@ extension SiteGenerator {
             contentsURL: relativeURL(from: page, to: SitePaths.contents(edition.id)),
             indexURL: relativeURL(from: page, to: SitePaths.searchIndex(edition.id))
         )
-        let origin = join(join(site.publication.contentDirectory, edition.id), "edition.yml")
-        let searchPage = layout(page: page, title: "Search the \(edition.shortTitle) – \(config.shortTitle)",
+        return layout(page: page, title: "Search the \(edition.shortTitle) – \(config.shortTitle)",
                                 description: "Search the chapters of \(edition.title).",
                                 breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage)),
                                               LinkView(title: edition.title, url: view.contentsURL)],
-                                content: render(view, template: "search", page: page), origin: origin)
-        return [.file(searchPage), .streamed(StreamedFiles(files: [(SitePaths.searchIndex(edition.id), origin)]) { emit in
-            searchIndex(rendered).script { emit(0, .bytes($0)) }
-        })]
+                                content: render(view, template: "search", page: page))
     }
 
     /// Every section of every chapter.

@@ -4,11 +4,18 @@ import Markdown
 /// feed `feed.xml`. Sitemaps and feeds need absolute addresses, so without `base_url` only
 /// `robots.txt` is written.
 extension SiteGenerator {
-    func sharingFiles(pagePaths: [String]) -> [OutputFile] {
-        let origin = join(site.publication.contentDirectory, "routemap.yml")
+    func sharingFiles(pagePaths: [String]) -> [PlannedFile] {
         guard let base = config.baseURL else {
-            return [OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n"), origin: origin)]
+            return [PlannedFile("robots.txt", origin: publicationFile) { .text("User-agent: *\nAllow: /\n") }]
         }
+        return [
+            PlannedFile("robots.txt", origin: publicationFile) { .text("User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n") },
+            PlannedFile("sitemap.xml", origin: publicationFile) { .text(sitemap(base: base, pagePaths: pagePaths)) },
+            PlannedFile(SitePaths.feed, origin: publicationFile) { .text(atomFeed(base: base)) },
+        ]
+    }
+
+    private func sitemap(base: String, pagePaths: [String]) -> String {
         // Canonical addresses only: print/index.html names its edition's printable page as canonical.
         let sitemapURLs = pagePaths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && $0 != SitePaths.currentPrintPage }.sorted()
         let dates = PageDates(site.publication, buildDate: buildDate)
@@ -17,12 +24,7 @@ extension SiteGenerator {
             let lastModified = dates.date(of: path).map { "<lastmod>\($0)</lastmod>" } ?? ""
             sitemap += "  <url><loc>\(escapeAttribute(canonicalURL(base: base, page: path)))</loc>\(lastModified)</url>\n"
         }
-        sitemap += "</urlset>\n"
-        return [
-            OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n"), origin: origin),
-            OutputFile(path: "sitemap.xml", contents: .text(sitemap), origin: origin),
-            OutputFile(path: SitePaths.feed, contents: .text(atomFeed(base: base)), origin: origin),
-        ]
+        return sitemap + "</urlset>\n"
     }
 
     /// One entry per published edition and per chapter with an `updated` date, newest first.

@@ -125,16 +125,14 @@ extension SiteGenerator {
                                width: SocialCard.width, height: SocialCard.height)
     }
 
-    /// Each card as a job of the build: its PNG.
-    func socialCardItems() -> [() -> [SiteItem]] {
+    /// Each card's PNG; a card rsvg-convert cannot draw is left out.
+    func socialCards() -> [PlannedFile] {
         guard let renderer = socialCardRenderer else { return [] }
-        let origin = join(site.publication.contentDirectory, "routemap.yml")
-        let logo = themeLogo
-        return socialCards(logo: logo).map { card in {
-            let svg = theme.render(card.view, template: "social-card").text
-            guard let png = renderer.png(svg: svg) else { return [] }
-            return [.file(OutputFile(path: card.path, contents: .bytes(png), origin: origin))]
-        } }
+        return socialCards(logo: themeLogo).map { card in
+            PlannedFile(card.path, origin: publicationFile) {
+                renderer.png(svg: theme.render(card.view, template: "social-card").text).map { .bytes($0) }
+            }
+        }
     }
 
     private func card(path: String, title: String, edition: Edition?, logo: String?) -> SocialCard {

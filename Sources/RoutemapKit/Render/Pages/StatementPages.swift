@@ -1,8 +1,13 @@
+import Templates
 import Foundation
 /// `accessibility.html`, the statement the accessibility regulations require, and `404.html`.
 extension SiteGenerator {
-    func accessibilityStatementPage() -> OutputFile? {
+    func accessibilityStatementPage() -> PlannedFile? {
         guard let settings = config.accessibility else { return nil }
+        return PlannedFile(SitePaths.accessibilityStatement, origin: publicationFile) { .html(layOutAccessibilityStatement(settings)) }
+    }
+
+    private func layOutAccessibilityStatement(_ settings: AccessibilitySettings) -> HTML {
         let page = SitePaths.accessibilityStatement
         let view = AccessibilityStatementView(
             publicationTitle: config.title,
@@ -20,12 +25,16 @@ extension SiteGenerator {
         return layout(page: page, title: "Accessibility statement – \(config.shortTitle)",
                       description: "How accessible this website is, and how to report a problem.",
                       breadcrumbs: [LinkView(title: "Home", url: relativeURL(from: page, to: SitePaths.frontPage))],
-                      content: render(view, template: "accessibility", page: page), origin: join(site.publication.contentDirectory, "routemap.yml"))
+                      content: render(view, template: "accessibility", page: page))
     }
 
     /// Servers show the 404 page at whatever address was asked for, so its links start from the
     /// site's own path (that of `base_url`, or `/`) rather than being relative.
-    func notFoundPage() -> OutputFile {
+    func notFoundPage() -> PlannedFile {
+        PlannedFile(SitePaths.notFound, origin: publicationFile) { .html(layOutNotFoundPage()) }
+    }
+
+    private func layOutNotFoundPage() -> HTML {
         let root = config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
         let current = site.publication.currentEdition
         let view = NotFoundView(
@@ -35,7 +44,7 @@ extension SiteGenerator {
         )
         return layout(page: SitePaths.notFound, title: "Page not found – \(config.shortTitle)",
                       description: "The page you asked for does not exist.", breadcrumbs: [],
-                      content: render(view, template: "notfound", page: SitePaths.notFound), origin: join(site.publication.contentDirectory, "routemap.yml"),
+                      content: render(view, template: "notfound", page: SitePaths.notFound),
                       rootPath: root, inlineStyle: themeStylesheet)
     }
 

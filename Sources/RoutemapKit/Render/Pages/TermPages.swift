@@ -1,12 +1,15 @@
+import Templates
 /// `<edition>/themes/<id>.html`, `<edition>/audiences/<id>.html`, `<edition>/statuses/<id>.html`:
 /// one page for every term of each vocabulary, with the edition's chapters that carry it (and, for
 /// an audience, what the chapters ask it to do); and `<edition>/themes/index.html`, the overview.
 extension SiteGenerator {
-    /// One function per page, so that the pages can be made side by side.
-    func termPageMakers(_ rendered: RenderedEdition) -> [() -> OutputFile] {
-        var pages = [{ overviewPage(rendered) }]
+    func termPages(_ rendered: RenderedEdition) -> [PlannedFile] {
+        let edition = rendered.edition
+        var pages = [PlannedFile(SitePaths.overview(edition.id), origin: publicationFile) { .html(overviewPage(rendered)) }]
         for kind in TermKind.allCases {
-            for term in kind.vocabulary(config).terms { pages.append { termPage(rendered, kind, term) } }
+            for term in kind.vocabulary(config).terms {
+                pages.append(PlannedFile(SitePaths.term(edition.id, kind, term.id), origin: publicationFile) { .html(termPage(rendered, kind, term)) })
+            }
         }
         return pages
     }
@@ -17,15 +20,14 @@ extension SiteGenerator {
 
     /// Besides the site's structure, a term page shows only the actions in the chapters' text, so the
     /// preview reuses it whole while those are unchanged.
-    private func termPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> OutputFile {
+    private func termPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> HTML {
         let actions = kind == .audience ? rendered.chapters.map { $0.markdown.labelledItems } : []
-        return page(SitePaths.term(rendered.edition.id, kind, term.id), origin: join(site.publication.contentDirectory, "routemap.yml"),
-                    inputs: actions) {
+        return page(SitePaths.term(rendered.edition.id, kind, term.id), inputs: actions) {
             layOutTermPage(rendered, kind, term)
         }
     }
 
-    private func layOutTermPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> OutputFile {
+    private func layOutTermPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> HTML {
         let edition = rendered.edition
         let page = SitePaths.term(edition.id, kind, term.id)
         let links = chapters(rendered, kind, term.id).map { chapterLink($0, edition: edition, from: page, current: false) }
@@ -42,7 +44,7 @@ extension SiteGenerator {
         return layout(page: page, title: "\(kind.label): \(term.label) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: term.description.isEmpty ? term.label : term.description,
                       breadcrumbs: breadcrumbs(edition, from: page) + [LinkView(title: "Themes and audiences", url: relativeURL(from: page, to: SitePaths.overview(edition.id)))],
-                      content: render(view, template: "term", page: page), origin: join(site.publication.contentDirectory, "routemap.yml"))
+                      content: render(view, template: "term", page: page))
     }
 
     /// What each chapter, in order, asks `audience` to do: its labelled items whose label names the audience.
@@ -58,7 +60,7 @@ extension SiteGenerator {
         }
     }
 
-    private func overviewPage(_ rendered: RenderedEdition) -> OutputFile {
+    private func overviewPage(_ rendered: RenderedEdition) -> HTML {
         let edition = rendered.edition
         let page = SitePaths.overview(edition.id)
         let counts = { (kind: TermKind) -> [TermCountView] in
@@ -74,7 +76,7 @@ extension SiteGenerator {
         return layout(page: page, title: "Themes and audiences – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "The themes, audiences and statuses of the \(edition.title), with their chapters.",
                       breadcrumbs: breadcrumbs(edition, from: page),
-                      content: render(view, template: "overview", page: page), origin: join(site.publication.contentDirectory, "routemap.yml"))
+                      content: render(view, template: "overview", page: page))
     }
 
     /// Home, then the edition's contents.

@@ -3,7 +3,7 @@ import Testing
 
 /// `routemap serve` with a real page open in Debian's headless Chromium (Tests/Browser/live_reload_check.py):
 /// a save reloads it at the same scroll position, a broken file shows the error overlay until fixed.
-@Suite struct LiveReloadBrowserTests {
+@Suite(.tags(.browser)) struct BrowserLiveReloadTests {
     @Test func aSaveReloadsTheOpenPageAndAnErrorShowsOverItUntilFixed() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

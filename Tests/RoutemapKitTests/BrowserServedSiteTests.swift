@@ -8,7 +8,7 @@ import Testing
 /// link and asset, checks their content types, that unknown addresses answer 404 with the styled
 /// 404 page, and that search finds a word there, in headless Chromium. Needs nginx, chromium,
 /// chromium-driver and the Python packages, which `make test` installs.
-@Suite(.serialized) struct ServedSiteTests {
+@Suite(.serialized, .tags(.browser)) struct BrowserServedSiteTests {
     static let buildDate = CalendarDate(iso: "2011-06-01")!
 
     /// The guide's ```nginx blocks: the site at the root of a host, then under /routemap/.
