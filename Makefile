@@ -1,5 +1,5 @@
 # The two commands: `make site` builds the site into output/, `make test` runs the tests.
-# Both install the Debian packages they need first.
+# Both install the Debian packages they need first. `make guide` builds the user guide (docs/) into output-guide/.
 
 # libcurl4-openssl-dev: the release build links Swift's runtime and Foundation statically, which
 # needs libcurl.so for FoundationNetworking; starting the process then takes about 7 ms less.
@@ -15,10 +15,14 @@ ROUTEMAP = .build/release/routemap
 # The tests' Python (selenium, axe-core), kept apart from the system's; `make clean` removes it with .build/.
 TEST_VENV = .build/test-venv
 
-.PHONY: site test test-quick test-browser release deps test-deps bench clean valgrind
+.PHONY: site guide test test-quick test-browser release deps test-deps bench clean valgrind
 
 site: release
 	$(ROUTEMAP) build
+
+# The user guide, routemap's own second publication (docs/routemap.yml, chapters in docs/guide/).
+guide: release
+	$(ROUTEMAP) build --content docs --output output-guide
 
 release: deps
 	swift build -c release --product routemap --static-swift-stdlib
@@ -67,4 +71,4 @@ valgrind: deps
 	scripts/valgrind-build.sh
 
 clean:
-	rm -rf output .build .bench
+	rm -rf output output-guide .build .bench

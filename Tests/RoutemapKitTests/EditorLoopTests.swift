@@ -100,6 +100,21 @@ import Testing
         }
         #expect(failure.description.contains("there is no edition 'drfat'; did you mean 'draft'?"))
     }
+
+    /// Orders are one sequence for the whole edition, so a chapter in a folder counts; its file name
+    /// does not take an id at the top, where its id would be `guides/…`.
+    @Test func aNewChapterComesAfterTheChaptersInFoldersToo() throws {
+        let folder = MiniSite.make(chapters: [
+            "a.md": chapter("Alpha", order: 1, body: "Text."),
+            "guides/b.md": chapter("Beta", order: 7, body: "Text."),
+            "guides/c.md": chapter("Gamma", order: 2, body: "Text."),
+        ])
+        let content = folder.path + "/content"
+        let new = try ChapterScaffold.create(title: "B", edition: "draft", contentDirectory: content)
+        #expect(new.order == 8 && new.id == "b")
+        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+    }
 }
 
 final class Notices: @unchecked Sendable {

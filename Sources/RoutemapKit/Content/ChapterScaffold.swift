@@ -64,19 +64,21 @@ public enum ChapterScaffold {
         return NewChapter(path: path, id: id, order: order)
     }
 
-    /// The orders and ids the edition's chapters use; files with broken front matter still count by name.
+    /// The orders the edition's chapters use, those in sub-folders included (orders are one
+    /// sequence for the whole edition), and the ids of the chapters at its top, where the new one
+    /// goes; files with broken front matter still count by name.
     private static func existingChapters(in folder: String) -> (orders: [Int], ids: Set<String>) {
         var orders: [Int] = []
         var ids = Set<String>()
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") }
-        for name in names {
-            ids.insert(String(name.dropLast(3)))
+        for name in listFiles(folder) where name.hasSuffix(".md") {
+            let atTop = !name.contains("/")
+            if atTop { ids.insert(String(name.dropLast(3))) }
             let log = DiagnosticLog()
             guard let text = readUTF8(join(folder, name), log: log, missingHint: nil),
                   let split = splitFrontMatter(text, file: name, log: log),
                   let mapping = (try? Yams.compose(yaml: split.yaml))?.mapping else { continue }
             if let order = mapping["order"]?.string.flatMap({ Int($0) }) { orders.append(order) }
-            if let id = mapping["id"]?.string { ids.insert(id) }
+            if atTop, let id = mapping["id"]?.string { ids.insert(id) }
         }
         return (orders, ids)
     }
