@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "routemap",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "routemap", targets: ["routemap"]),
         .library(name: "RoutemapKit", targets: ["RoutemapKit"]),
@@ -65,5 +65,5 @@ let package = Package(
         // Runs the built `routemap` command as a child process: hanging inputs, interrupted builds.
         .testTarget(name: "CLITests", dependencies: ["routemap"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -16,15 +16,14 @@ struct Serve: AsyncParsableCommand {
     var publishedOnly = false
 
     func run() async throws {
-        setvbuf(stdout, nil, _IOLBF, 0)
         MemoryTuning.forBuilding()
         var build = site.buildOptions
         build.preview = !publishedOnly
-        let server = try PreviewServer(PreviewOptions(build: build, port: port, log: { print($0) }))
+        let server = try PreviewServer(PreviewOptions(build: build, port: port, log: { say($0) }))
         let stopping = StopSignals { Task { await server.stop() } }
         Task {
             guard let port = try? await server.waitUntilListening() else { return }
-            print("Serving http://127.0.0.1:\(port)/ from memory (\(site.output)/ is not touched); watching \(site.content)/ and \(site.themes)/. Ctrl-C stops.")
+            say("Serving http://127.0.0.1:\(port)/ from memory (\(site.output)/ is not touched); watching \(site.content)/ and \(site.themes)/. Ctrl-C stops.")
         }
         do {
             try await server.run()
@@ -33,8 +32,14 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode.failure
         }
         stopping.cancel()
-        print("Stopped.")
+        say("Stopped.")
     }
+}
+
+/// Writes a line to standard output at once, unbuffered, so that a log piped to a file or to
+/// another program shows each rebuild as it happens.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Turns Ctrl-C and SIGTERM into a call, instead of ending the process at once. If the server
@@ -71,7 +76,7 @@ final class StopSignals: @unchecked Sendable {
     }
 
     private static func exitNow(_ signalNumber: Int32) -> Never {
-        print("Stopped without waiting for the rebuild or requests still running.")
+        say("Stopped without waiting for the rebuild or requests still running.")
         exit(128 + signalNumber)
     }
 }

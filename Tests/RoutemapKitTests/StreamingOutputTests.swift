@@ -76,7 +76,7 @@ import Testing
     /// other threads write whole files.
     @Test func streamedFilesArriveWholeAndInOrder() throws {
         let folder = TemporaryFolder()
-        let piece = { (file: Int, index: Int) in "\(file):\(index);" + String(repeating: "x", count: 997) }
+        let piece = { @Sendable (file: Int, index: Int) in "\(file):\(index);" + String(repeating: "x", count: 997) }
         let count = 8_000
         let writer = try StagingWriter(folder: folder.path + "/site")
         let streamed = SiteItem.streamed(StreamedFiles(files: [("one/big.html", "test"), ("two/big.html", "test")]) { emit in
@@ -85,7 +85,7 @@ import Testing
                 emit(1, .bytes(Array(piece(1, index).utf8)))
             }
         })
-        let pages = (0..<200).map { number in
+        let pages = (0..<200).map { number -> @Sendable () -> [SiteItem] in
             { [SiteItem.file(OutputFile(path: "pages/\(number).html", contents: .text("page \(number)\n"), origin: "test"))] }
         }
         let placed = writer.take([{ [streamed] }] + pages, first: [0])

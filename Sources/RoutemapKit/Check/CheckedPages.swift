@@ -15,7 +15,7 @@ struct CheckedFile {
 final class CheckedPages: SiteSink {
     private(set) var files: [CheckedFile] = []
 
-    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
+    func take(_ jobs: [@Sendable () -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
         let made = concurrentMap(count: jobs.count, first: first) { index in
             jobs[index]().flatMap(Self.read)
         }.flatMap { $0 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Templates
 
 /// A file as the layout stage hands it on: an `OutputFile`, or files too long to hold whole (the
@@ -37,7 +38,7 @@ enum SiteItem {
 /// order within each file (files may take turns). The pieces are never joined on the way to disk.
 struct StreamedFiles {
     var files: [(path: String, origin: String)]
-    var produce: (_ emit: (_ file: Int, _ piece: FilePiece) -> Void) -> Void
+    var produce: @Sendable (_ emit: (_ file: Int, _ piece: FilePiece) -> Void) -> Void
 
     /// Each file's text, whole.
     func joined() -> [String] {
@@ -93,7 +94,7 @@ protocol SiteSink: AnyObject {
     /// Runs every job, spread over the cores, the jobs at the indices in `first` (the longest) before
     /// the others, and takes the files each makes. Returns the path and origin of every file, in the
     /// order of `jobs` and of the files within each job.
-    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)]
+    func take(_ jobs: [@Sendable () -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)]
 }
 
 extension SiteSink {
@@ -105,17 +106,23 @@ extension SiteSink {
 /// `make` applied to every index below `count`, spread over the cores, starting with the indices in
 /// `first` so that a long job is not left running alone at the end; results in index order.
 /// A single index runs on the calling thread, where it can spread its own work over the cores.
-func concurrentMap<R>(count: Int, first: [Int], _ make: (Int) -> R) -> [R] {
+/// Each core's worker takes the next index from a shared counter and keeps what it makes until
+/// none is left, then hands it all over at once: no lock is taken per index.
+func concurrentMap<R: Sendable>(count: Int, first: [Int], _ make: @Sendable (Int) -> R) -> [R] {
     guard count > 1 else { return (0..<count).map(make) }
     let isFirst = Set(first)
     let order = first + (0..<count).filter { !isFirst.contains($0) }
-    var results = [R?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { buffer in
-        let slots = buffer
-        DispatchQueue.concurrentPerform(iterations: count) { position in
-            slots[order[position]] = make(order[position])
+    let next = Atomic(0)
+    let made = Mutex<[(index: Int, value: R)]>([])
+    DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+        var mine: [(index: Int, value: R)] = []
+        while case let position = next.wrappingAdd(1, ordering: .relaxed).oldValue, position < count {
+            mine.append((order[position], make(order[position])))
         }
+        made.withLock { $0 += mine }
     }
+    var results = [R?](repeating: nil, count: count)
+    for (index, value) in made.withLock({ $0 }) { results[index] = value }
     return results.map { $0! }
 }
 
@@ -129,8 +136,9 @@ final class SiteCollector: SiteSink {
         self.deferringStreamed = deferringStreamed
     }
 
-    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
-        let made = concurrentMap(count: jobs.count, first: first) { jobs[$0]().flatMap { $0.outputFiles(deferring: deferringStreamed) } }
+    func take(_ jobs: [@Sendable () -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
+        let deferring = deferringStreamed
+        let made = concurrentMap(count: jobs.count, first: first) { jobs[$0]().flatMap { $0.outputFiles(deferring: deferring) } }
             .flatMap { $0 }
         files += made
         return made.map { ($0.path, $0.origin) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Templates
 
 /// Writes the site's files into a folder as the layout stage makes them, so that a build holds only
@@ -13,16 +14,14 @@ import Templates
 /// costs the file system far less than a new file. Streamed files (the printable pages and search
 /// indexes, tens of megabytes each) are always written: they hold every chapter of their edition,
 /// so they change whenever one does, and they are written as they are made, never held whole to compare.
-final class StagingWriter: SiteSink, @unchecked Sendable {
+final class StagingWriter: SiteSink, Sendable {
     let folder: String
     let previous: String?
 
     /// The first problem met; once there is one, nothing more is written.
-    private var failure: OutputError?
-    private let failureLock = NSLock()
+    private let failure = Mutex<OutputError?>(nil)
     /// Folders known to exist.
-    private var folders: Set<String> = []
-    private let foldersLock = NSLock()
+    private let folders = Mutex<Set<String>>([])
 
     init(folder: String, reusing previous: String? = nil) throws {
         self.folder = folder
@@ -30,15 +29,15 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
         try makeFolder(folder)
     }
 
-    func take(_ jobs: [() -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
+    func take(_ jobs: [@Sendable () -> [SiteItem]], first: [Int]) -> [(path: String, origin: String)] {
         concurrentMap(count: jobs.count, first: first) { index in
             let items = jobs[index]()
-            for item in items where !failureLock.withLock({ failure != nil }) {
+            for item in items where failure.withLock({ $0 == nil }) {
                 let problem = switch item {
                 case .file(let file): write(file)
                 case .streamed(let streamed): write(streamed)
                 }
-                if let problem { failureLock.withLock { if failure == nil { failure = problem } } }
+                if let problem { failure.withLock { if $0 == nil { $0 = problem } } }
             }
             return items.flatMap(\.placed)
         }.flatMap { $0 }
@@ -46,7 +45,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
 
     /// Throws the first problem met while writing; the folder then holds an unknown part of the site.
     func finish() throws {
-        if let failure = failureLock.withLock({ failure }) { throw failure }
+        if let failure = failure.withLock({ $0 }) { throw failure }
     }
 
     // MARK: Writing
@@ -114,7 +113,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     /// Makes the file's folder when it is missing.
     private func prepare(_ path: String) -> OutputError? {
         let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && !foldersLock.withLock({ folders.contains(parent) }) {
+        if !parent.isEmpty && !folders.withLock({ $0.contains(parent) }) {
             do { try makeFolder(parent) } catch { return error as? OutputError }
         }
         return nil
@@ -133,7 +132,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
     private func makeFolder(_ path: String) throws {
         var missing: [String] = []
         var current = path
-        while !current.isEmpty && current != "/" && current != "." && !foldersLock.withLock({ folders.contains(current) }) {
+        while !current.isEmpty && current != "/" && current != "." && !folders.withLock({ $0.contains(current) }) {
             missing.append(current)
             current = (current as NSString).deletingLastPathComponent
         }
@@ -141,7 +140,7 @@ final class StagingWriter: SiteSink, @unchecked Sendable {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
                 throw OutputError.writing(folder, errno)
             }
-            _ = foldersLock.withLock { folders.insert(folder) }
+            _ = folders.withLock { $0.insert(folder) }
         }
     }
 

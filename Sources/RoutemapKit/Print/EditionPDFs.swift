@@ -35,7 +35,7 @@ enum EditionPDFs {
         }
         defer { for source in sources.compactMap({ $0 }) { try? FileManager.default.removeItem(atPath: source) } }
         // WeasyPrint works on one core: the editions are printed side by side.
-        let problems = concurrentMap(Array(editions.indices)) { index -> String? in
+        let problems = concurrentMap(Array(editions.indices)) { [sources] index -> String? in
             guard let source = sources[index] else { return nil }
             return engine.print(page: source, to: join(staging, pdfPaths[index]), date: generator.buildDate,
                                 chapters: editions[index].chapters.count)

@@ -67,7 +67,7 @@ struct SiteGenerator {
             case .builtIn(let text): .file(OutputFile(path: asset.outputPath, contents: .text(text), origin: "(built in) themes/default/" + asset.outputPath))
             }
         })
-        var jobs: [() -> [SiteItem]] = [{ [.file(frontPage())] }, { [.file(notFoundPage())] },
+        var jobs: [@Sendable () -> [SiteItem]] = [{ [.file(frontPage())] }, { [.file(notFoundPage())] },
                                         { accessibilityStatementPage().map { [.file($0)] } ?? [] },
                                         { respondPages().map { .file($0) } }]
         // Started first: the longest jobs, which would otherwise be left running alone at the end.

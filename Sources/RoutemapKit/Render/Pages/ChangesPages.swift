@@ -4,11 +4,11 @@ import Markdown
 /// previous edition; `<edition>/changes/<id>.html`: one chapter compared block by block.
 extension SiteGenerator {
     /// One function per page, so that the pages can be made side by side; the editions are compared here, once.
-    func changesPageMakers(_ rendered: RenderedEdition) -> [() -> OutputFile] {
+    func changesPageMakers(_ rendered: RenderedEdition) -> [@Sendable () -> OutputFile] {
         guard let older = olderEdition(than: rendered.edition.id) else { return [] }
         let comparison = EditionComparison(older: older, newer: rendered, cache: layoutCache)
         return [{ changesSummaryPage(comparison) }] + comparison.common.map { common in
-            { chapterChangesPage(comparison, common.chapter, common.comparison) }
+            { @Sendable in chapterChangesPage(comparison, common.chapter, common.comparison) }
         }
     }
 

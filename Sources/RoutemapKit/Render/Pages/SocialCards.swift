@@ -126,7 +126,7 @@ extension SiteGenerator {
     }
 
     /// Each card as a job of the build: its PNG.
-    func socialCardItems() -> [() -> [SiteItem]] {
+    func socialCardItems() -> [@Sendable () -> [SiteItem]] {
         guard let renderer = socialCardRenderer else { return [] }
         let origin = join(site.publication.contentDirectory, "routemap.yml")
         let logo = themeLogo

@@ -3,8 +3,8 @@
 /// an audience, what the chapters ask it to do); and `<edition>/themes/index.html`, the overview.
 extension SiteGenerator {
     /// One function per page, so that the pages can be made side by side.
-    func termPageMakers(_ rendered: RenderedEdition) -> [() -> OutputFile] {
-        var pages = [{ overviewPage(rendered) }]
+    func termPageMakers(_ rendered: RenderedEdition) -> [@Sendable () -> OutputFile] {
+        var pages: [@Sendable () -> OutputFile] = [{ overviewPage(rendered) }]
         for kind in TermKind.allCases {
             for term in kind.vocabulary(config).terms { pages.append { termPage(rendered, kind, term) } }
         }
