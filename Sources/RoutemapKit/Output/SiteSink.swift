@@ -67,22 +67,29 @@ enum FilePiece {
 
 /// A value made the first time it is asked for, then kept: the preview server defers the printable
 /// pages and search indexes, which every save changes but an editor seldom opens.
-public final class Deferred<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var make: (() -> Value)?
-    private var made: Value?
+public final class Deferred<Value: Sendable>: Sendable {
+    private enum State {
+        case waiting(@Sendable () -> Value)
+        case made(Value)
+    }
 
-    init(_ make: @escaping () -> Value) {
-        self.make = make
+    /// Held while the value is made, so that it is made once.
+    private let state: Mutex<State>
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        state = Mutex(.waiting(make))
     }
 
     public var value: Value {
-        lock.withLock {
-            if let made { return made }
-            let value = make!()
-            made = value
-            make = nil
-            return value
+        state.withLock { state in
+            switch state {
+            case .made(let value):
+                return value
+            case .waiting(let make):
+                let value = make()
+                state = .made(value)
+                return value
+            }
         }
     }
 }
