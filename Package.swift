@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "routemap",
-    platforms: [.macOS(.v14)],
+    // macOS 15 for the Synchronization module (Mutex, Atomic); Linux is what the project is built and tested on.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "routemap", targets: ["routemap"]),
         .library(name: "RoutemapKit", targets: ["RoutemapKit"]),
@@ -65,5 +66,6 @@ let package = Package(
         // Runs the built `routemap` command as a child process: hanging inputs, interrupted builds.
         .testTarget(name: "CLITests", dependencies: ["routemap"]),
     ],
-    swiftLanguageModes: [.v5]
+    // Swift 6: complete concurrency checking in every target (see docs/guide/code.md, Concurrency).
+    swiftLanguageModes: [.v6]
 )

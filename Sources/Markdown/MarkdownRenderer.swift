@@ -63,11 +63,10 @@ public enum MarkdownRenderer {
     /// cmark-gfm's allocator functions for the calling thread's arena (see MarkdownArena.h): a
     /// document's nodes, strings and buffers are given back all at once when it has been rendered.
     /// Freeing them one by one, and allocating them with malloc, had cost a seventh of a build.
-    static let arena: UnsafeMutablePointer<cmark_mem> = {
-        let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
-        memory.initialize(to: cmark_mem(calloc: markdown_arena_calloc, realloc: markdown_arena_realloc, free: markdown_arena_free))
-        return memory
-    }()
+    /// The table is a constant in C, so every thread may read it.
+    static var arena: UnsafeMutablePointer<cmark_mem> {
+        markdown_arena_allocator().assumingMemoryBound(to: cmark_mem.self)
+    }
 
     private static func newParser(options: Int32, memory: UnsafeMutablePointer<cmark_mem>? = nil) -> OpaquePointer? {
         guard let parser = memory.map({ cmark_parser_new_with_mem(options, $0) }) ?? cmark_parser_new(options) else { return nil }

@@ -1,5 +1,6 @@
 #include "MarkdownArena.h"
 
+#include <cmark-gfm.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -153,4 +154,11 @@ size_t markdown_arena_reserved(void) {
     size_t reserved = 0;
     for (struct block *block = arena.first; block; block = block->next) reserved += block->size;
     return reserved;
+}
+
+// Read-only after compilation, so any thread may hand it to cmark-gfm.
+static cmark_mem allocator = {markdown_arena_calloc, markdown_arena_realloc, markdown_arena_free};
+
+void *markdown_arena_allocator(void) {
+    return &allocator;
 }

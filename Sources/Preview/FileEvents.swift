@@ -1,28 +1,39 @@
 import Foundation
+import Synchronization
 
 /// Wakes the content watcher as soon as the kernel reports a change in a watched folder (Linux
 /// inotify), so that a save is noticed in milliseconds rather than at the next poll. It only says
 /// *that* something happened: the watcher still compares snapshots to decide whether and what, and
 /// still polls, which covers what inotify misses (files behind symbolic links, other systems).
-final class FileEvents: @unchecked Sendable {
+final class FileEvents: Sendable {
     #if canImport(Glibc)
     private let descriptor: Int32
-    private let source: DispatchSourceRead
     #endif
-    private let lock = NSLock()
-    /// An event arrived since the watcher last asked.
-    private var pending = false
-    private var watched: Set<String> = []
+    private struct State {
+        /// An event arrived since the watcher last asked.
+        var pending = false
+        var watched: Set<String> = []
+        #if canImport(Glibc)
+        /// Kept here, under the lock, because Dispatch's sources are not Sendable; touched only
+        /// when it is set up and cancelled.
+        var source: DispatchSourceRead?
+        #endif
+    }
+
+    private let state = Mutex(State())
 
     /// Nil where inotify is not available (macOS) or the system refuses another instance.
     init?() {
         #if canImport(Glibc)
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
-        source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: .global())
-        source.setEventHandler { [weak self] in self?.drain() }
-        source.setCancelHandler { [descriptor] in close(descriptor) }
-        source.resume()
+        state.withLock { [descriptor] state in
+            let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: .global())
+            source.setEventHandler { [weak self] in self?.drain() }
+            source.setCancelHandler { close(descriptor) }
+            source.resume()
+            state.source = source
+        }
         #else
         return nil
         #endif
@@ -30,17 +41,17 @@ final class FileEvents: @unchecked Sendable {
 
     deinit {
         #if canImport(Glibc)
-        source.cancel()
+        state.withLock { $0.source?.cancel() }
         #endif
     }
 
     /// Reports changes to the entries of `folder` (not of its subfolders: watch each). Cheap to repeat.
     func watch(_ folder: String) {
         #if canImport(Glibc)
-        guard lock.withLock({ watched.insert(folder).inserted }) else { return }
+        guard state.withLock({ $0.watched.insert(folder).inserted }) else { return }
         let mask = IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF
         if inotify_add_watch(descriptor, folder, UInt32(mask)) < 0 {
-            lock.withLock { _ = watched.remove(folder) }
+            state.withLock { _ = $0.watched.remove(folder) }
         }
         #endif
     }
@@ -49,9 +60,9 @@ final class FileEvents: @unchecked Sendable {
     /// simpler than handing a continuation between the kernel's thread and the watcher's task,
     /// and a look costs nothing.
     func takeEvent() -> Bool {
-        lock.withLock {
-            defer { pending = false }
-            return pending
+        state.withLock { state in
+            defer { state.pending = false }
+            return state.pending
         }
     }
 
@@ -61,10 +72,10 @@ final class FileEvents: @unchecked Sendable {
         var any = false
         while buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 { any = true }
         guard any else { return }
-        lock.withLock {
-            pending = true
+        state.withLock { state in
+            state.pending = true
             // A folder that was removed or moved loses its watch: let it be added again if it comes back.
-            watched = []
+            state.watched = []
         }
         #endif
     }

@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// The preview's HTTP/1.1 server: listens on 127.0.0.1, reads each request's head itself (with
 /// `HeadReader`'s limits and a deadline), refuses other hosts (`LoopbackHost`), and hands what
@@ -14,7 +15,7 @@ import Foundation
 /// buffer: each byte costs time in the length of the line so far, so a 2 MB line costs about
 /// 2·10¹² steps, and nothing limits a line's length or the number of headers. While connections
 /// are inside that loop, the cooperative threads are busy and the server does not even stop.
-final class PreviewHTTP: @unchecked Sendable {
+final class PreviewHTTP: Sendable {
     let port: UInt16
     let handler: any HTTPHandler
     let limits: HeadLimits
@@ -24,12 +25,15 @@ final class PreviewHTTP: @unchecked Sendable {
     /// Connections open at once; more are closed at once.
     let maxConnections: Int
 
-    private let lock = NSLock()
-    private var boundPort: UInt16?
-    private var failure: (any Error)?
-    private var task: Task<Void, any Error>?
-    private var stopRequested = false
-    private var openConnections = 0
+    private struct State {
+        var boundPort: UInt16?
+        var failure: (any Error)?
+        var task: Task<Void, any Error>?
+        var stopRequested = false
+        var openConnections = 0
+    }
+
+    private let state = Mutex(State())
 
     init(port: UInt16, handler: any HTTPHandler, limits: HeadLimits = HeadLimits(), headTimeout: Double = 10, maxConnections: Int = 128) {
         self.port = port
@@ -56,32 +60,32 @@ final class PreviewHTTP: @unchecked Sendable {
                 throw error
             }
         } catch {
-            lock.withLock { failure = error }
+            state.withLock { $0.failure = error }
             throw error
         }
         defer { try? socket.close() }
         let bound: UInt16
         if case .ip4(_, let actual)? = try? socket.sockname() { bound = actual } else { bound = port }
-        lock.withLock { boundPort = bound }
+        state.withLock { $0.boundPort = bound }
         try await pool.prepare()
         let task = Task { try await self.serve(listening: socket, pool: pool) }
-        let stopFirst = lock.withLock {
-            self.task = task
-            return stopRequested
+        let stopFirst = state.withLock { state in
+            state.task = task
+            return state.stopRequested
         }
         if stopFirst { task.cancel() }
         do {
             try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
-        } catch where lock.withLock({ stopRequested }) {
+        } catch where state.withLock({ $0.stopRequested }) {
             // Cancelling is how the server stops; that is no error here.
         }
     }
 
     /// Stops listening and ends every connection, whatever its client is doing.
     func stop() {
-        let task = lock.withLock {
-            stopRequested = true
-            return self.task
+        let task = state.withLock { state in
+            state.stopRequested = true
+            return state.task
         }
         task?.cancel()
     }
@@ -90,7 +94,7 @@ final class PreviewHTTP: @unchecked Sendable {
     func waitUntilListening(timeout: Double = 60) async throws -> UInt16 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let (port, failure) = lock.withLock { (boundPort, self.failure) }
+            let (port, failure) = state.withLock { ($0.boundPort, $0.failure) }
             if let port { return port }
             if let failure { throw failure }
             try await Task.sleep(nanoseconds: 10_000_000)
@@ -122,14 +126,14 @@ final class PreviewHTTP: @unchecked Sendable {
     }
 
     private func admit() -> Bool {
-        lock.withLock {
-            guard openConnections < maxConnections else { return false }
-            openConnections += 1
+        state.withLock { state in
+            guard state.openConnections < maxConnections else { return false }
+            state.openConnections += 1
             return true
         }
     }
 
-    private func release() { lock.withLock { openConnections -= 1 } }
+    private func release() { state.withLock { $0.openConnections -= 1 } }
 
     /// One connection: requests one after another while the client keeps it open.
     private func serve(connection socket: AsyncSocket) async {
@@ -145,7 +149,7 @@ final class PreviewHTTP: @unchecked Sendable {
             } catch {
                 return  // the client went away, was too slow, or the server is stopping
             }
-            let ownPort = lock.withLock { boundPort ?? port }
+            let ownPort = state.withLock { $0.boundPort ?? port }
             guard LoopbackHost.allows(head.field("Host"), port: ownPort) else {
                 let host = head.field("Host").map { "'\(String($0.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }))'" } ?? "nothing"
                 let message = "Refused: this preview answers only requests for 127.0.0.1, localhost or [::1] on its port "

@@ -182,8 +182,8 @@ public enum SiteBuilder {
     /// Lets go of the build's values on another thread: freeing every chapter, page view and text
     /// took 10–20 ms at the end of a 2,000-chapter build, on one core, after the site was in place.
     /// A process that exits first does not wait for it.
-    private static func freeInBackground<Values>(_ values: consuming Values) {
-        nonisolated(unsafe) let held = values
+    private static func freeInBackground<Values: Sendable>(_ values: consuming Values) {
+        let held = values
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
     }
 }

@@ -1,14 +1,14 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `routemap serve` as a child process stops on SIGINT and SIGTERM whatever its clients send,
 /// and even while a chapter is still rendering.
 @Suite struct ServeStopTests {
     /// The serve process, its output as it comes, and its port once it listens.
-    final class Serving: @unchecked Sendable {
+    final class Serving: Sendable {
         let process: Process
-        private let lock = NSLock()
-        private var text = ""
+        private let text = Mutex("")
 
         init(_ site: SiteFolder, _ arguments: [String] = []) throws {
             let pipe: Pipe
@@ -18,12 +18,12 @@ import Testing
                 while true {
                     let data = handle.availableData
                     if data.isEmpty { break }
-                    lock.withLock { text += String(decoding: data, as: UTF8.self) }
+                    text.withLock { $0 += String(decoding: data, as: UTF8.self) }
                 }
             }.start()
         }
 
-        var output: String { lock.withLock { text } }
+        var output: String { text.withLock { $0 } }
 
         /// Waits (up to `seconds`) until the output holds `words`.
         func wait(for words: String, seconds: Double = 60) -> Bool {

@@ -5,7 +5,7 @@ import Testing
 /// The watcher with kernel file events: with a polling interval far longer than the test may
 /// take, only the events can explain a save being noticed.
 @Suite struct ContentWatcherTests {
-    private final class Folder: @unchecked Sendable {
+    private final class Folder: Sendable {
         let path = NSTemporaryDirectory() + "routemap-watch-" + UUID().uuidString
         init() { try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
         deinit { try? FileManager.default.removeItem(atPath: path) }

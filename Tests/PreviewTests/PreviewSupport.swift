@@ -10,7 +10,7 @@ enum Repository {
 
 /// A copy of the two-editions fixture site in a throwaway folder, served by a real preview server
 /// on a free port of 127.0.0.1.
-final class RunningPreview: @unchecked Sendable {
+final class RunningPreview: Sendable {
     let folder: String
     let server: PreviewServer
     let port: UInt16

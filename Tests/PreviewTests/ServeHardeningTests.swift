@@ -220,7 +220,7 @@ extension RawHTTP {
     }
 
     /// A connection that has sent the start of a request and sends nothing more.
-    final class Held: @unchecked Sendable {
+    final class Held: Sendable {
         let fd: Int32
 
         init(port: UInt16, _ start: String) throws {

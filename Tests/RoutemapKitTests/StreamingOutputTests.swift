@@ -77,7 +77,7 @@ import Testing
     /// other threads write whole files.
     @Test func streamedFilesArriveWholeAndInOrder() throws {
         let folder = TemporaryFolder()
-        let piece = { (file: Int, index: Int) in "\(file):\(index);" + String(repeating: "x", count: 997) }
+        let piece = { @Sendable (file: Int, index: Int) in "\(file):\(index);" + String(repeating: "x", count: 997) }
         let count = 8_000
         let writer = try StagingWriter(folder: folder.path + "/site")
         let streamed = PlannedItem.streamed(StreamedFiles(files: [("one/big.html", "test"), ("two/big.html", "test")]) { emit in

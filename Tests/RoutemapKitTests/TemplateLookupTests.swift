@@ -21,7 +21,7 @@ import Templates
                                      partsBefore: more, parts: [sidebarPart], partsAfter: more)
 
     /// One value of every view model, with every optional field filled, and again with every optional left out.
-    static let values: [Any] = [
+    static let values: [any Sendable] = [
         link, term, chapterLink, more, summary, contents, sidebarPart, sidebar,
         ChapterLinkView(number: 1, title: "T", url: "t.html", summary: nil, statusLabel: "Draft", current: false),
         EditionSummaryView(title: "D", shortTitle: "D", kind: "consultation", statusLabel: "Consultation", published: nil, summary: nil,

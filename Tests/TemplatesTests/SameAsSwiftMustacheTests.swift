@@ -6,7 +6,8 @@ import Testing
 /// routemap's templates were written for swift-mustache: every template here must render to the
 /// same bytes with both, whitespace included.
 @Suite struct SameAsSwiftMustacheTests {
-    static let data: [String: Any] = [
+    /// Made afresh on each use: `Any` values are not Sendable, so they cannot be shared between tests.
+    static var data: [String: Any] {[
         "title": "Governance & <accountability>",
         "quote": "\"double\" and 'single'",
         "empty": "",
@@ -23,7 +24,7 @@ import Testing
         ],
         "tags": ["reform", "data & sharing"],
         "none": [Any](),
-    ]
+    ]}
 
     static let templates: [String] = [
         "{{title}}", "{{{title}}}", "{{& title}}", "{{ title }}", "{{quote}}", "{{number}} {{zero}} {{yes}} {{no}}", "{{missing}}",

@@ -10,6 +10,11 @@ void *markdown_arena_calloc(size_t count, size_t size);
 void *markdown_arena_realloc(void *pointer, size_t size);
 void markdown_arena_free(void *pointer);
 
+/// cmark-gfm's allocator functions (a `cmark_mem`) that use the calling thread's arena: one table
+/// for the process, never written, so any thread may use it. A `void *` so that this module's
+/// users see cmark-gfm's types only through CCmarkGFM.
+void *markdown_arena_allocator(void);
+
 /// Forgets everything the calling thread's arena handed out, keeping a few blocks for the next
 /// document. Nothing it handed out may be used afterwards.
 void markdown_arena_reset(void);

@@ -15,7 +15,7 @@ enum LinkChecker {
         for edition in site.publication.editions {
             for asset in edition.assets { files.insert("\(edition.id)/\(asset)") }
         }
-        return concurrentMap(chapters) { editionID, rendered -> [Diagnostic] in
+        return concurrentMap(chapters) { [anchors, files] editionID, rendered -> [Diagnostic] in
             let context = Context(rendered: rendered, editionID: editionID, site: site,
                                   resolver: resolver, anchors: anchors, files: files)
             var diagnostics: [Diagnostic] = []

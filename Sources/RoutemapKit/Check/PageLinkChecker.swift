@@ -17,7 +17,7 @@ enum PageLinkChecker {
         // The 404 page is shown at any address, so its links start from the site's own path.
         let notFoundRoot = site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
 
-        let found = concurrentMap(pages) { file, references in
+        let found = concurrentMap(pages) { [ids] file, references in
             check(file, references, skipping: written[file.path] ?? [], notFoundRoot: notFoundRoot, paths: paths, ids: ids,
                   outputDirectory: outputDirectory)
         }

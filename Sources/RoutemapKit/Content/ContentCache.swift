@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Chapters loaded by earlier builds, reused while their file's text is unchanged, so that a
 /// rebuild after one save parses one chapter's front matter, not every chapter's.
@@ -13,7 +14,7 @@ import Foundation
 /// milliseconds, so a file saved twice within one step could otherwise look unchanged.
 /// One cache serves one sequence of builds (the preview server's); it is safe to use from the
 /// loading threads.
-public final class ContentCache: @unchecked Sendable {
+public final class ContentCache: Sendable {
     /// How the last build used the cache.
     public struct Usage: Sendable, Equatable {
         public var parsed: Int
@@ -34,36 +35,39 @@ public final class ContentCache: @unchecked Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    private let lock = NSLock()
-    /// By source path.
-    private var entries: [String: Entry] = [:]
-    /// By edition folder: the configuration and settings text its chapters were last loaded with.
-    private var settingsByFolder: [String: String] = [:]
-    private var read: Set<String> = []
-    private var usage = Usage(parsed: 0, reused: 0)
+    private struct State {
+        /// By source path.
+        var entries: [String: Entry] = [:]
+        /// By edition folder: the configuration and settings text its chapters were last loaded with.
+        var settingsByFolder: [String: String] = [:]
+        var read: Set<String> = []
+        var usage = Usage(parsed: 0, reused: 0)
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
-    public var lastUsage: Usage { lock.withLock { usage } }
+    public var lastUsage: Usage { state.withLock { $0.usage } }
 
     func beginBuild() {
-        lock.withLock {
-            read = []
-            usage = Usage(parsed: 0, reused: 0)
+        state.withLock { state in
+            state.read = []
+            state.usage = Usage(parsed: 0, reused: 0)
         }
     }
 
     /// Forgets the files the build did not read.
     func endBuild() {
-        lock.withLock { entries = entries.filter { read.contains($0.key) } }
+        state.withLock { state in state.entries = state.entries.filter { state.read.contains($0.key) } }
     }
 
     /// `text` itself when it differs from the last build's settings for `folder`, else the string
     /// kept from then, so that comparing it with each chapter's entry costs nothing.
     func settings(for folder: String, _ text: String) -> String {
-        lock.withLock {
-            if let known = settingsByFolder[folder], known == text { return known }
-            settingsByFolder[folder] = text
+        state.withLock { state in
+            if let known = state.settingsByFolder[folder], known == text { return known }
+            state.settingsByFolder[folder] = text
             return text
         }
     }
@@ -71,10 +75,10 @@ public final class ContentCache: @unchecked Sendable {
     /// The chapter at `path` as loaded before, when its settled stamp and `settings` are unchanged; nil to read the file.
     func unchangedChapter(at path: String, stamp: FileStamp?, settings: String) -> (Chapter?, [Diagnostic])? {
         guard let stamp else { return nil }
-        return lock.withLock {
-            guard let known = entries[path], known.stamp == stamp, known.settings == settings else { return nil }
-            read.insert(path)
-            usage.reused += 1
+        return state.withLock { state in
+            guard let known = state.entries[path], known.stamp == stamp, known.settings == settings else { return nil }
+            state.read.insert(path)
+            state.usage.reused += 1
             return (known.chapter, known.diagnostics)
         }
     }
@@ -84,21 +88,21 @@ public final class ContentCache: @unchecked Sendable {
     func chapter(at path: String, text: [UInt8], stamp: FileStamp?, settings: String,
                  load: () -> (Chapter?, [Diagnostic])) -> (Chapter?, [Diagnostic]) {
         let stamp = stamp.flatMap { $0.isSettled ? $0 : nil }
-        let known = lock.withLock { () -> Entry? in
-            read.insert(path)
-            return entries[path]
+        let known = state.withLock { state -> Entry? in
+            state.read.insert(path)
+            return state.entries[path]
         }
         if let known, known.text == text, known.settings == settings {
-            lock.withLock {
-                entries[path]?.stamp = stamp
-                usage.reused += 1
+            state.withLock { state in
+                state.entries[path]?.stamp = stamp
+                state.usage.reused += 1
             }
             return (known.chapter, known.diagnostics)
         }
         let (chapter, diagnostics) = load()
-        lock.withLock {
-            entries[path] = Entry(text: text, stamp: stamp, settings: settings, chapter: chapter, diagnostics: diagnostics)
-            usage.parsed += 1
+        state.withLock { state in
+            state.entries[path] = Entry(text: text, stamp: stamp, settings: settings, chapter: chapter, diagnostics: diagnostics)
+            state.usage.parsed += 1
         }
         return (chapter, diagnostics)
     }

@@ -47,7 +47,7 @@ public enum ContentLoader {
         // What a chapter is checked against: with the cache, a change to either file loads every chapter again.
         let chapterSettings = cache?.settings(for: folder, configText + "\u{0}" + (settingsText ?? "")) ?? ""
         // Front matter parsing dominates loading, so chapters are read on every core.
-        let results = concurrentMap(chapterFiles) { fileName -> (Chapter?, [Diagnostic]) in
+        let results = concurrentMap(chapterFiles) { [edition] fileName -> (Chapter?, [Diagnostic]) in
             let fileLog = DiagnosticLog()
             let path = join(folder, fileName)
             // Taken before reading: a save after it changes the stamp the next build sees.
@@ -331,14 +331,7 @@ func join(_ folder: String, _ name: String) -> String {
 }
 
 /// `transform` applied to every element, spread over all cores, results in order.
-func concurrentMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     guard items.count > 1 else { return items.map(transform) }
-    var results = [R?](repeating: nil, count: items.count)
-    results.withUnsafeMutableBufferPointer { buffer in
-        let slots = buffer
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots[index] = transform(items[index])
-        }
-    }
-    return results.map { $0! }
+    return concurrentMap(count: items.count, first: []) { transform(items[$0]) }
 }

@@ -43,10 +43,9 @@ public enum OutputWriter {
             }
             try writer.finish()
             try beforeSwap(staging)
-            try InterruptCleanup.swapLock.withLock {
+            previous = try InterruptCleanup.swapping {
                 try leftovers.unclaim(staging)
-                previous = try swapIn(staging, as: output.path, leftovers: leftovers)
-                InterruptCleanup.swapped = true
+                return try swapIn(staging, as: output.path, leftovers: leftovers)
             }
         } catch {
             InterruptCleanup.waitIfStopping()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Templates
 
 /// Writes the site's files into a folder as the layout stage makes them, so that a build holds only
@@ -14,16 +15,14 @@ import Templates
 /// costs the file system far less than a new file. Streamed files (the printable pages and search
 /// indexes, tens of megabytes each) are always written: they hold every chapter of their edition,
 /// so they change whenever one does, and they are written as they are made, never held whole to compare.
-final class StagingWriter: @unchecked Sendable {
+final class StagingWriter: Sendable {
     let folder: String
     let previous: String?
 
     /// The first problem met; once there is one, nothing more is written.
-    private var failure: OutputError?
-    private let failureLock = NSLock()
+    private let failure = Mutex<OutputError?>(nil)
     /// Folders known to exist.
-    private var folders: Set<String> = []
-    private let foldersLock = NSLock()
+    private let folders = Mutex<Set<String>>([])
 
     init(folder: String, reusing previous: String? = nil) throws {
         self.folder = folder
@@ -34,17 +33,17 @@ final class StagingWriter: @unchecked Sendable {
     /// Writes one file (or streamed files); safe to call from several threads at once. After a
     /// problem, nothing more is written (the files are still made), and `finish` throws it.
     func write(_ file: LaidOutFile) {
-        guard !failureLock.withLock({ failure != nil }) else { return }
+        guard failure.withLock({ $0 == nil }) else { return }
         let problem = switch file {
         case .whole(let file): write(file)
         case .streamed(let streamed): write(streamed)
         }
-        if let problem { failureLock.withLock { if failure == nil { failure = problem } } }
+        if let problem { failure.withLock { if $0 == nil { $0 = problem } } }
     }
 
     /// Throws the first problem met while writing; the folder then holds an unknown part of the site.
     func finish() throws {
-        if let failure = failureLock.withLock({ failure }) { throw failure }
+        if let failure = failure.withLock({ $0 }) { throw failure }
     }
 
     // MARK: Writing
@@ -112,7 +111,7 @@ final class StagingWriter: @unchecked Sendable {
     /// Makes the file's folder when it is missing.
     private func prepare(_ path: String) -> OutputError? {
         let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && !foldersLock.withLock({ folders.contains(parent) }) {
+        if !parent.isEmpty && !folders.withLock({ $0.contains(parent) }) {
             do { try makeFolder(parent) } catch { return error as? OutputError }
         }
         return nil
@@ -131,7 +130,7 @@ final class StagingWriter: @unchecked Sendable {
     private func makeFolder(_ path: String) throws {
         var missing: [String] = []
         var current = path
-        while !current.isEmpty && current != "/" && current != "." && !foldersLock.withLock({ folders.contains(current) }) {
+        while !current.isEmpty && current != "/" && current != "." && !folders.withLock({ $0.contains(current) }) {
             missing.append(current)
             current = (current as NSString).deletingLastPathComponent
         }
@@ -139,7 +138,7 @@ final class StagingWriter: @unchecked Sendable {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
                 throw OutputError.writing(folder, errno)
             }
-            _ = foldersLock.withLock { folders.insert(folder) }
+            _ = folders.withLock { $0.insert(folder) }
         }
     }
 

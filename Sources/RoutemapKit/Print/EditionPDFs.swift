@@ -33,7 +33,7 @@ enum EditionPDFs {
         guard (try? writer.finish()) != nil else { return ([:], []) }
         var diagnostics: [Diagnostic] = []
         // WeasyPrint works on one core: the editions are printed side by side.
-        let problems = concurrentMap(Array(editions.indices)) { index -> String? in
+        let problems = concurrentMap(Array(editions.indices)) { [sources] index -> String? in
             guard let source = sources[index] else { return nil }
             return engine.print(page: source, to: join(staging, pdfPaths[index]), date: date, chapters: editions[index].chapters.count)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Markdown
 import Templates
 
@@ -9,7 +10,7 @@ import Templates
 /// build (RenderCache), and so is a reused page's content inside its layout, so comparing is mostly
 /// comparing array pointers, where hashing would read every byte.
 /// One cache serves one sequence of builds; it is safe to use from the layout threads.
-public final class LayoutCache: @unchecked Sendable {
+public final class LayoutCache: Sendable {
     /// How the last build used the cache.
     public struct Usage: Sendable, Equatable {
         public var laidOut: Int
@@ -22,7 +23,7 @@ public final class LayoutCache: @unchecked Sendable {
     }
 
     private struct Entry {
-        var view: Any
+        var view: any Sendable
         var html: HTML
     }
 
@@ -32,40 +33,43 @@ public final class LayoutCache: @unchecked Sendable {
         var changes: [BlockChange]
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    /// Chapters compared between editions, by the newer edition's id and the chapter's.
-    private var comparisons: [String: Compared] = [:]
-    private var comparisonsUsed: Set<String> = []
-    private var used: Set<String> = []
-    private var usage = Usage(laidOut: 0, reused: 0)
-    private var structure: Any?
-    private var currentGeneration = 0
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Chapters compared between editions, by the newer edition's id and the chapter's.
+        var comparisons: [String: Compared] = [:]
+        var comparisonsUsed: Set<String> = []
+        var used: Set<String> = []
+        var usage = Usage(laidOut: 0, reused: 0)
+        var structure: (any Sendable)?
+        var generation = 0
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
-    public var lastUsage: Usage { lock.withLock { usage } }
+    public var lastUsage: Usage { state.withLock { $0.usage } }
 
     /// Changes whenever the structure given to `beginBuild` does: a page laid out from the structure
     /// and its own inputs can be reused while both are unchanged, without making its view again.
-    var generation: Int { lock.withLock { currentGeneration } }
+    var generation: Int { state.withLock { $0.generation } }
 
-    func beginBuild<Structure: Equatable>(structure: Structure) {
-        lock.withLock {
-            used = []
-            comparisonsUsed = []
-            usage = Usage(laidOut: 0, reused: 0)
-            if let previous = self.structure as? Structure, previous == structure { return }
-            self.structure = structure
-            currentGeneration += 1
+    func beginBuild<Structure: Equatable & Sendable>(structure: Structure) {
+        state.withLock { state in
+            state.used = []
+            state.comparisonsUsed = []
+            state.usage = Usage(laidOut: 0, reused: 0)
+            if let previous = state.structure as? Structure, previous == structure { return }
+            state.structure = structure
+            state.generation += 1
         }
     }
 
     /// Forgets pages the build did not lay out, so the cache holds one site at most.
     func endBuild() {
-        lock.withLock {
-            entries = entries.filter { used.contains($0.key) }
-            comparisons = comparisons.filter { comparisonsUsed.contains($0.key) }
+        state.withLock { state in
+            state.entries = state.entries.filter { state.used.contains($0.key) }
+            state.comparisons = state.comparisons.filter { state.comparisonsUsed.contains($0.key) }
         }
     }
 
@@ -74,31 +78,31 @@ public final class LayoutCache: @unchecked Sendable {
     /// block arrays of the previous build (RenderCache), so the check is mostly two pointer comparisons;
     /// comparing every chapter of two large editions again had been a quarter of each rebuild.
     func changes(for key: String, old: [TextBlock], new: [TextBlock], compare: () -> [BlockChange]) -> [BlockChange] {
-        let previous = lock.withLock { () -> Compared? in
-            comparisonsUsed.insert(key)
-            return comparisons[key]
+        let previous = state.withLock { state -> Compared? in
+            state.comparisonsUsed.insert(key)
+            return state.comparisons[key]
         }
         if let previous, previous.old == old, previous.new == new { return previous.changes }
         let changes = compare()
-        lock.withLock { comparisons[key] = Compared(old: old, new: new, changes: changes) }
+        state.withLock { $0.comparisons[key] = Compared(old: old, new: new, changes: changes) }
         return changes
     }
 
     /// The HTML for `key` (a page and template) laid out from `view`: the previous build's when it
     /// was laid out from an equal view, otherwise `layOut()`'s.
-    func html<View: Equatable>(for key: String, view: View, layOut: () -> HTML) -> HTML {
-        let previous = lock.withLock { () -> Entry? in
-            used.insert(key)
-            return entries[key]
+    func html<View: Equatable & Sendable>(for key: String, view: View, layOut: () -> HTML) -> HTML {
+        let previous = state.withLock { state -> Entry? in
+            state.used.insert(key)
+            return state.entries[key]
         }
         if let previous, let previousView = previous.view as? View, previousView == view {
-            lock.withLock { usage.reused += 1 }
+            state.withLock { $0.usage.reused += 1 }
             return previous.html
         }
         let html = layOut()
-        lock.withLock {
-            entries[key] = Entry(view: view, html: html)
-            usage.laidOut += 1
+        state.withLock { state in
+            state.entries[key] = Entry(view: view, html: html)
+            state.usage.laidOut += 1
         }
         return html
     }

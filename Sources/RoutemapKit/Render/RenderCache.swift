@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Markdown
 
 /// Rendered chapters kept between builds, keyed on what rendering depends on: the chapter's
@@ -9,7 +10,7 @@ import Markdown
 /// that links to one that was added, renamed or deleted is rendered again.
 /// One cache serves one sequence of builds (the preview server's); it is safe to use from the
 /// rendering threads.
-public final class RenderCache: @unchecked Sendable {
+public final class RenderCache: Sendable {
     struct Key: Hashable {
         var editionID: String
         var chapterID: String
@@ -40,59 +41,62 @@ public final class RenderCache: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var entries: [Key: RenderedMarkdown] = [:]
-    /// Bodies that ran past the render limit: rendering them again would only start another
-    /// thread that cannot be stopped, so they fail at once until the text changes.
-    private var hanging: [Key: Double] = [:]
-    private var used: Set<Key> = []
-    private var usage = Usage(rendered: 0, reused: 0)
-    /// How links resolved in the last build that completed; while it is unchanged, every cached
-    /// link still holds. Unset during a build, so one that stops part way leaves every link to be checked.
-    private var resolver: LinkResolver?
-    private var building: LinkResolver?
-    private var linksUnchanged = false
+    private struct State {
+        var entries: [Key: RenderedMarkdown] = [:]
+        /// Bodies that ran past the render limit: rendering them again would only start another
+        /// thread that cannot be stopped, so they fail at once until the text changes.
+        var hanging: [Key: Double] = [:]
+        var used: Set<Key> = []
+        var usage = Usage(rendered: 0, reused: 0)
+        /// How links resolved in the last build that completed; while it is unchanged, every cached
+        /// link still holds. Unset during a build, so one that stops part way leaves every link to be checked.
+        var resolver: LinkResolver?
+        var building: LinkResolver?
+        var linksUnchanged = false
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
-    public var lastUsage: Usage { lock.withLock { usage } }
+    public var lastUsage: Usage { state.withLock { $0.usage } }
 
     func beginBuild(resolver: LinkResolver) {
-        lock.withLock {
-            used = []
-            usage = Usage(rendered: 0, reused: 0)
-            linksUnchanged = self.resolver == resolver
-            self.resolver = nil
-            building = resolver
+        state.withLock { state in
+            state.used = []
+            state.usage = Usage(rendered: 0, reused: 0)
+            state.linksUnchanged = state.resolver == resolver
+            state.resolver = nil
+            state.building = resolver
         }
     }
 
     /// Forgets chapters the build did not use, so the cache holds one site at most.
     func endBuild() {
-        lock.withLock {
-            entries = entries.filter { used.contains($0.key) }
-            resolver = building
+        state.withLock { state in
+            state.entries = state.entries.filter { state.used.contains($0.key) }
+            state.resolver = state.building
         }
     }
 
     /// `isCurrent` is asked only when the chapters that links can lead to changed since the last build.
     func lookup(_ key: Key, isCurrent: (RenderedMarkdown) -> Bool) -> RenderedMarkdown? {
-        let (found, linksHold) = lock.withLock { () -> (RenderedMarkdown?, Bool) in
-            used.insert(key)
-            return (entries[key], linksUnchanged)
+        let (found, linksHold) = state.withLock { state -> (RenderedMarkdown?, Bool) in
+            state.used.insert(key)
+            return (state.entries[key], state.linksUnchanged)
         }
         guard let found, linksHold || isCurrent(found) else { return nil }
-        lock.withLock { usage.reused += 1 }
+        state.withLock { $0.usage.reused += 1 }
         return found
     }
 
     func store(_ key: Key, _ markdown: RenderedMarkdown) {
-        lock.withLock {
-            entries[key] = markdown
-            usage.rendered += 1
+        state.withLock { state in
+            state.entries[key] = markdown
+            state.usage.rendered += 1
         }
     }
 
-    func markHanging(_ key: Key, after seconds: Double) { lock.withLock { hanging[key] = seconds } }
-    func hangingTime(_ key: Key) -> Double? { lock.withLock { hanging[key] } }
+    func markHanging(_ key: Key, after seconds: Double) { state.withLock { $0.hanging[key] = seconds } }
+    func hangingTime(_ key: Key) -> Double? { state.withLock { $0.hanging[key] } }
 }

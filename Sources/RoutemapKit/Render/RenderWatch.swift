@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Markdown
 
 /// How long rendering one chapter may take. cmark-gfm 0.29 needs minutes for some small crafted
@@ -47,37 +48,40 @@ struct RenderTimeout: Error {
 }
 
 /// The chapters being rendered now and when each started, read by the thread that waits.
-final class RenderWatch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var started: [Int: (path: String, at: Date)] = [:]
-    private var stages: [Int: MarkdownStage] = [:]
-    private var announced: Set<Int> = []
+final class RenderWatch: Sendable {
+    private struct State {
+        var started: [Int: (path: String, at: Date)] = [:]
+        var stages: [Int: MarkdownStage] = [:]
+        var announced: Set<Int> = []
+    }
 
-    func begin(_ index: Int, path: String) { lock.withLock { started[index] = (path, Date()) } }
-    func enter(_ stage: MarkdownStage, _ index: Int) { lock.withLock { stages[index] = stage } }
-    func end(_ index: Int) { lock.withLock { _ = started.removeValue(forKey: index); _ = stages.removeValue(forKey: index) } }
+    private let state = Mutex(State())
+
+    func begin(_ index: Int, path: String) { state.withLock { $0.started[index] = (path, Date()) } }
+    func enter(_ stage: MarkdownStage, _ index: Int) { state.withLock { $0.stages[index] = stage } }
+    func end(_ index: Int) { state.withLock { _ = $0.started.removeValue(forKey: index); _ = $0.stages.removeValue(forKey: index) } }
 
     /// The chapter rendering longest, if it has taken at least `seconds`.
     func slowest(atLeast seconds: Double) -> (index: Int, path: String, elapsed: Double, stage: MarkdownStage?)? {
-        lock.withLock {
+        state.withLock { state in
             let now = Date()
-            return started.map { (index: $0.key, path: $0.value.path, elapsed: now.timeIntervalSince($0.value.at), stage: stages[$0.key]) }
+            return state.started.map { (index: $0.key, path: $0.value.path, elapsed: now.timeIntervalSince($0.value.at), stage: state.stages[$0.key]) }
                 .filter { $0.elapsed >= seconds }
                 .max { ($0.elapsed, $1.index) < ($1.elapsed, $0.index) }
         }
     }
 
     /// True the first time it is asked about `index`.
-    func shouldAnnounce(_ index: Int) -> Bool { lock.withLock { announced.insert(index).inserted } }
+    func shouldAnnounce(_ index: Int) -> Bool { state.withLock { $0.announced.insert(index).inserted } }
 }
 
 /// Runs `work` on a thread of its own and waits for it, polling `watch` to report slow chapters
 /// and to give up on one past the limit (leaving the thread behind).
-func runWatched<R>(_ limits: RenderLimits, watch: RenderWatch, _ work: @escaping @Sendable () -> R) -> Result<R, RenderTimeout> {
+func runWatched<R: Sendable>(_ limits: RenderLimits, watch: RenderWatch, _ work: @escaping @Sendable () -> R) -> Result<R, RenderTimeout> {
     let box = ResultBox<R>()
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
-        box.value = work()
+        box.set(work())
         done.signal()
     }
     thread.stackSize = 8 << 20
@@ -92,12 +96,16 @@ func runWatched<R>(_ limits: RenderLimits, watch: RenderWatch, _ work: @escaping
             limits.progress?("Still rendering \(slow.path) after \(Int(slow.elapsed.rounded())) s\(limitText)…")
         }
     }
-    return .success(box.value!)
+    return .success(box.take()!)
 }
 
-/// Carries the result out of the rendering thread; read only after the semaphore is signalled.
-private final class ResultBox<R>: @unchecked Sendable {
-    var value: R?
+/// Carries the result out of the rendering thread; read after the semaphore is signalled (the
+/// lock is taken once each way, per build).
+private final class ResultBox<R: Sendable>: Sendable {
+    private let value = Mutex<R?>(nil)
+
+    func set(_ result: R) { value.withLock { $0 = result } }
+    func take() -> R? { value.withLock { $0.take() } }
 }
 
 func format(_ seconds: Double) -> String {

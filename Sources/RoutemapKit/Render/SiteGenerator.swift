@@ -148,7 +148,7 @@ struct SiteGenerator {
 
     /// The page at `path` whose layout depends on the site's structure and on `inputs` alone: taken
     /// whole from the layout cache while both are unchanged, without making its view again.
-    func page(_ path: String, inputs: some Equatable, make: () -> HTML) -> HTML {
+    func page(_ path: String, inputs: some Equatable & Sendable, make: () -> HTML) -> HTML {
         guard let layoutCache else { return make() }
         return layoutCache.html(for: path, view: PageInputs(generation: layoutCache.generation, inputs: inputs), layOut: make)
     }
@@ -163,7 +163,7 @@ struct SiteGenerator {
 
     /// `view` through the theme's `template`, for `page`; taken from the layout cache when the
     /// previous build laid out the same view there.
-    func render(_ view: some TemplateFields & Equatable, template: String, page: String) -> HTML {
+    func render(_ view: some TemplateFields & Equatable & Sendable, template: String, page: String) -> HTML {
         guard let layoutCache else { return theme.render(view, template: template) }
         return layoutCache.html(for: page + "\u{0}" + template, view: view) { theme.render(view, template: template) }
     }
@@ -239,7 +239,7 @@ struct LayoutStructure: Equatable {
 }
 
 /// A page's own inputs, with the generation of the structure it was laid out in.
-struct PageInputs<Inputs: Equatable>: Equatable {
+struct PageInputs<Inputs: Equatable & Sendable>: Equatable, Sendable {
     var generation: Int
     var inputs: Inputs
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Templates
 
 /// The site as the layout stage hands it on: every file it will have, planned but not yet made.
@@ -43,7 +44,7 @@ struct SiteLayout {
     /// each file to `take` on the thread that made it, as soon as it is made. Returns how many files
     /// were made (a social card rsvg-convert could not draw is not).
     @discardableResult
-    func make(including: (Int) -> Bool = { _ in true }, _ take: (LaidOutFile) -> Void) -> Int {
+    func make(including: (Int) -> Bool = { _ in true }, _ take: @Sendable (LaidOutFile) -> Void) -> Int {
         let chosen = items.indices.filter(including)
         let position = Dictionary(uniqueKeysWithValues: chosen.enumerated().map { ($1, $0) })
         return concurrentMap(count: chosen.count, first: first.compactMap { position[$0] }) { index in
@@ -69,9 +70,9 @@ struct PlannedFile {
     var origin: String
     /// What the file holds; nil when it cannot be made and the site goes without it (a social card
     /// that rsvg-convert could not draw).
-    var make: () -> OutputFile.Contents?
+    var make: @Sendable () -> OutputFile.Contents?
 
-    init(_ path: String, origin: String, make: @escaping () -> OutputFile.Contents?) {
+    init(_ path: String, origin: String, make: @escaping @Sendable () -> OutputFile.Contents?) {
         self.path = path
         self.origin = origin
         self.make = make
@@ -143,7 +144,7 @@ enum LaidOutFile {
 /// order within each file (files may take turns). The pieces are never joined on the way to disk.
 struct StreamedFiles {
     var files: [(path: String, origin: String)]
-    var produce: (_ emit: (_ file: Int, _ piece: FilePiece) -> Void) -> Void
+    var produce: @Sendable (_ emit: (_ file: Int, _ piece: FilePiece) -> Void) -> Void
 
     /// Each file's text, whole.
     func joined() -> [String] {
@@ -172,22 +173,29 @@ enum FilePiece {
 
 /// A value made the first time it is asked for, then kept: the preview server defers the printable
 /// pages and search indexes, which every save changes but an editor seldom opens.
-public final class Deferred<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var make: (() -> Value)?
-    private var made: Value?
+public final class Deferred<Value: Sendable>: Sendable {
+    private enum State {
+        case waiting(@Sendable () -> Value)
+        case made(Value)
+    }
 
-    init(_ make: @escaping () -> Value) {
-        self.make = make
+    /// Held while the value is made, so that it is made once.
+    private let state: Mutex<State>
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        state = Mutex(.waiting(make))
     }
 
     public var value: Value {
-        lock.withLock {
-            if let made { return made }
-            let value = make!()
-            made = value
-            make = nil
-            return value
+        state.withLock { state in
+            switch state {
+            case .made(let value):
+                return value
+            case .waiting(let make):
+                let value = make()
+                state = .made(value)
+                return value
+            }
         }
     }
 }
@@ -195,16 +203,22 @@ public final class Deferred<Value>: @unchecked Sendable {
 /// `make` applied to every index below `count`, spread over the cores, starting with the indices in
 /// `first` so that a long job is not left running alone at the end; results in index order.
 /// A single index runs on the calling thread, where it can spread its own work over the cores.
-func concurrentMap<R>(count: Int, first: [Int], _ make: (Int) -> R) -> [R] {
+/// Each core's worker takes the next index from a shared counter and keeps what it makes until
+/// none is left, then hands it all over at once: no lock is taken per index.
+func concurrentMap<R: Sendable>(count: Int, first: [Int], _ make: @Sendable (Int) -> R) -> [R] {
     guard count > 1 else { return (0..<count).map(make) }
     let isFirst = Set(first)
     let order = first + (0..<count).filter { !isFirst.contains($0) }
-    var results = [R?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { buffer in
-        let slots = buffer
-        DispatchQueue.concurrentPerform(iterations: count) { position in
-            slots[order[position]] = make(order[position])
+    let next = Atomic(0)
+    let made = Mutex<[(index: Int, value: R)]>([])
+    DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+        var mine: [(index: Int, value: R)] = []
+        while case let position = next.wrappingAdd(1, ordering: .relaxed).oldValue, position < count {
+            mine.append((order[position], make(order[position])))
         }
+        made.withLock { $0 += mine }
     }
+    var results = [R?](repeating: nil, count: count)
+    for (index, value) in made.withLock({ $0 }) { results[index] = value }
     return results.map { $0! }
 }

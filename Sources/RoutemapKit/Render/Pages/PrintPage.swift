@@ -56,7 +56,7 @@ extension SiteGenerator {
                 FragmentRewriter(editionID: rendered.edition.id, page: $0, chapterPages: chapterPages, outsideLinks: outsideLinks)
             }
             let numbers = Dictionary(rendered.chapters.map { ($0.chapter.id, $0.chapter.number) }, uniquingKeysWith: { first, _ in first })
-            let rewrite = { (file: Int, chapter: RenderedChapter) -> (html: [UInt8], dependsOnPage: Bool) in
+            let rewrite = { @Sendable (file: Int, chapter: RenderedChapter) -> (html: [UInt8], dependsOnPage: Bool) in
                 let rewritten = rewriters[file].rewriteNotingPage(chapter.markdown.htmlUTF8, chapterID: chapter.chapter.id)
                 return forPDF ? (PDFBody.prepare(rewritten.html, chapterID: chapter.chapter.id, chapterNumbers: numbers), rewritten.dependsOnPage) : rewritten
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Markdown
 
 /// Social cards: the picture a link shows when it is shared. One 1200×630 PNG for the publication
@@ -94,11 +95,10 @@ struct SocialCardRenderer: Sendable {
     }
 }
 
-private final class MadeCards: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cards: [String: [UInt8]] = [:]
-    func get(_ svg: String) -> [UInt8]? { lock.withLock { cards[svg] } }
-    func set(_ svg: String, _ png: [UInt8]) { lock.withLock { cards[svg] = png } }
+private final class MadeCards: Sendable {
+    private let cards = Mutex<[String: [UInt8]]>([:])
+    func get(_ svg: String) -> [UInt8]? { cards.withLock { $0[svg] } }
+    func set(_ svg: String, _ png: [UInt8]) { cards.withLock { $0[svg] = png } }
 }
 
 extension SiteGenerator {
