@@ -1,4 +1,5 @@
 import Foundation
+import HTMLText
 import Testing
 @testable import RoutemapKit
 import Markdown

@@ -1,4 +1,5 @@
 import Foundation
+import HTMLText
 import Markdown
 
 /// Checks every link and anchor of the generated pages themselves: navigation, contents, and any
@@ -51,7 +52,7 @@ enum PageLinkChecker {
                                           hint: "write it relative to the page; templates can prefix it with {{root}} (the page is made from \(file.origin))"))
                 continue
             }
-            if isExternal(reference.value) {
+            if LinkScheme.leadsOutOfPage(reference.value) {
                 if isWeb(reference.value) {
                     external.append((reference.value, .init(file: join(outputDirectory, file.path), line: reference.line, column: reference.column)))
                 }
@@ -121,12 +122,6 @@ enum PageLinkChecker {
             written[page] = references
         }
         return written
-    }
-
-    static func isExternal(_ href: String) -> Bool {
-        if href.hasPrefix("//") || href.hasPrefix("/") { return true }
-        guard let colon = href.firstIndex(of: ":") else { return false }
-        return !href[..<colon].contains("/") && !href[..<colon].contains("#")
     }
 
     /// Foundation's decoding costs as much as the rest of a page's check: most links have nothing to decode.

@@ -36,26 +36,21 @@ public final class ContentCache: @unchecked Sendable {
 
     private let lock = NSLock()
     /// By source path.
-    private var entries: [String: Entry] = [:]
+    private var entries = BuildCacheEntries<String, Entry>()
     /// By edition folder: the configuration and settings text its chapters were last loaded with.
     private var settingsByFolder: [String: String] = [:]
-    private var read: Set<String> = []
-    private var usage = Usage(parsed: 0, reused: 0)
 
     public init() {}
 
-    public var lastUsage: Usage { lock.withLock { usage } }
+    public var lastUsage: Usage { lock.withLock { Usage(parsed: entries.made, reused: entries.reused) } }
 
     func beginBuild() {
-        lock.withLock {
-            read = []
-            usage = Usage(parsed: 0, reused: 0)
-        }
+        lock.withLock { entries.beginBuild() }
     }
 
     /// Forgets the files the build did not read.
     func endBuild() {
-        lock.withLock { entries = entries.filter { read.contains($0.key) } }
+        lock.withLock { entries.endBuild() }
     }
 
     /// `text` itself when it differs from the last build's settings for `folder`, else the string
@@ -73,8 +68,8 @@ public final class ContentCache: @unchecked Sendable {
         guard let stamp else { return nil }
         return lock.withLock {
             guard let known = entries[path], known.stamp == stamp, known.settings == settings else { return nil }
-            read.insert(path)
-            usage.reused += 1
+            entries.use(path)
+            entries.countReused()
             return (known.chapter, known.diagnostics)
         }
     }
@@ -84,21 +79,17 @@ public final class ContentCache: @unchecked Sendable {
     func chapter(at path: String, text: [UInt8], stamp: FileStamp?, settings: String,
                  load: () -> (Chapter?, [Diagnostic])) -> (Chapter?, [Diagnostic]) {
         let stamp = stamp.flatMap { $0.isSettled ? $0 : nil }
-        let known = lock.withLock { () -> Entry? in
-            read.insert(path)
-            return entries[path]
-        }
+        let known = lock.withLock { entries.use(path) }
         if let known, known.text == text, known.settings == settings {
             lock.withLock {
-                entries[path]?.stamp = stamp
-                usage.reused += 1
+                entries.update(path) { $0.stamp = stamp }
+                entries.countReused()
             }
             return (known.chapter, known.diagnostics)
         }
         let (chapter, diagnostics) = load()
         lock.withLock {
-            entries[path] = Entry(text: text, stamp: stamp, settings: settings, chapter: chapter, diagnostics: diagnostics)
-            usage.parsed += 1
+            entries.store(Entry(text: text, stamp: stamp, settings: settings, chapter: chapter, diagnostics: diagnostics), for: path)
         }
         return (chapter, diagnostics)
     }

@@ -102,23 +102,6 @@ extension SiteSink {
     }
 }
 
-/// `make` applied to every index below `count`, spread over the cores, starting with the indices in
-/// `first` so that a long job is not left running alone at the end; results in index order.
-/// A single index runs on the calling thread, where it can spread its own work over the cores.
-func concurrentMap<R>(count: Int, first: [Int], _ make: (Int) -> R) -> [R] {
-    guard count > 1 else { return (0..<count).map(make) }
-    let isFirst = Set(first)
-    let order = first + (0..<count).filter { !isFirst.contains($0) }
-    var results = [R?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { buffer in
-        let slots = buffer
-        DispatchQueue.concurrentPerform(iterations: count) { position in
-            slots[order[position]] = make(order[position])
-        }
-    }
-    return results.map { $0! }
-}
-
 /// Keeps every file in memory, in the order the generator lists them.
 final class SiteCollector: SiteSink {
     private(set) var files: [OutputFile] = []

@@ -33,18 +33,15 @@ public final class LayoutCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    private var entries = BuildCacheEntries<String, Entry>()
     /// Chapters compared between editions, by the newer edition's id and the chapter's.
-    private var comparisons: [String: Compared] = [:]
-    private var comparisonsUsed: Set<String> = []
-    private var used: Set<String> = []
-    private var usage = Usage(laidOut: 0, reused: 0)
+    private var comparisons = BuildCacheEntries<String, Compared>()
     private var structure: Any?
     private var currentGeneration = 0
 
     public init() {}
 
-    public var lastUsage: Usage { lock.withLock { usage } }
+    public var lastUsage: Usage { lock.withLock { Usage(laidOut: entries.made, reused: entries.reused) } }
 
     /// Changes whenever the structure given to `beginBuild` does: a page laid out from the structure
     /// and its own inputs can be reused while both are unchanged, without making its view again.
@@ -52,9 +49,8 @@ public final class LayoutCache: @unchecked Sendable {
 
     func beginBuild<Structure: Equatable>(structure: Structure) {
         lock.withLock {
-            used = []
-            comparisonsUsed = []
-            usage = Usage(laidOut: 0, reused: 0)
+            entries.beginBuild()
+            comparisons.beginBuild()
             if let previous = self.structure as? Structure, previous == structure { return }
             self.structure = structure
             currentGeneration += 1
@@ -64,8 +60,8 @@ public final class LayoutCache: @unchecked Sendable {
     /// Forgets pages the build did not lay out, so the cache holds one site at most.
     func endBuild() {
         lock.withLock {
-            entries = entries.filter { used.contains($0.key) }
-            comparisons = comparisons.filter { comparisonsUsed.contains($0.key) }
+            entries.endBuild()
+            comparisons.endBuild()
         }
     }
 
@@ -74,32 +70,23 @@ public final class LayoutCache: @unchecked Sendable {
     /// block arrays of the previous build (RenderCache), so the check is mostly two pointer comparisons;
     /// comparing every chapter of two large editions again had been a quarter of each rebuild.
     func changes(for key: String, old: [TextBlock], new: [TextBlock], compare: () -> [BlockChange]) -> [BlockChange] {
-        let previous = lock.withLock { () -> Compared? in
-            comparisonsUsed.insert(key)
-            return comparisons[key]
-        }
+        let previous = lock.withLock { comparisons.use(key) }
         if let previous, previous.old == old, previous.new == new { return previous.changes }
         let changes = compare()
-        lock.withLock { comparisons[key] = Compared(old: old, new: new, changes: changes) }
+        lock.withLock { comparisons.store(Compared(old: old, new: new, changes: changes), for: key) }
         return changes
     }
 
     /// The HTML for `key` (a page and template) laid out from `view`: the previous build's when it
     /// was laid out from an equal view, otherwise `layOut()`'s.
     func html<View: Equatable>(for key: String, view: View, layOut: () -> HTML) -> HTML {
-        let previous = lock.withLock { () -> Entry? in
-            used.insert(key)
-            return entries[key]
-        }
+        let previous = lock.withLock { entries.use(key) }
         if let previous, let previousView = previous.view as? View, previousView == view {
-            lock.withLock { usage.reused += 1 }
+            lock.withLock { entries.countReused() }
             return previous.html
         }
         let html = layOut()
-        lock.withLock {
-            entries[key] = Entry(view: view, html: html)
-            usage.laidOut += 1
-        }
+        lock.withLock { entries.store(Entry(view: view, html: html), for: key) }
         return html
     }
 }

@@ -41,12 +41,10 @@ public final class RenderCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var entries: [Key: RenderedMarkdown] = [:]
+    private var entries = BuildCacheEntries<Key, RenderedMarkdown>()
     /// Bodies that ran past the render limit: rendering them again would only start another
     /// thread that cannot be stopped, so they fail at once until the text changes.
     private var hanging: [Key: Double] = [:]
-    private var used: Set<Key> = []
-    private var usage = Usage(rendered: 0, reused: 0)
     /// How links resolved in the last build that completed; while it is unchanged, every cached
     /// link still holds. Unset during a build, so one that stops part way leaves every link to be checked.
     private var resolver: LinkResolver?
@@ -55,12 +53,11 @@ public final class RenderCache: @unchecked Sendable {
 
     public init() {}
 
-    public var lastUsage: Usage { lock.withLock { usage } }
+    public var lastUsage: Usage { lock.withLock { Usage(rendered: entries.made, reused: entries.reused) } }
 
     func beginBuild(resolver: LinkResolver) {
         lock.withLock {
-            used = []
-            usage = Usage(rendered: 0, reused: 0)
+            entries.beginBuild()
             linksUnchanged = self.resolver == resolver
             self.resolver = nil
             building = resolver
@@ -70,27 +67,21 @@ public final class RenderCache: @unchecked Sendable {
     /// Forgets chapters the build did not use, so the cache holds one site at most.
     func endBuild() {
         lock.withLock {
-            entries = entries.filter { used.contains($0.key) }
+            entries.endBuild()
             resolver = building
         }
     }
 
     /// `isCurrent` is asked only when the chapters that links can lead to changed since the last build.
     func lookup(_ key: Key, isCurrent: (RenderedMarkdown) -> Bool) -> RenderedMarkdown? {
-        let (found, linksHold) = lock.withLock { () -> (RenderedMarkdown?, Bool) in
-            used.insert(key)
-            return (entries[key], linksUnchanged)
-        }
+        let (found, linksHold) = lock.withLock { (entries.use(key), linksUnchanged) }
         guard let found, linksHold || isCurrent(found) else { return nil }
-        lock.withLock { usage.reused += 1 }
+        lock.withLock { entries.countReused() }
         return found
     }
 
     func store(_ key: Key, _ markdown: RenderedMarkdown) {
-        lock.withLock {
-            entries[key] = markdown
-            usage.rendered += 1
-        }
+        lock.withLock { entries.store(markdown, for: key) }
     }
 
     func markHanging(_ key: Key, after seconds: Double) { lock.withLock { hanging[key] = seconds } }
