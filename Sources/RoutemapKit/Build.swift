@@ -70,14 +70,14 @@ public enum SiteBuilder {
 
     private static func layOut(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, generator: SiteGenerator) {
         // A site is never laid out from content with errors: they stop the build before it.
-        let stages = stagesBeforeLayout(options)
-        guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
-            throw BuildFailure(stages.diagnostics)
+        let log = DiagnosticLog()
+        let stages = stagesBeforeLayout(options, log: log)
+        guard let publication = stages.site?.publication, let generator = stages.generator, !log.hasErrors else {
+            throw BuildFailure(log.items)
         }
-        let (files, layoutDiagnostics) = generator.files(deferringStreamed: options.deferWholeEditionFiles)
-        let diagnostics = stages.diagnostics + layoutDiagnostics
-        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        let report = BuildReport(files: files, fileCount: files.count, diagnostics: diagnostics,
+        let files = generator.files(deferringStreamed: options.deferWholeEditionFiles, log: log)
+        guard !log.hasErrors else { throw BuildFailure(log.items) }
+        let report = BuildReport(files: files, fileCount: files.count, diagnostics: log.items,
                                  chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
         return (report, generator)
     }
@@ -86,51 +86,49 @@ public enum SiteBuilder {
     /// when a link is broken or a chapter's front matter cannot be read. `site` is nil when
     /// routemap.yml cannot be read or a chapter takes too long to render; the pages are missing
     /// when the theme cannot be read.
-    static func runStages(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile], diagnostics: [Diagnostic]) {
-        let stages = stagesBeforeLayout(options)
-        guard let generator = stages.generator else { return (stages.site, nil, [], stages.diagnostics) }
-        let (files, layoutDiagnostics) = generator.files(deferringStreamed: options.deferWholeEditionFiles)
-        return (stages.site, generator, files, stages.diagnostics + layoutDiagnostics)
+    static func runStages(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile]) {
+        let stages = stagesBeforeLayout(options, log: log)
+        guard let generator = stages.generator else { return (stages.site, nil, []) }
+        return (stages.site, generator, generator.files(deferringStreamed: options.deferWholeEditionFiles, log: log))
     }
 
     /// Loading, rendering and checking: everything before the pages are laid out. Content with
     /// errors is rendered and checked all the same, so that one run reports every problem; only
     /// `check` lays it out, and nothing writes it.
-    static func stagesBeforeLayout(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, diagnostics: [Diagnostic]) {
-        let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
-        let (loaded, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache)
-        var diagnostics = themeDiagnostics + contentDiagnostics
-        guard let loaded else { return (nil, nil, diagnostics) }
+    static func stagesBeforeLayout(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, generator: SiteGenerator?) {
+        let theme = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName, log: log)
+        let errorsBeforeContent = log.errorCount
+        let loaded = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache, log: log)
+        let contentHasErrors = log.errorCount > errorsBeforeContent
+        guard let loaded else { return (nil, nil) }
         let publication = Embargo.publication(loaded, on: options.buildDate, preview: options.preview)
-        diagnostics += FutureDates.check(publication, buildDate: options.buildDate)
+        FutureDates.check(publication, buildDate: options.buildDate, log: log)
 
-        let rendered: RenderedPublication
-        switch ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits) {
-        case .success(let site): rendered = site
-        case .failure(let timeout): return (nil, nil, diagnostics + [timeout.diagnostic])
+        guard let rendered = ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits, log: log) else {
+            return (nil, nil)
         }
-        diagnostics += LinkChecker.check(rendered)
-        diagnostics += ActionChecker.check(rendered)
-        diagnostics += LostConstructChecker.check(rendered)
-        diagnostics += AnchorStabilityChecker.check(rendered)
-        diagnostics += ConsultationChecker.check(rendered)
-        if options.strict { diagnostics = diagnostics.map { $0.asError } }
-        guard let theme else { return (rendered, nil, diagnostics) }
+        LinkChecker.check(rendered, log: log)
+        ActionChecker.check(rendered, log: log)
+        LostConstructChecker.check(rendered, log: log)
+        AnchorStabilityChecker.check(rendered, log: log)
+        ConsultationChecker.check(rendered, log: log)
+        if options.strict { log.makeEveryProblemAnError() }
+        guard let theme else { return (rendered, nil) }
         // Two chapters with one id (reported above) would also claim one page: the layout, for
         // `check`, keeps the first, so the clash is not reported twice.
-        let site = contentDiagnostics.hasErrors ? rendered.keepingOneChapterPerID() : rendered
+        let site = contentHasErrors ? rendered.keepingOneChapterPerID() : rendered
         var generator = SiteGenerator(site: site, theme: theme, buildDate: options.buildDate)
         generator.layoutCache = options.layoutCache
         generator.consultations = ConsultationState.all(rendered, on: options.buildDate)
         if publication.config.baseURL != nil {
             generator.socialCardRenderer = SocialCardRenderer.find(explicitPath: options.rsvgConvertPath)
             if generator.socialCardRenderer == nil {
-                diagnostics.append(.warning(join(publication.contentDirectory, "routemap.yml"),
+                log.add(.warning(join(publication.contentDirectory, "routemap.yml"),
                     "no social cards were made (the picture shown when a page is shared): rsvg-convert \(options.rsvgConvertPath.map { "at '\($0)' " } ?? "")was not found",
                     hint: "install Debian's librsvg2-bin (`make site` does), or leave it: the site works without the cards"))
             }
         }
-        return (rendered, generator, diagnostics)
+        return (rendered, generator)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched.
@@ -141,26 +139,26 @@ public enum SiteBuilder {
         // Before anything is read: a build replaces its output folder whole, so it must be one it may replace.
         let output = try OutputFolder.resolve(options.outputDirectory, protecting: [("content", options.contentDirectory),
                                                                                    ("themes", options.themesDirectory)])
-        let stages = stagesBeforeLayout(options)
-        guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
-            throw BuildFailure(stages.diagnostics)
+        let log = DiagnosticLog()
+        let stages = stagesBeforeLayout(options, log: log)
+        guard let publication = stages.site?.publication, let generator = stages.generator, !log.hasErrors else {
+            throw BuildFailure(log.items)
         }
-        var report = BuildReport(files: [], fileCount: 0, diagnostics: stages.diagnostics,
+        var report = BuildReport(files: [], fileCount: 0, diagnostics: [],
                                  chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count }, embargoed: publication.embargoed)
-        var pdfDiagnostics: [Diagnostic] = []
+        let pdfLog = DiagnosticLog()
         // Pages are written into the staging folder as they are made; a layout error (two files
         // claiming one path) is only known at the end, and then nothing is swapped in.
-        report.diagnostics += try OutputWriter.write(to: output, produce: { writer in
-            let layout = generator.emit(into: writer)
-            report.fileCount = layout.fileCount
-            report.diagnostics += layout.diagnostics
-            if report.diagnostics.hasErrors { throw BuildFailure(report.diagnostics) }
-        }) { staging in
+        try OutputWriter.write(to: output, produce: { writer in
+            report.fileCount = generator.emit(into: writer, log: log)
+            if log.hasErrors { throw BuildFailure(log.items) }
+        }, beforeSwap: { staging in
             guard options.pdf else { return }
-            (report.pdfs, pdfDiagnostics) = EditionPDFs.make(generator, staging: staging, enginePath: options.pdfEnginePath,
-                                                             outputDirectory: options.outputDirectory)
-        }
-        if !pdfDiagnostics.isEmpty { throw PDFFailure(diagnostics: pdfDiagnostics, report: report) }
+            report.pdfs = EditionPDFs.make(generator, staging: staging, enginePath: options.pdfEnginePath,
+                                           outputDirectory: options.outputDirectory, log: pdfLog)
+        }, log: log)
+        report.diagnostics = log.items
+        if !pdfLog.items.isEmpty { throw PDFFailure(diagnostics: pdfLog.items, report: report) }
         freeInBackground((stages, generator))
         return report
     }

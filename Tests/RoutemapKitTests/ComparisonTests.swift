@@ -131,9 +131,10 @@ import Testing
 /// The fixture `editions-compared`: a chapter added, one removed, one changed, one retitled and changed.
 @Suite struct EditionComparisonTests {
     static func fixture() throws -> RenderedPublication {
-        let (publication, diagnostics) = ContentLoader.load(contentDirectory: Repository.fixtures + "/editions-compared/content")
-        let loaded = try #require(publication, "\(diagnostics)")
-        return try ChapterRenderer.render(loaded).get()
+        let log = DiagnosticLog()
+        let publication = ContentLoader.load(contentDirectory: Repository.fixtures + "/editions-compared/content", log: log)
+        let loaded = try #require(publication, "\(log.items)")
+        return try #require(ChapterRenderer.render(loaded, log: log), "\(log.items)")
     }
 
     @Test func chaptersAreMatchedByIDAcrossEditions() throws {

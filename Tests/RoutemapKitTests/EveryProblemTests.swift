@@ -46,8 +46,9 @@ import Testing
     }
 
     @Test func theUnreadableChapterStandsInUnderItsFileName() throws {
-        let (publication, diagnostics) = ContentLoader.load(contentDirectory: Self.fixture + "/content")
-        #expect(diagnostics.errors.count == 2, "the malformed YAML and the undeclared theme")
+        let log = DiagnosticLog()
+        let publication = ContentLoader.load(contentDirectory: Self.fixture + "/content", log: log)
+        #expect(log.items.errors.count == 2, "the malformed YAML and the undeclared theme")
         let final = try #require(publication?.edition("final"))
         #expect(final.chapters.map(\.fileName) == ["actions.md", "information.md", "links.md", "governance.md"],
                 "in order, the chapter without a readable 'order:' last")

@@ -10,7 +10,7 @@ import Testing
     func everyInPageLinkHasItsTargetAndNoLinkLeadsToAChapterPage(content: String) throws {
         let output = TemporaryFolder()
         try SiteBuilder.build(BuildOptions(contentDirectory: content, outputDirectory: output.path, themesDirectory: Repository.themes))
-        let (publication, _) = ContentLoader.load(contentDirectory: content)
+        let publication = ContentLoader.load(contentDirectory: content, log: DiagnosticLog())
         let editions = try #require(publication).editions
         let chapterPages = Set(editions.flatMap { edition in edition.chapters.map { SitePaths.chapter(edition.id, $0.id) } })
         let printPages = editions.map { SitePaths.printPage($0.id) } + [SitePaths.currentPrintPage]

@@ -36,7 +36,7 @@ import Testing
         options.renderLimits = RenderLimits(limit: nil)
         let report = try SiteBuilder.build(options)
         #expect(!report.pdfs.isEmpty)
-        let baseURL = try #require(ContentLoader.load(contentDirectory: Repository.content).0?.config.baseURL)
+        let baseURL = try #require(ContentLoader.load(contentDirectory: Repository.content, log: DiagnosticLog())?.config.baseURL)
 
         let server = try NginxServer(server: Self.serving(try Self.readmeSnippets().root, site: folder.path + "/site"))
         defer { server.stop() }

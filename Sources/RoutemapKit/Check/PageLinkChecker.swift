@@ -7,9 +7,9 @@ import Markdown
 /// Links written in chapters were already checked against their Markdown (with the line and
 /// column the editor typed them at), so on a chapter's own page those are skipped here.
 enum PageLinkChecker {
-    /// The problems found, and where the generated pages (outside chapters' text) link to other sites.
-    static func check(_ files: [CheckedFile], site: RenderedPublication, outputDirectory: String)
-        -> (diagnostics: [Diagnostic], external: [String: [ExternalLinkChecker.Place]]) {
+    /// Adds the problems found to `log`; returns where the generated pages (outside chapters' text) link to other sites.
+    static func check(_ files: [CheckedFile], site: RenderedPublication, outputDirectory: String,
+                      log: DiagnosticLog) -> [String: [ExternalLinkChecker.Place]] {
         let pages = files.compactMap { file in file.references.map { (file, $0) } }
         let paths = Set(files.map(\.path))
         var ids: [String: Set<String>] = [:]
@@ -22,13 +22,12 @@ enum PageLinkChecker {
             check(file, references, skipping: written[file.path] ?? [], notFoundRoot: notFoundRoot, paths: paths, ids: ids,
                   outputDirectory: outputDirectory)
         }
-        var diagnostics: [Diagnostic] = []
         var external: [String: [ExternalLinkChecker.Place]] = [:]
         for (pageDiagnostics, pageExternal) in found {
-            diagnostics += pageDiagnostics
+            log.add(contentsOf: pageDiagnostics)
             for (address, place) in pageExternal { external[address, default: []].append(place) }
         }
-        return (diagnostics, external)
+        return external
     }
 
     /// One page's links and images.

@@ -30,8 +30,7 @@ public final class ContentCache: @unchecked Sendable {
         /// The file's stamp when it was read, if it can stand for the text (see `FileStamp.isSettled`).
         var stamp: FileStamp?
         var settings: String
-        var chapter: Chapter?
-        var diagnostics: [Diagnostic]
+        var loaded: LoadedChapter
     }
 
     private let lock = NSLock()
@@ -64,20 +63,20 @@ public final class ContentCache: @unchecked Sendable {
     }
 
     /// The chapter at `path` as loaded before, when its settled stamp and `settings` are unchanged; nil to read the file.
-    func unchangedChapter(at path: String, stamp: FileStamp?, settings: String) -> (Chapter?, [Diagnostic])? {
+    func unchangedChapter(at path: String, stamp: FileStamp?, settings: String) -> LoadedChapter? {
         guard let stamp else { return nil }
         return lock.withLock {
             guard let known = entries[path], known.stamp == stamp, known.settings == settings else { return nil }
             entries.use(path)
             entries.countReused()
-            return (known.chapter, known.diagnostics)
+            return known.loaded
         }
     }
 
     /// The chapter at `path` as loaded from the same `text` under the same `settings`, or as `load`
     /// makes it now. `stamp` is the file's, taken before `text` was read.
     func chapter(at path: String, text: [UInt8], stamp: FileStamp?, settings: String,
-                 load: () -> (Chapter?, [Diagnostic])) -> (Chapter?, [Diagnostic]) {
+                 load: () -> LoadedChapter) -> LoadedChapter {
         let stamp = stamp.flatMap { $0.isSettled ? $0 : nil }
         let known = lock.withLock { entries.use(path) }
         if let known, known.text == text, known.settings == settings {
@@ -85,13 +84,11 @@ public final class ContentCache: @unchecked Sendable {
                 entries.update(path) { $0.stamp = stamp }
                 entries.countReused()
             }
-            return (known.chapter, known.diagnostics)
+            return known.loaded
         }
-        let (chapter, diagnostics) = load()
-        lock.withLock {
-            entries.store(Entry(text: text, stamp: stamp, settings: settings, chapter: chapter, diagnostics: diagnostics), for: path)
-        }
-        return (chapter, diagnostics)
+        let loaded = load()
+        lock.withLock { entries.store(Entry(text: text, stamp: stamp, settings: settings, loaded: loaded), for: path) }
+        return loaded
     }
 }
 

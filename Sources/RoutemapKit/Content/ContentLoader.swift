@@ -1,20 +1,19 @@
 import Foundation
 
 /// Reads `content/`: the configuration, each edition's settings, its chapters and its other files.
-/// Everything found wrong is reported together. The publication is returned whenever the
+/// Everything found wrong is reported together, in `log`. The publication is returned whenever the
 /// configuration could be read, with every edition and chapter loaded as far as it could be (see
 /// `ChapterLoader`), so that the later stages can check it too; with errors it must not be published.
 public enum ContentLoader {
     /// With a cache, chapters whose file and settings are unchanged since an earlier load are reused.
-    /// The publication is nil only when routemap.yml cannot be read; check the diagnostics for errors.
-    public static func load(contentDirectory: String, cache: ContentCache? = nil) -> (Publication?, [Diagnostic]) {
+    /// The publication is nil only when routemap.yml cannot be read; the log tells whether it has errors.
+    public static func load(contentDirectory: String, cache: ContentCache? = nil, log: DiagnosticLog) -> Publication? {
         cache?.beginBuild()
         defer { cache?.endBuild() }
-        let log = DiagnosticLog()
         let configPath = join(contentDirectory, ConfigLoader.fileName)
         guard let configText = readText(configPath, log: log, missingHint: "create \(configPath) with the publication's title, vocabularies and editions"),
               let config = ConfigLoader.load(configText, file: configPath, log: log) else {
-            return (nil, log.items)
+            return nil
         }
         var editions: [Edition] = []
         for editionID in config.editionIDs {
@@ -22,8 +21,7 @@ public enum ContentLoader {
                                         cache: cache, log: log))
         }
         warnAboutUnlistedFolders(contentDirectory, config: config, configPath: configPath, log: log)
-        let publication = Publication(config: config, editions: editions, contentDirectory: contentDirectory)
-        return (publication, log.items)
+        return Publication(config: config, editions: editions, contentDirectory: contentDirectory)
     }
 
     private static func loadEdition(_ id: String, contentDirectory: String, config: PublicationConfig, configText: String,
@@ -47,21 +45,21 @@ public enum ContentLoader {
         // What a chapter is checked against: with the cache, a change to either file loads every chapter again.
         let chapterSettings = cache?.settings(for: folder, configText + "\u{0}" + (settingsText ?? "")) ?? ""
         // Front matter parsing dominates loading, so chapters are read on every core.
-        let results = concurrentMap(chapterFiles) { fileName -> (Chapter?, [Diagnostic]) in
+        let results = concurrentMap(chapterFiles) { fileName -> LoadedChapter in
             let fileLog = DiagnosticLog()
             let path = join(folder, fileName)
             // Taken before reading: a save after it changes the stamp the next build sees.
             let stamp = cache == nil ? nil : FileStamp(path: path)
             if let unchanged = cache?.unchangedChapter(at: path, stamp: stamp, settings: chapterSettings) { return unchanged }
-            guard let text = readUTF8(path, log: fileLog, missingHint: nil) else { return (nil, fileLog.items) }
-            let load = { () -> (Chapter?, [Diagnostic]) in
+            guard let text = readUTF8(path, log: fileLog, missingHint: nil) else { return LoadedChapter(chapter: nil, diagnostics: fileLog.items) }
+            let load = { () -> LoadedChapter in
                 let chapter = ChapterLoader.load(text: text, fileName: fileName, sourcePath: path, edition: edition, config: config, log: fileLog)
-                return (chapter, fileLog.items)
+                return LoadedChapter(chapter: chapter, diagnostics: fileLog.items)
             }
             return cache?.chapter(at: path, text: text, stamp: stamp, settings: chapterSettings, load: load) ?? load()
         }
-        for (_, diagnostics) in results { log.add(contentsOf: diagnostics) }
-        edition.chapters = orderChapters(results.compactMap(\.0).map { withFolderPart($0, folderParts) }, log: log)
+        for loaded in results { log.add(contentsOf: loaded.diagnostics) }
+        edition.chapters = orderChapters(results.compactMap(\.chapter).map { withFolderPart($0, folderParts) }, log: log)
         return edition
     }
 
@@ -149,4 +147,11 @@ public enum ContentLoader {
                              hint: "add '\(entry)' to 'editions' in routemap.yml, oldest edition first"))
         }
     }
+}
+
+/// One chapter file as its own log saw it (chapters are loaded on every core): the chapter, nil when
+/// the file could not be read, and the problems found in it, which the content cache keeps with it.
+struct LoadedChapter {
+    var chapter: Chapter?
+    var diagnostics: [Diagnostic]
 }

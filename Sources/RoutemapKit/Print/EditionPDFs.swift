@@ -6,30 +6,30 @@ import Foundation
 /// same from one edition to the next, as `print/` does for the printable page.
 enum EditionPDFs {
     /// Makes the PDFs in `staging` and rewrites the pages that link them (the front page, each
-    /// edition's contents and printable pages) with the PDF's size. Returns the PDFs made and the
-    /// problems met; a problem leaves that edition without a PDF and its pages without the link, and
-    /// the rest of the site as it is.
+    /// edition's contents and printable pages) with the PDF's size. Returns the PDFs made; a problem
+    /// (in `log`) leaves that edition without a PDF and its pages without the link, and the rest of
+    /// the site as it is.
     static func make(_ generator: SiteGenerator, staging: String, enginePath: String?,
-                     outputDirectory: String) -> (pdfs: [EditionPDF], diagnostics: [Diagnostic]) {
+                     outputDirectory: String, log: DiagnosticLog) -> [EditionPDF] {
         let editions = generator.site.editions
         let shortTitle = generator.config.shortTitle
         let pdfPaths = editions.map { SitePaths.pdf($0.edition.id, publicationShortTitle: shortTitle) }
         guard let engine = WeasyPrint.find(explicitPath: enginePath) else {
             let looked = enginePath.map { "'\($0)' is not an executable file" } ?? "'weasyprint' is not on the PATH"
-            return ([], [.error(join(outputDirectory, pdfPaths.first ?? "print"),
-                                "cannot make the PDF: WeasyPrint was not found (\(looked)); the site was written without PDFs",
-                                hint: "install the Debian package '\(WeasyPrint.package)' (sudo apt-get install \(WeasyPrint.package)), or build without --pdf")])
+            log.add(.error(join(outputDirectory, pdfPaths.first ?? "print"),
+                           "cannot make the PDF: WeasyPrint was not found (\(looked)); the site was written without PDFs",
+                           hint: "install the Debian package '\(WeasyPrint.package)' (sudo apt-get install \(WeasyPrint.package)), or build without --pdf"))
+            return []
         }
         // Written first, one by one: the pages share the staging folder's writer.
         var sources: [String?] = []
-        var diagnostics: [Diagnostic] = []
         for rendered in editions {
             let source = generator.pdfSourcePage(rendered, writtenAt: "\(rendered.edition.id)/print/pdf-source.html")
             do {
                 try OutputWriter.writeTree([source], into: staging)
                 sources.append(join(staging, source.path))
             } catch {
-                diagnostics.append(.error(join(staging, source.path), "cannot make the PDF: \(error)"))
+                log.add(.error(join(staging, source.path), "cannot make the PDF: \(error)"))
                 sources.append(nil)
             }
         }
@@ -46,7 +46,7 @@ enum EditionPDFs {
             let pdfPath = pdfPaths[index]
             if let problem = problems[index] {
                 try? FileManager.default.removeItem(atPath: join(staging, pdfPath))
-                diagnostics.append(.error(join(outputDirectory, pdfPath), "cannot make the PDF: \(problem)",
+                log.add(.error(join(outputDirectory, pdfPath), "cannot make the PDF: \(problem)",
                                           hint: "run the same build again; if it fails again, check that 'weasyprint --info' works on this machine"))
                 continue
             }
@@ -59,20 +59,20 @@ enum EditionPDFs {
                     try FileManager.default.copyItem(atPath: join(staging, pdfPath), toPath: join(staging, stable))
                     pdf.stablePath = stable
                 } catch {
-                    diagnostics.append(.error(join(outputDirectory, stable), "cannot copy the current edition's PDF here: \(error)"))
+                    log.add(.error(join(outputDirectory, stable), "cannot copy the current edition's PDF here: \(error)"))
                 }
             }
             pdfs[rendered.edition.id] = pdf
         }
-        guard !pdfs.isEmpty else { return ([], diagnostics) }
+        guard !pdfs.isEmpty else { return [] }
         var linking = generator
         linking.pdfs = pdfs
         do {
             try OutputWriter.writeTree(items: linking.pagesLinkingPDFs(), into: staging)
         } catch {
-            diagnostics.append(.error(staging, "cannot link the PDFs: \(error)"))
+            log.add(.error(staging, "cannot link the PDFs: \(error)"))
         }
-        return (editions.compactMap { pdfs[$0.edition.id] }, diagnostics)
+        return editions.compactMap { pdfs[$0.edition.id] }
     }
 }
 

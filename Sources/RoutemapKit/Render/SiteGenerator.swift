@@ -50,15 +50,16 @@ struct SiteGenerator {
 
     /// Every file of the site, in memory; with `deferringStreamed`, the files made from every chapter
     /// of an edition are made only when their text is first asked for.
-    func files(deferringStreamed: Bool = false) -> ([OutputFile], [Diagnostic]) {
+    func files(deferringStreamed: Bool = false, log: DiagnosticLog) -> [OutputFile] {
         let collector = SiteCollector(deferringStreamed: deferringStreamed)
-        let diagnostics = emit(into: collector).diagnostics
-        return (collector.files, diagnostics)
+        emit(into: collector, log: log)
+        return collector.files
     }
 
     /// Makes every file of the site, spread over the cores, and hands each to `sink` as it is made.
-    /// Returns how many files it made and the problems found in the layout (two files claiming one path).
-    func emit(into sink: SiteSink) -> (fileCount: Int, diagnostics: [Diagnostic]) {
+    /// Returns how many files it made; the problems found in the layout (two files claiming one path) go to `log`.
+    @discardableResult
+    func emit(into sink: SiteSink, log: DiagnosticLog) -> Int {
         layoutCache?.beginBuild(structure: LayoutStructure(self))
         defer { layoutCache?.endBuild() }
         var placed = sink.take(theme.assets.map { asset in
@@ -95,7 +96,8 @@ struct SiteGenerator {
         jobs += socialCardItems()
         placed += sink.take(jobs, first: first)
         placed += sink.take(sharingFiles(pagePaths: placed.map(\.path)).map(SiteItem.file))
-        return (placed.count, duplicatePaths(placed))
+        reportDuplicatePaths(placed, log: log)
+        return placed.count
     }
 
     // MARK: Shared pieces
@@ -216,18 +218,16 @@ struct SiteGenerator {
     }
 
     /// Two files claiming one output path would silently overwrite each other.
-    private func duplicatePaths(_ files: [(path: String, origin: String)]) -> [Diagnostic] {
+    private func reportDuplicatePaths(_ files: [(path: String, origin: String)], log: DiagnosticLog) {
         var seen: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
         for file in files {
             if let first = seen[file.path] {
-                diagnostics.append(.error(file.origin, "this would be written to \(file.path), which \(first) also writes",
-                                          hint: "rename one of them, or give the chapter another 'id:'"))
+                log.add(.error(file.origin, "this would be written to \(file.path), which \(first) also writes",
+                               hint: "rename one of them, or give the chapter another 'id:'"))
             } else {
                 seen[file.path] = file.origin
             }
         }
-        return diagnostics
     }
 }
 
