@@ -51,35 +51,38 @@ public struct BuildReport: Sendable {
     /// writes each file as it is made rather than holding them all.
     public var files: [OutputFile]
     public var fileCount: Int
-    /// Warnings only: a build with errors throws instead.
+    /// Every problem the run found. With an error among them no page was laid out (`generate`, and
+    /// `files` is empty) or written (`build`: the output folder is as it was).
     public var diagnostics: [Diagnostic]
     public var chapterCount: Int
     /// The PDFs made with `pdf`, in edition order.
     public var pdfs: [EditionPDF] = []
     /// Editions not published by the build date: left out, or (with `preview`) marked as embargoed.
     public var embargoed: [EmbargoedEdition] = []
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// A build stopped by the errors in `log`: nothing laid out or written.
+    static func stopped(_ log: DiagnosticLog) -> BuildReport {
+        BuildReport(files: [], fileCount: 0, diagnostics: log.items, chapterCount: 0)
+    }
 }
 
 /// The build, stage by stage: load, render, check, lay out, write.
 /// Each stage hands plain values to the next; only loading and writing touch the disk.
 public enum SiteBuilder {
-    /// Builds the site in memory. Throws `BuildFailure` with every diagnostic of the run when any is an error.
-    public static func generate(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
-        try layOut(options).report
-    }
-
-    private static func layOut(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, generator: SiteGenerator) {
+    /// Builds the site in memory. A report with errors has no files: see `BuildReport.diagnostics`.
+    public static func generate(_ options: BuildOptions) -> BuildReport {
         // A site is never laid out from content with errors: they stop the build before it.
         let log = DiagnosticLog()
         let stages = stagesBeforeLayout(options, log: log)
         guard let publication = stages.site?.publication, let generator = stages.generator, !log.hasErrors else {
-            throw BuildFailure(log.items)
+            return .stopped(log)
         }
         let files = generator.files(deferringStreamed: options.deferWholeEditionFiles, log: log)
-        guard !log.hasErrors else { throw BuildFailure(log.items) }
-        let report = BuildReport(files: files, fileCount: files.count, diagnostics: log.items,
-                                 chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
-        return (report, generator)
+        guard !log.hasErrors else { return .stopped(log) }
+        return BuildReport(files: files, fileCount: files.count, diagnostics: log.items,
+                           chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
     }
 
     /// Every stage that can run, whatever earlier stages found: `check` reports on the pages even
@@ -131,9 +134,11 @@ public enum SiteBuilder {
         return (rendered, generator)
     }
 
-    /// Builds the site and swaps it into the output folder; on any error the folder is untouched.
-    /// With `pdf`, the PDFs are made in the staging folder before the swap; if one cannot be made,
-    /// the site is still swapped in (without that PDF or its links) and `PDFFailure` is thrown.
+    /// Builds the site and swaps it into the output folder; on any error the folder is untouched: a
+    /// problem in the content is in the report (`hasErrors`), one of the machine (the output folder
+    /// refused, the disk) is thrown. With `pdf`, the PDFs are made in the staging folder before the
+    /// swap; if one cannot be made, the site is still swapped in (without that PDF or its links) and
+    /// `PDFFailure` is thrown.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         // Before anything is read: a build replaces its output folder whole, so it must be one it may replace.
@@ -142,26 +147,33 @@ public enum SiteBuilder {
         let log = DiagnosticLog()
         let stages = stagesBeforeLayout(options, log: log)
         guard let publication = stages.site?.publication, let generator = stages.generator, !log.hasErrors else {
-            throw BuildFailure(log.items)
+            return .stopped(log)
         }
         var report = BuildReport(files: [], fileCount: 0, diagnostics: [],
                                  chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count }, embargoed: publication.embargoed)
         let pdfLog = DiagnosticLog()
         // Pages are written into the staging folder as they are made; a layout error (two files
         // claiming one path) is only known at the end, and then nothing is swapped in.
-        try OutputWriter.write(to: output, produce: { writer in
-            report.fileCount = generator.emit(into: writer, log: log)
-            if log.hasErrors { throw BuildFailure(log.items) }
-        }, beforeSwap: { staging in
-            guard options.pdf else { return }
-            report.pdfs = EditionPDFs.make(generator, staging: staging, enginePath: options.pdfEnginePath,
-                                           outputDirectory: options.outputDirectory, log: pdfLog)
-        }, log: log)
+        do {
+            try OutputWriter.write(to: output, produce: { writer in
+                report.fileCount = generator.emit(into: writer, log: log)
+                if log.hasErrors { throw LayoutStopped() }
+            }, beforeSwap: { staging in
+                guard options.pdf else { return }
+                report.pdfs = EditionPDFs.make(generator, staging: staging, enginePath: options.pdfEnginePath,
+                                               outputDirectory: options.outputDirectory, log: pdfLog)
+            }, log: log)
+        } catch is LayoutStopped {
+            return .stopped(log)
+        }
         report.diagnostics = log.items
         if !pdfLog.items.isEmpty { throw PDFFailure(diagnostics: pdfLog.items, report: report) }
         freeInBackground((stages, generator))
         return report
     }
+
+    /// Stops writing when the layout found errors; nothing is swapped in.
+    private struct LayoutStopped: Error {}
 
     /// Lets go of the build's values on another thread: freeing every chapter, page view and text
     /// took 10–20 ms at the end of a 2,000-chapter build, on one core, after the site was in place.

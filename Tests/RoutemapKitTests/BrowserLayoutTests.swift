@@ -29,10 +29,10 @@ import Testing
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path + "/launched",
                                    themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!)
-        try SiteBuilder.build(options)
+        try built(options)
         options.outputDirectory = output.path + "/consulting"
         options.buildDate = CalendarDate(iso: "2011-03-20")!
-        try SiteBuilder.build(options)
+        try built(options)
 
         let launched = try await runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/launched",
                                              Self.artefacts + "/launched"] + Self.pages)

@@ -172,7 +172,7 @@ import Testing
             let draft = try String(contentsOfFile: folder.path + "/content/draft/cloud.md", encoding: .utf8)
             folder.write("content/final/cloud.md", draft.replacingOccurrences(of: "title: Cloud\n", with: "title: Cloud and networks\n"))
         }
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         guard let page = report.files.first(where: { $0.path == "final/changes/index.html" })?.text else {
             Issue.record("final/changes/index.html was not made")
             return

@@ -28,12 +28,12 @@ import Testing
     @Test func buildReportsEveryProblemAtOnceAndWritesNothing() {
         let folder = TemporaryFolder()
         let options = Self.options(output: folder.path + "/output")
-        let thrown = #expect(throws: BuildFailure.self) { try SiteBuilder.build(options) }
+        let thrown = #expect(throws: BuildErrors.self) { try built(options) }
         #expect(Self.report(thrown?.diagnostics ?? []) == Self.expected)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/output"), "a broken chapter is never published")
 
-        let generated = #expect(throws: BuildFailure.self) { try SiteBuilder.generate(options) }
-        #expect(Self.report(generated?.diagnostics ?? []) == Self.expected)
+        let inMemory = #expect(throws: BuildErrors.self) { try generated(options) }
+        #expect(Self.report(inMemory?.diagnostics ?? []) == Self.expected)
     }
 
     @Test func checkReportsTheSameProblemsAndNoMore() async {

@@ -11,7 +11,7 @@ import Markdown
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: content, outputDirectory: output.path + "/site", themesDirectory: Repository.themes)
         options.pdf = true
-        return (output, try SiteBuilder.build(options))
+        return (output, try built(options))
     }
 
     @Test(arguments: [Repository.fixtures + "/printable/content", Repository.content])
@@ -178,7 +178,7 @@ import Markdown
             var options = BuildOptions(contentDirectory: content, outputDirectory: output.path + "/site", themesDirectory: Repository.themes,
                                        buildDate: CalendarDate(iso: "2011-06-01")!, pdf: true)
             options.renderLimits = RenderLimits()
-            return (output, try SiteBuilder.build(options))
+            return (output, try built(options))
         }
         for pdf in builds[0].1.pdfs {
             let first = try #require(FileManager.default.contents(atPath: builds[0].0.path + "/site/" + pdf.path))
@@ -302,7 +302,7 @@ import Markdown
                                    themesDirectory: Repository.themes)
         options.pdf = true
         options.pdfEnginePath = output.path + "/no-weasyprint-here"
-        let failure = try #require(throws: PDFFailure.self) { try SiteBuilder.build(options) }
+        let failure = try #require(throws: PDFFailure.self) { try built(options) }
         let diagnostic = try #require(failure.diagnostics.first)
         #expect(diagnostic.message.contains("WeasyPrint was not found"))
         #expect(diagnostic.hint?.contains("install the Debian package 'weasyprint'") == true)

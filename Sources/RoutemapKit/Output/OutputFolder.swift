@@ -118,7 +118,8 @@ public struct OutputFolder: Sendable, Equatable {
     }
 }
 
-/// The output folder could not be used or written.
+/// A folder or file routemap writes (the output folder, `init`'s publication, `new chapter`'s file)
+/// could not be used or written: a failure of the machine, not a problem in the content.
 public struct OutputError: Error, CustomStringConvertible, Equatable {
     public var path: String
     public var reason: String

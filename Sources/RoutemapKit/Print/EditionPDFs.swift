@@ -82,6 +82,6 @@ public struct PDFFailure: Error, CustomStringConvertible {
     public var report: BuildReport
 
     public var description: String {
-        diagnostics.sortedForReport().map(\.description).joined(separator: "\n")
+        diagnostics.reportText
     }
 }
