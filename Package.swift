@@ -24,18 +24,20 @@ let package = Package(
         ),
         // cmark-gfm's allocator for one document at a time, per thread (C for its thread-local arena).
         .target(name: "MarkdownArena"),
+        // HTML's text rules (escaping, character references), shared by the modules below.
+        .target(name: "HTMLText"),
         // The only module that sees a C pointer.
         .target(
             name: "Markdown",
-            dependencies: ["CCmarkGFM", "MarkdownArena"],
+            dependencies: ["CCmarkGFM", "MarkdownArena", "HTMLText"],
             // Lets cmark-gfm call our cmark_manage_extensions_special_characters (ThreadSafety.swift).
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])]
         ),
         // Mustache templates: parsed once, rendered from views that name their own fields.
-        .target(name: "Templates"),
+        .target(name: "Templates", dependencies: ["HTMLText"]),
         .target(
             name: "RoutemapKit",
-            dependencies: ["Markdown", "Templates", .product(name: "Yams", package: "Yams")]
+            dependencies: ["HTMLText", "Markdown", "Templates", .product(name: "Yams", package: "Yams")]
         ),
         // The editors' preview: serves the site from memory, watches, rebuilds, reloads open pages.
         .target(

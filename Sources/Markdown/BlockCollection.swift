@@ -1,4 +1,5 @@
 import CCmarkGFM
+import HTMLText
 
 /// Heading text as compared with `MarkdownOptions.labelledItemsHeading`: trimmed, lower case,
 /// inner runs of spaces made one.

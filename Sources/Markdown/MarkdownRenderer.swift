@@ -1,5 +1,6 @@
 import Foundation
 import CCmarkGFM
+import HTMLText
 import MarkdownArena
 
 /// How a document is rendered.
@@ -214,28 +215,6 @@ public enum MarkdownRenderer {
         cmark_node_unlink(heading)
         cmark_node_free(heading)
     }
-}
-
-/// Escapes text for use inside a double-quoted HTML attribute.
-public func escapeAttribute(_ text: String) -> String {
-    // On bytes: the feed and sitemap escape every title and address, and walking characters cost more
-    // than the rest of writing them. A combining mark after '"' is escaped too, as it should be.
-    func special(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-    }
-    guard text.utf8.contains(where: special) else { return text }
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count + 16)
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "&"): out += "&amp;".utf8
-        case UInt8(ascii: "\""): out += "&quot;".utf8
-        case UInt8(ascii: "<"): out += "&lt;".utf8
-        case UInt8(ascii: ">"): out += "&gt;".utf8
-        default: out.append(byte)
-        }
-    }
-    return String(decoding: out, as: UTF8.self)
 }
 
 /// One walk over the tree: heading ids, links (rewritten in place), images, footnotes, labelled items.

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import HTMLText
 
 /// A question for consultation: an item of a numbered list under the heading named in
 /// `MarkdownOptions.questionsHeading`. Its number is the one the editor wrote before it (`4.`), so

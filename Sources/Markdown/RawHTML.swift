@@ -1,4 +1,5 @@
 import Foundation
+import HTMLText
 
 /// The start tags of a piece of raw HTML (the literal of one `html_block` or `html_inline` node),
 /// with their attributes and where each value sits, so that ids can become link targets and
@@ -69,21 +70,12 @@ struct RawHTMLTags {
                     while cursor < count, !isSpace(html[cursor]), html[cursor] != UInt8(ascii: ">") { cursor += 1 }
                     range = valueStart..<cursor
                 }
-                tag.attributes.append(Attribute(name: name, value: decodedEntities(html[range]), range: range))
+                tag.attributes.append(Attribute(name: name, value: decodeAttribute(html[range]), range: range))
             }
             tags.append(tag)
             index = cursor + 1
         }
         return tags
-    }
-
-    /// `&amp;`, `&quot;`, `&lt;`, `&gt;`, `&#39;`: what an editor writes in an address.
-    static func decodedEntities(_ bytes: ArraySlice<UInt8>) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// The elements of HTML (and of SVG and MathML as written in HTML), lower-cased: any other name

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import HTMLText
 
 extension MarkdownRenderer {
     /// Puts every table in a region that scrolls sideways when the table is wider than the page

@@ -1,4 +1,5 @@
 import Foundation
+import RoutemapKit
 
 /// Notices saved, added and removed files under some folders by comparing each file's size,
 /// modification time and inode every `interval` seconds.
@@ -58,32 +59,19 @@ struct ContentWatcher: Sendable {
         }
     }
 
+    /// Editors' backup files (`governance.md~`) are passed over as well as hidden ones.
     private func scan(_ folder: String, into stamps: inout [String: Stamp]) {
-        guard let directory = opendir(folder) else { return }
-        events?.watch(folder)
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
-            let path = folder + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            // A symbolic link is watched as the file it leads to, but never descended into
-            // (a link to a folder above would never end).
-            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
-            if isLink && stat(path, &info) != 0 { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                if !isLink { scan(path, into: &stamps) }
-            } else {
-                #if canImport(Darwin)
-                let modified = info.st_mtimespec
-                #else
-                let modified = info.st_mtim
-                #endif
-                stamps[path] = Stamp(size: Int64(info.st_size),
-                                     modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
-                                     inode: UInt64(info.st_ino))
-            }
+        walkFolder(folder, statEveryFile: true, skipping: { $0.hasSuffix("~") }, entering: { events?.watch($0) }) { entry in
+            // A link to a folder is never entered, and one that leads nowhere has nothing to watch.
+            guard let info = entry.info, entry.kind != .linkedFolder else { return }
+            #if canImport(Darwin)
+            let modified = info.st_mtimespec
+            #else
+            let modified = info.st_mtim
+            #endif
+            stamps[entry.path] = Stamp(size: Int64(info.st_size),
+                                       modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+                                       inode: UInt64(info.st_ino))
         }
     }
 }

@@ -119,27 +119,25 @@ public final class PreviewServer: Sendable {
         build.renderLimits.progress = { log($0) }
         let started = Date()
         let options = build
-        let result: Result<BuildReport, BuildFailure> = await withCheckedContinuation { continuation in
+        let report: BuildReport = await withCheckedContinuation { continuation in
             let thread = Thread {
-                do throws(BuildFailure) { continuation.resume(returning: .success(try SiteBuilder.generate(options))) }
-                catch { continuation.resume(returning: .failure(error)) }
+                continuation.resume(returning: SiteBuilder.generate(options))
             }
             thread.stackSize = 8 << 20
             thread.start()
         }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        switch result {
-        case .success(let report):
+        if report.hasErrors {
+            await state.publish(failure: report.diagnostics)
+            log(report.diagnostics.reportText)
+            let errors = report.diagnostics.errors.count
+            log("Build failed with \(errors) error\(errors == 1 ? "" : "s"): still serving the last good site; the errors show on open pages.")
+        } else {
             await state.publish(report.files)
             warnings.lines(for: report.diagnostics).forEach { log($0) }
             let usage = renderCache.lastUsage
             let verb = reason == nil ? "Built" : "Rebuilt after \(reason!)"
             log("\(verb) in \(milliseconds) ms: \(report.chapterCount) chapters (\(usage.rendered) rendered, \(usage.reused) reused), \(report.files.count) files.")
-        case .failure(let failure):
-            await state.publish(failure: failure.diagnostics)
-            log(failure.description)
-            let errors = failure.diagnostics.errors.count
-            log("Build failed with \(errors) error\(errors == 1 ? "" : "s"): still serving the last good site; the errors show on open pages.")
         }
     }
 }

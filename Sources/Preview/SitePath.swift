@@ -1,4 +1,5 @@
 import Foundation
+import RoutemapKit
 
 /// Turns a request's path into the path of a file of the site, refusing anything that could reach
 /// outside it. The check is made on the path exactly as sent, percent-decoded, before anything
@@ -26,13 +27,7 @@ enum SitePath {
     /// Whether `file` really lies in one of `roots` once every symbolic link is followed.
     static func isInside(_ file: String, roots: [String]) -> Bool {
         guard let real = realPath(file) else { return false }
-        return roots.compactMap(realPath).contains { real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        return roots.compactMap(realPath).contains { RoutemapKit.isInside(real, $0) }
     }
 
     static func contentType(of path: String) -> String {

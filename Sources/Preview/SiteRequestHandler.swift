@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import HTMLText
 import RoutemapKit
 
 /// Answers requests from the site in memory, plus the live-reload script and its status.
@@ -61,7 +62,7 @@ struct SiteRequestHandler: HTTPHandler {
     /// A page that says what is missing and, with the live script, turns into the page when a
     /// rebuild adds it.
     private func notFound(_ path: String, generation: Int) -> HTTPResponse {
-        let escaped = path.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        let escaped = escapeAttribute(path)
         let html = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Not in the site</title></head>

@@ -51,136 +51,144 @@ public struct BuildReport: Sendable {
     /// writes each file as it is made rather than holding them all.
     public var files: [OutputFile]
     public var fileCount: Int
-    /// Warnings only: a build with errors throws instead.
+    /// Every problem the run found. With an error among them no page was laid out (`generate`, and
+    /// `files` is empty) or written (`build`: the output folder is as it was).
     public var diagnostics: [Diagnostic]
     public var chapterCount: Int
     /// The PDFs made with `pdf`, in edition order.
     public var pdfs: [EditionPDF] = []
     /// Editions not published by the build date: left out, or (with `preview`) marked as embargoed.
     public var embargoed: [EmbargoedEdition] = []
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// A build stopped by the errors in `log`: nothing laid out or written.
+    static func stopped(_ log: DiagnosticLog) -> BuildReport {
+        BuildReport(files: [], fileCount: 0, diagnostics: log.items, chapterCount: 0)
+    }
 }
 
 /// The build, stage by stage: load, render, check, lay out, write.
 /// Each stage hands plain values to the next; only loading and writing touch the disk.
 public enum SiteBuilder {
-    /// Builds the site in memory. Throws `BuildFailure` with every diagnostic of the run when any is an error.
-    public static func generate(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
-        try layOut(options).report
-    }
-
-    private static func layOut(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, generator: SiteGenerator) {
+    /// Builds the site in memory. A report with errors has no files: see `BuildReport.diagnostics`.
+    public static func generate(_ options: BuildOptions) -> BuildReport {
         // A site is never laid out from content with errors: they stop the build before it.
-        let stages = stagesBeforeLayout(options)
-        guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
-            throw BuildFailure(stages.diagnostics)
+        let log = DiagnosticLog()
+        let stages = stagesBeforeLayout(options, log: log)
+        guard let publication = stages.site?.publication, let generator = stages.generator, !log.hasErrors else {
+            return .stopped(log)
         }
         let layout = generator.layOut()
-        let diagnostics = stages.diagnostics + layout.duplicatePaths()
-        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        layout.reportDuplicatePaths(log: log)
+        guard !log.hasErrors else { return .stopped(log) }
         let files = layout.files(deferringStreamed: options.deferWholeEditionFiles)
         options.layoutCache?.endBuild()
-        let report = BuildReport(files: files, fileCount: files.count, diagnostics: diagnostics,
-                                 chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
-        return (report, generator)
+        return BuildReport(files: files, fileCount: files.count, diagnostics: log.items,
+                           chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
     }
 
     /// Every stage that can run, whatever earlier stages found: `check` reports on the pages even
     /// when a link is broken or a chapter's front matter cannot be read. `site` is nil when
     /// routemap.yml cannot be read or a chapter takes too long to render; the pages are missing
     /// when the theme cannot be read.
-    static func runStages(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile], diagnostics: [Diagnostic]) {
-        let stages = stagesBeforeLayout(options)
-        guard let generator = stages.generator else { return (stages.site, nil, [], stages.diagnostics) }
+    static func runStages(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile]) {
+        let stages = stagesBeforeLayout(options, log: log)
+        guard let generator = stages.generator else { return (stages.site, nil, []) }
         let layout = generator.layOut()
+        layout.reportDuplicatePaths(log: log)
         let files = layout.files(deferringStreamed: options.deferWholeEditionFiles)
         options.layoutCache?.endBuild()
-        return (stages.site, generator, files, stages.diagnostics + layout.duplicatePaths())
+        return (stages.site, generator, files)
     }
 
     /// Loading, rendering and checking: everything before the pages are laid out. Content with
     /// errors is rendered and checked all the same, so that one run reports every problem; only
     /// `check` lays it out, and nothing writes it.
-    static func stagesBeforeLayout(_ options: BuildOptions) -> (site: RenderedPublication?, generator: SiteGenerator?, diagnostics: [Diagnostic]) {
-        let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName)
-        let (loaded, contentDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache)
-        var diagnostics = themeDiagnostics + contentDiagnostics
-        guard let loaded else { return (nil, nil, diagnostics) }
+    static func stagesBeforeLayout(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, generator: SiteGenerator?) {
+        let theme = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName, log: log)
+        let errorsBeforeContent = log.errorCount
+        let loaded = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache, log: log)
+        let contentHasErrors = log.errorCount > errorsBeforeContent
+        guard let loaded else { return (nil, nil) }
         let publication = Embargo.publication(loaded, on: options.buildDate, preview: options.preview)
-        diagnostics += FutureDates.check(publication, buildDate: options.buildDate)
+        FutureDates.check(publication, buildDate: options.buildDate, log: log)
 
-        let rendered: RenderedPublication
-        switch ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits) {
-        case .success(let site): rendered = site
-        case .failure(let timeout): return (nil, nil, diagnostics + [timeout.diagnostic])
+        guard let rendered = ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits, log: log) else {
+            return (nil, nil)
         }
-        diagnostics += LinkChecker.check(rendered)
-        diagnostics += ActionChecker.check(rendered)
-        diagnostics += LostConstructChecker.check(rendered)
-        diagnostics += AnchorStabilityChecker.check(rendered)
-        diagnostics += ConsultationChecker.check(rendered)
-        if options.strict { diagnostics = diagnostics.map { $0.asError } }
-        guard let theme else { return (rendered, nil, diagnostics) }
+        LinkChecker.check(rendered, log: log)
+        ActionChecker.check(rendered, log: log)
+        LostConstructChecker.check(rendered, log: log)
+        AnchorStabilityChecker.check(rendered, log: log)
+        ConsultationChecker.check(rendered, log: log)
+        if options.strict { log.makeEveryProblemAnError() }
+        guard let theme else { return (rendered, nil) }
         // Two chapters with one id (reported above) would also claim one page: the layout, for
         // `check`, keeps the first, so the clash is not reported twice.
-        let site = contentDiagnostics.hasErrors ? rendered.keepingOneChapterPerID() : rendered
+        let site = contentHasErrors ? rendered.keepingOneChapterPerID() : rendered
         var generator = SiteGenerator(site: site, theme: theme, buildDate: options.buildDate)
         generator.layoutCache = options.layoutCache
         generator.consultations = ConsultationState.all(rendered, on: options.buildDate)
         if publication.config.baseURL != nil {
             generator.socialCardRenderer = SocialCardRenderer.find(explicitPath: options.rsvgConvertPath)
             if generator.socialCardRenderer == nil {
-                diagnostics.append(.warning(join(publication.contentDirectory, "routemap.yml"),
+                log.add(.warning(join(publication.contentDirectory, "routemap.yml"),
                     "no social cards were made (the picture shown when a page is shared): rsvg-convert \(options.rsvgConvertPath.map { "at '\($0)' " } ?? "")was not found",
                     hint: "install Debian's librsvg2-bin (`make site` does), or leave it: the site works without the cards"))
             }
         }
-        return (rendered, generator, diagnostics)
+        return (rendered, generator)
     }
 
-    /// Builds the site and swaps it into the output folder; on any error the folder is untouched.
-    /// With `pdf`, the PDFs are made in the staging folder before the swap; if one cannot be made,
-    /// the site is still swapped in (without that PDF or its links) and `PDFFailure` is thrown.
+    /// Builds the site and swaps it into the output folder; on any error the folder is untouched: a
+    /// problem in the content is in the report (`hasErrors`), one of the machine (the output folder
+    /// refused, the disk) is thrown. With `pdf`, the PDFs are made in the staging folder before the
+    /// swap; if one cannot be made, the site is still swapped in (without that PDF or its link) and
+    /// `PDFFailure` is thrown.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         // Before anything is read: a build replaces its output folder whole, so it must be one it may replace.
         let output = try OutputFolder.resolve(options.outputDirectory, protecting: [("content", options.contentDirectory),
                                                                                    ("themes", options.themesDirectory)])
-        let stages = stagesBeforeLayout(options)
-        guard let publication = stages.site?.publication, let generator = stages.generator, !stages.diagnostics.hasErrors else {
-            throw BuildFailure(stages.diagnostics)
+        let log = DiagnosticLog()
+        let stages = stagesBeforeLayout(options, log: log)
+        guard let publication = stages.site?.publication, let generator = stages.generator, !log.hasErrors else {
+            return .stopped(log)
         }
         // Every path is claimed before the first file is written: two files claiming one stop the build here.
         let layout = generator.layOut(printing: options.pdf)
-        var report = BuildReport(files: [], fileCount: 0, diagnostics: stages.diagnostics + layout.duplicatePaths(),
+        layout.reportDuplicatePaths(log: log)
+        guard !log.hasErrors else { return .stopped(log) }
+        var report = BuildReport(files: [], fileCount: 0, diagnostics: [],
                                  chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count }, embargoed: publication.embargoed)
-        guard !report.diagnostics.hasErrors else { throw BuildFailure(report.diagnostics) }
-        var pdfDiagnostics: [Diagnostic] = []
+        let pdfLog = DiagnosticLog()
         // The layout makes the pages, spread over the cores; the writer writes each into the
         // staging folder as it is made. Nothing is swapped in unless every file was written.
-        report.diagnostics += try OutputWriter.write(to: output) { writer in
+        try OutputWriter.write(to: output, produce: { writer in
             guard options.pdf else {
                 report.fileCount = layout.make { writer.write($0) }
                 return
             }
             // With the PDFs, the pages that link them are made last, once the PDFs' sizes are known.
             report.fileCount = layout.make(including: { !layout.showingPDFs.contains($0) }) { writer.write($0) }
-            let printed = EditionPDFs.print(layout, of: generator.site, date: options.buildDate, writer: writer,
-                                            enginePath: options.pdfEnginePath, outputDirectory: options.outputDirectory)
-            pdfDiagnostics = printed.diagnostics
-            report.pdfs = generator.site.editions.compactMap { printed.pdfs[$0.edition.id] }
+            let pdfs = EditionPDFs.print(layout, of: generator.site, date: options.buildDate, writer: writer,
+                                         enginePath: options.pdfEnginePath, outputDirectory: options.outputDirectory, log: pdfLog)
+            report.pdfs = generator.site.editions.compactMap { pdfs[$0.edition.id] }
             var linking = generator
-            linking.pdfs = printed.pdfs
+            linking.pdfs = pdfs
             // Planned again with the PDFs (planning makes no page); each page is still made once.
             let linkingLayout = linking.layOut(printing: true)
             report.fileCount += linkingLayout.make(including: { linkingLayout.showingPDFs.contains($0) }) { writer.write($0) }
-        }
-        if !pdfDiagnostics.isEmpty { throw PDFFailure(diagnostics: pdfDiagnostics, report: report) }
+        }, log: log)
+        report.diagnostics = log.items
+        if !pdfLog.items.isEmpty { throw PDFFailure(diagnostics: pdfLog.items, report: report) }
         freeInBackground((stages, generator))
         return report
     }
 
-    /// Lets go of the build's values on another thread: freeing every chapter, page view and text
-    /// took 10–20 ms at the end of a 2,000-chapter build, on one core, after the site was in place.
+    /// Lets go of the build's values on another thread, after the site is in place: freeing every
+    /// chapter, page view and text of a large publication takes a core a while (docs/guide/performance.md).
     /// A process that exits first does not wait for it.
     private static func freeInBackground<Values: Sendable>(_ values: consuming Values) {
         let held = values

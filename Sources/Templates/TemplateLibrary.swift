@@ -1,3 +1,5 @@
+import HTMLText
+
 /// A theme's templates by name; `{{name}}` values are escaped for HTML.
 public struct TemplateLibrary: Sendable {
     private let templates: [String: Template]
@@ -156,25 +158,8 @@ private struct TemplateRenderer {
         return found
     }
 
-    /// Appends text with the five characters HTML gives meaning to replaced; most text has none of them.
+    /// Appends text with the five characters HTML gives meaning to replaced, as Mustache escapes them.
     private mutating func appendEscaped(_ text: some Collection<UInt8>) {
-        func special(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-                || byte == UInt8(ascii: "'")
-        }
-        guard text.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? text.contains(where: special) else {
-            output += text
-            return
-        }
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "&"): output += "&amp;".utf8
-            case UInt8(ascii: "<"): output += "&lt;".utf8
-            case UInt8(ascii: ">"): output += "&gt;".utf8
-            case UInt8(ascii: "\""): output += "&quot;".utf8
-            case UInt8(ascii: "'"): output += "&#39;".utf8
-            default: output.append(byte)
-            }
-        }
+        appendEscapedHTML(text, to: &output, apostrophes: true)
     }
 }

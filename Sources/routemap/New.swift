@@ -20,9 +20,13 @@ struct NewChapterCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let chapter = try ChapterScaffold.create(title: title, edition: edition, contentDirectory: content)
+            let log = DiagnosticLog()
+            guard let chapter = try ChapterScaffold.create(title: title, edition: edition, contentDirectory: content, log: log) else {
+                printError(log.items.reportText)
+                throw ExitCode.failure
+            }
             print("Wrote \(chapter.path): chapter '\(chapter.id)', order \(chapter.order). Its page will be \(edition)/\(chapter.id).html.")
-        } catch {
+        } catch let error as OutputError {
             printError(error.description)
             throw ExitCode.failure
         }

@@ -1,4 +1,5 @@
 import Foundation
+import RoutemapKit
 
 /// Where `routemap build --preview` writes: a folder of its own, never the one a plain build
 /// publishes to, so that an embargoed edition cannot go out with the site by accident.
@@ -15,9 +16,5 @@ enum PreviewFolder {
 
     private static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    private static func isInside(_ path: String, _ folder: String) -> Bool {
-        path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 }

@@ -77,6 +77,11 @@ struct Build: ParsableCommand {
         options.strict = strict
         do {
             let report = try SiteBuilder.build(options)
+            if report.hasErrors {
+                printError(report.diagnostics.reportText)
+                printError("Build failed: \(report.diagnostics.counted). \(site.output)/ was left as it was.")
+                throw ExitCode.failure
+            }
             report.diagnostics.sortedForReport().forEach { printError($0.description) }
             print("Built \(report.chapterCount) chapters, \(report.fileCount) files, into \(site.output)/")
             for edition in report.embargoed {
@@ -94,11 +99,6 @@ struct Build: ParsableCommand {
         } catch let refusal as OutputError {
             printError(refusal.description)
             printError("Build failed: nothing was written.")
-            throw ExitCode.failure
-        } catch let failure as BuildFailure {
-            printError(failure.description)
-            let errors = failure.diagnostics.errors.count
-            printError("Build failed: \(errors) error\(errors == 1 ? "" : "s"), \(failure.diagnostics.count - errors) warning(s). \(site.output)/ was left as it was.")
             throw ExitCode.failure
         }
     }

@@ -38,13 +38,13 @@ import Testing
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path + "/launched",
                                    themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!)
-        try SiteBuilder.build(options)
+        try built(options)
         options.outputDirectory = output.path + "/consulting"
         options.buildDate = CalendarDate(iso: "2011-03-20")!
-        try SiteBuilder.build(options)
+        try built(options)
         options.outputDirectory = output.path + "/preview"
         options.preview = true
-        try SiteBuilder.build(options)
+        try built(options)
 
         let launched = try await runBrowserScript(["Tests/Browser/accessibility_check.py", output.path + "/launched"] + Self.pages
                                      + ["--keyboard", "final/governance.html", "index.html", "final/audiences/cios.html", "final/print/index.html"])
@@ -61,7 +61,7 @@ import Testing
     /// snippets from tables keep their cells apart.
     @Test func searchWorksByKeyboardAnnouncesResultsAndHidesWithoutJavaScript() async throws {
         let output = TemporaryFolder()
-        try SiteBuilder.build(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path,
+        try built(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path,
                                            themesDirectory: Repository.themes))
         let result = try await runBrowserScript(["Tests/Browser/search_check.py", output.path, "final", "cloud", "--forgiving"])
         #expect(result.status == 0, "\(result.output)")

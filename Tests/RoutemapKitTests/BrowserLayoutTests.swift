@@ -29,10 +29,10 @@ import Testing
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path + "/launched",
                                    themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!)
-        try SiteBuilder.build(options)
+        try built(options)
         options.outputDirectory = output.path + "/consulting"
         options.buildDate = CalendarDate(iso: "2011-03-20")!
-        try SiteBuilder.build(options)
+        try built(options)
 
         let launched = try await runBrowserScript(["Tests/Browser/layout_check.py", output.path + "/launched",
                                              Self.artefacts + "/launched"] + Self.pages)
@@ -51,7 +51,7 @@ import Testing
     /// The printable page's HTML hides the button (PrintPageTests); our script, run by Chromium, shows it.
     @Test func thePrintButtonAppearsOnlyWithJavaScript() throws {
         let output = TemporaryFolder()
-        try SiteBuilder.build(BuildOptions(contentDirectory: Repository.fixtures + "/printable/content", outputDirectory: output.path,
+        try built(BuildOptions(contentDirectory: Repository.fixtures + "/printable/content", outputDirectory: output.path,
                                            themesDirectory: Repository.themes))
         let url = URL(fileURLWithPath: output.path + "/two/print/index.html").absoluteString
         let withScript = try Tool.run("chromium", Tool.chromiumFlags + ["--dump-dom", url])

@@ -34,9 +34,9 @@ import Testing
         var options = BuildOptions(contentDirectory: Repository.content, outputDirectory: folder.path + "/site",
                                    themesDirectory: Repository.themes, buildDate: Self.buildDate, pdf: true)
         options.renderLimits = RenderLimits(limit: nil)
-        let report = try SiteBuilder.build(options)
+        let report = try built(options)
         #expect(!report.pdfs.isEmpty)
-        let baseURL = try #require(ContentLoader.load(contentDirectory: Repository.content).0?.config.baseURL)
+        let baseURL = try #require(ContentLoader.load(contentDirectory: Repository.content, log: DiagnosticLog())?.config.baseURL)
 
         let server = try NginxServer(server: Self.serving(try Self.readmeSnippets().root, site: folder.path + "/site"))
         defer { server.stop() }
@@ -58,7 +58,7 @@ import Testing
         let published = config.replacingOccurrences(of: #"(?m)^base_url: .*$"#, with: "base_url: \(baseURL)", options: .regularExpression)
         #expect(published != config, "routemap.yml has a base_url to change")
         try published.write(toFile: configPath, atomically: false, encoding: .utf8)
-        try SiteBuilder.build(BuildOptions(contentDirectory: folder.path + "/content", outputDirectory: folder.path + "/site",
+        try built(BuildOptions(contentDirectory: folder.path + "/content", outputDirectory: folder.path + "/site",
                                            themesDirectory: Repository.themes, buildDate: Self.buildDate))
 
         let location = Self.serving(try Self.readmeSnippets().subPath, site: folder.path + "/site")

@@ -42,7 +42,7 @@ import Testing
         for line in expected { #expect(found.contains(line), "missing: \(line)\nfound:\n\(found.joined(separator: "\n"))") }
         #expect(found.count == expected.count, "unexpected:\n\(found.filter { !expected.contains($0) }.joined(separator: "\n"))")
         #expect(report.errors == 10 && report.warnings == 1 && !report.passed)
-        let pageCount = SiteBuilder.runStages(options.build).files.filter { $0.path.hasSuffix(".html") }.count
+        let pageCount = SiteBuilder.runStages(options.build, log: DiagnosticLog()).files.filter { $0.path.hasSuffix(".html") }.count
         #expect(report.summary == "Checked \(pageCount) pages: 10 errors, 1 warning.")
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/output"), "check writes nothing")
     }
@@ -54,12 +54,12 @@ import Testing
         // Every page links to print/nowhere.html and to #top, neither of which exists (#main
         // does), and to /assets/style.css, which only works from a server's root; the 404 page's
         // links start from the root, so there only the first two are wrong.
-        let pageCount = SiteBuilder.runStages(options.build).files.filter { $0.path.hasSuffix(".html") }.count
+        let pageCount = SiteBuilder.runStages(options.build, log: DiagnosticLog()).files.filter { $0.path.hasSuffix(".html") }.count
         #expect(pageProblems.count == 3 * (pageCount - 1) + 2, "\(pageProblems.map(\.description).joined(separator: "\n"))")
         let front = try #require(pageProblems.first { $0.file == folder.path + "/output/index.html" && $0.message.contains("print/nowhere.html") })
         #expect(front.message == "the generated page links to 'print/nowhere.html', but the site has no print/nowhere.html")
         // The position is in the generated page: the link's value starts there.
-        guard let html = SiteBuilder.runStages(options.build).files.first(where: { $0.path == "index.html" })?.text else {
+        guard let html = SiteBuilder.runStages(options.build, log: DiagnosticLog()).files.first(where: { $0.path == "index.html" })?.text else {
             Issue.record("no front page"); return
         }
         let line = html.split(separator: "\n", omittingEmptySubsequences: false)[front.line - 1]

@@ -131,9 +131,10 @@ import Testing
 /// The fixture `editions-compared`: a chapter added, one removed, one changed, one retitled and changed.
 @Suite struct EditionComparisonTests {
     static func fixture() throws -> RenderedPublication {
-        let (publication, diagnostics) = ContentLoader.load(contentDirectory: Repository.fixtures + "/editions-compared/content")
-        let loaded = try #require(publication, "\(diagnostics)")
-        return try ChapterRenderer.render(loaded).get()
+        let log = DiagnosticLog()
+        let publication = ContentLoader.load(contentDirectory: Repository.fixtures + "/editions-compared/content", log: log)
+        let loaded = try #require(publication, "\(log.items)")
+        return try #require(ChapterRenderer.render(loaded, log: log), "\(log.items)")
     }
 
     @Test func chaptersAreMatchedByIDAcrossEditions() throws {
@@ -171,7 +172,7 @@ import Testing
             let draft = try String(contentsOfFile: folder.path + "/content/draft/cloud.md", encoding: .utf8)
             folder.write("content/final/cloud.md", draft.replacingOccurrences(of: "title: Cloud\n", with: "title: Cloud and networks\n"))
         }
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         guard let page = report.files.first(where: { $0.path == "final/changes/index.html" })?.text else {
             Issue.record("final/changes/index.html was not made")
             return

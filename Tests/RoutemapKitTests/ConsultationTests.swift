@@ -29,7 +29,7 @@ import Testing
         var options = MiniSite.options(folder)
         options.buildDate = CalendarDate(iso: day)!
         do {
-            let report = try SiteBuilder.generate(options)
+            let report = try generated(options)
             return (report, report.diagnostics)
         } catch {
             return (nil, error.diagnostics)

@@ -20,7 +20,7 @@ import Testing
         let options = BuildOptions(contentDirectory: fixture + "/content", outputDirectory: "unused",
                                    themesDirectory: NSTemporaryDirectory() + "no-themes-" + UUID().uuidString,
                                    buildDate: CalendarDate(iso: "2011-06-01")!)
-        let report = try SiteBuilder.generate(options)
+        let report = try generated(options)
         let page = try #require(report.files.first { $0.path == "final/governance.html" }?.text)
         #expect(page == (try String(contentsOfFile: fixture + "/expected/final/governance.html", encoding: .utf8)))
         #expect(report.files.first { $0.path == "assets/style.css" }?.text == DefaultThemeFiles.files["assets/style.css"])

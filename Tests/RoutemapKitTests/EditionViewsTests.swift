@@ -9,7 +9,7 @@ private func pages(on day: String, preview: Bool = false) throws -> [String: Str
                                themesDirectory: Repository.themes, buildDate: CalendarDate(iso: day)!)
     options.preview = preview
     var pages: [String: String] = [:]
-    for file in try SiteBuilder.generate(options).files {
+    for file in try generated(options).files {
         if let text = file.text { pages[file.path] = text }
     }
     return pages
@@ -140,7 +140,7 @@ private func pages(on day: String, preview: Bool = false) throws -> [String: Str
 
     @Test func aDeclaredMoveKeepsTheOldAnchorBesideTheNewHeading() throws {
         let folder = site(final: "---\ntitle: A\nstatus: final\nmoved_anchors: {method: approach}\n---\n\n## Approach\n\nText.\n\n## How\n\nMore.\n")
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         let page = report.files.first { $0.path == "final/a.html" }
         guard let html = page?.text else { Issue.record("no final/a.html"); return }

@@ -19,26 +19,26 @@ import Testing
         var options = MiniSite.options(folder)
         let cache = RenderCache()
         options.renderCache = cache
-        _ = try SiteBuilder.generate(options)
+        _ = try generated(options)
         #expect(cache.lastUsage == RenderCache.Usage(rendered: 3, reused: 0))
-        _ = try SiteBuilder.generate(options)
+        _ = try generated(options)
         #expect(cache.lastUsage == RenderCache.Usage(rendered: 0, reused: 3))
 
         folder.write("content/draft/c.md", chapter("Gamma", order: 3, body: "New text."))
-        let changedBody = try SiteBuilder.generate(options)
+        let changedBody = try generated(options)
         #expect(cache.lastUsage == RenderCache.Usage(rendered: 1, reused: 2))
         #expect(page("draft/c.html", in: changedBody).contains("New text."))
 
         // A new title re-renders nothing, yet shows on every page that names the chapter.
         folder.write("content/draft/b.md", chapter("Beta renamed", order: 2, body: "## How\n\nText."))
-        let retitled = try SiteBuilder.generate(options)
+        let retitled = try generated(options)
         #expect(cache.lastUsage == RenderCache.Usage(rendered: 0, reused: 3))
         #expect(page("draft/a.html", in: retitled).contains("Beta renamed"))
         #expect(page("draft/c.html", in: retitled).contains("Beta renamed"))
 
         // The chapter Alpha links to is gone: Alpha is rendered again, and its link reported.
         try FileManager.default.removeItem(atPath: folder.path + "/content/draft/b.md")
-        let failure = try #require(throws: BuildFailure.self) { try SiteBuilder.generate(options) }
+        let failure = try #require(throws: BuildErrors.self) { try generated(options) }
         #expect(cache.lastUsage == RenderCache.Usage(rendered: 1, reused: 1))
         #expect(failure.diagnostics.contains { $0.file.hasSuffix("a.md") && $0.message.contains("link to a chapter that does not exist: 'b.md#how'") })
     }
@@ -57,7 +57,7 @@ import Testing
     @Test func aChapterPastTheRenderLimitStopsTheBuildNamingItAndLeavesOutputAlone() throws {
         let folder = MiniSite.make(chapters: ["a.md": chapter("Alpha", order: 1, body: "Text.")])
         var options = MiniSite.options(folder)
-        try SiteBuilder.build(options)
+        try built(options)
         let before = folder.read("output/draft/a.html")
 
         folder.write("content/draft/pasted.md", Self.hangingText(5000))
@@ -65,7 +65,7 @@ import Testing
         options.renderLimits = RenderLimits(limit: 0.4, progress: { notices.add($0) })
         let cache = RenderCache()
         options.renderCache = cache
-        let failure = try #require(throws: BuildFailure.self) { try SiteBuilder.build(options) }
+        let failure = try #require(throws: BuildErrors.self) { try built(options) }
         let error = try #require(failure.diagnostics.errors.first)
         #expect(error.file.hasSuffix("content/draft/pasted.md"))
         #expect(error.message.contains("took longer than 0.4 s"))
@@ -76,7 +76,7 @@ import Testing
 
         // The preview's next build does not start the same hopeless rendering again.
         let started = Date()
-        #expect(throws: BuildFailure.self) { try SiteBuilder.generate(options) }
+        #expect(throws: BuildErrors.self) { try generated(options) }
         #expect(Date().timeIntervalSince(started) < 0.4)
     }
 
@@ -86,20 +86,19 @@ import Testing
             "d.md": chapter("Delta", order: 4, body: "Text."),
         ])
         let content = folder.path + "/content"
-        let first = try ChapterScaffold.create(title: "Shared services: what \"next\"?", edition: "draft", contentDirectory: content)
+        let first = try #require(try ChapterScaffold.create(title: "Shared services: what \"next\"?", edition: "draft", contentDirectory: content, log: DiagnosticLog()))
         #expect(first.path == content + "/draft/shared-services-what-next.md")
         #expect(first.order == 5 && first.id == "shared-services-what-next")
-        let second = try ChapterScaffold.create(title: "Shared services: what next", edition: "draft", contentDirectory: content)
+        let second = try #require(try ChapterScaffold.create(title: "Shared services: what next", edition: "draft", contentDirectory: content, log: DiagnosticLog()))
         #expect(second.id == "shared-services-what-next-2" && second.order == 6)
 
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(page("draft/shared-services-what-next.html", in: report).contains("Shared services: what &quot;next&quot;?"))
 
-        let failure = try #require(throws: BuildFailure.self) {
-            try ChapterScaffold.create(title: "X", edition: "drfat", contentDirectory: content)
-        }
-        #expect(failure.description.contains("there is no edition 'drfat'; did you mean 'draft'?"))
+        let log = DiagnosticLog()
+        #expect(try ChapterScaffold.create(title: "X", edition: "drfat", contentDirectory: content, log: log) == nil)
+        #expect(log.items.reportText.contains("there is no edition 'drfat'; did you mean 'draft'?"))
     }
 
     /// Orders are one sequence for the whole edition, so a chapter in a folder counts; its file name
@@ -111,9 +110,9 @@ import Testing
             "guides/c.md": chapter("Gamma", order: 2, body: "Text."),
         ])
         let content = folder.path + "/content"
-        let new = try ChapterScaffold.create(title: "B", edition: "draft", contentDirectory: content)
+        let new = try #require(try ChapterScaffold.create(title: "B", edition: "draft", contentDirectory: content, log: DiagnosticLog()))
         #expect(new.order == 8 && new.id == "b")
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = SiteBuilder.generate(MiniSite.options(folder))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
     }
 }

@@ -38,7 +38,7 @@ import Testing
             let output = TemporaryFolder()
             let options = BuildOptions(contentDirectory: Self.content, outputDirectory: output.path + "/site",
                                        themesDirectory: Repository.themes, buildDate: day)
-            let report = try SiteBuilder.build(options)
+            let report = try built(options)
             let site = output.path + "/site"
             let leaks = Self.files(in: site, containing: Self.phrase) + Self.files(in: site, containing: "planting")
             if day < Self.launch {
@@ -75,7 +75,7 @@ import Testing
         let text = try String(contentsOfFile: chapter, encoding: .utf8)
         try (text + "\nSee [the final](/planting/governance.md) and [its page](/planting/governance.html#scenario).\n")
             .write(toFile: chapter, atomically: false, encoding: .utf8)
-        let report = try SiteBuilder.build(BuildOptions(contentDirectory: folder.path + "/content", outputDirectory: folder.path + "/site",
+        let report = try built(BuildOptions(contentDirectory: folder.path + "/content", outputDirectory: folder.path + "/site",
                                                         themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-03-20")!))
         let warnings = report.diagnostics.filter { $0.message.contains("which is not published until 11 May 2011") }
         #expect(warnings.count == 3, "\(report.diagnostics)")
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func beforeTheFirstEditionTheFrontPageSaysWhenItWillBePublished() throws {
-        let report = try SiteBuilder.generate(BuildOptions(contentDirectory: Self.content, outputDirectory: "unused",
+        let report = try generated(BuildOptions(contentDirectory: Self.content, outputDirectory: "unused",
                                                            themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-03-01")!))
         let front = try #require(report.files.first { $0.path == "index.html" }?.text)
         #expect(front.contains("This publication will be published on 8 March 2011."))
@@ -94,7 +94,7 @@ import Testing
         var options = BuildOptions(contentDirectory: Self.content, outputDirectory: "unused",
                                    themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-03-20")!)
         options.strict = true
-        #expect(throws: BuildFailure.self) { try SiteBuilder.generate(options) }
+        #expect(throws: BuildErrors.self) { try generated(options) }
     }
 
     /// A preview keeps the embargoed edition, each of its pages marked and kept out of search engines.
@@ -102,7 +102,7 @@ import Testing
         var options = BuildOptions(contentDirectory: Self.content, outputDirectory: "unused",
                                    themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-03-20")!)
         options.preview = true
-        let report = try SiteBuilder.generate(options)
+        let report = try generated(options)
         let pages = report.files.filter { $0.path.hasPrefix("planting/") && $0.path.hasSuffix(".html") }
         #expect(pages.count > 5)
         for page in pages {
@@ -129,7 +129,7 @@ import Testing
             var options = BuildOptions(contentDirectory: Self.content, outputDirectory: output.path + "/site",
                                        themesDirectory: Repository.themes, buildDate: CalendarDate(iso: day)!)
             options.pdf = true
-            let report = try SiteBuilder.build(options)
+            let report = try built(options)
             let texts = try report.pdfs.map { try Tool.run("pdftotext", ["-enc", "UTF-8", output.path + "/site/" + $0.path, "-"]) }
             let leaks = texts.filter { $0.contains(Self.phrase) }
             if day == "2011-05-10" {
@@ -149,7 +149,7 @@ import Testing
                                    themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-05-10")!)
         preview.pdf = true
         preview.preview = true
-        let report = try SiteBuilder.build(preview)
+        let report = try built(preview)
         let final = try #require(report.pdfs.first { $0.path.hasPrefix("planting/") })
         let pages = try Tool.run("pdftotext", ["-enc", "UTF-8", output.path + "/site/" + final.path, "-"])
             .split(separator: "\u{0C}").filter { !$0.allSatisfy(\.isWhitespace) }

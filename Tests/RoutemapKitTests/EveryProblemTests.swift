@@ -28,12 +28,12 @@ import Testing
     @Test func buildReportsEveryProblemAtOnceAndWritesNothing() {
         let folder = TemporaryFolder()
         let options = Self.options(output: folder.path + "/output")
-        let thrown = #expect(throws: BuildFailure.self) { try SiteBuilder.build(options) }
+        let thrown = #expect(throws: BuildErrors.self) { try built(options) }
         #expect(Self.report(thrown?.diagnostics ?? []) == Self.expected)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/output"), "a broken chapter is never published")
 
-        let generated = #expect(throws: BuildFailure.self) { try SiteBuilder.generate(options) }
-        #expect(Self.report(generated?.diagnostics ?? []) == Self.expected)
+        let inMemory = #expect(throws: BuildErrors.self) { try generated(options) }
+        #expect(Self.report(inMemory?.diagnostics ?? []) == Self.expected)
     }
 
     @Test func checkReportsTheSameProblemsAndNoMore() async {
@@ -46,8 +46,9 @@ import Testing
     }
 
     @Test func theUnreadableChapterStandsInUnderItsFileName() throws {
-        let (publication, diagnostics) = ContentLoader.load(contentDirectory: Self.fixture + "/content")
-        #expect(diagnostics.errors.count == 2, "the malformed YAML and the undeclared theme")
+        let log = DiagnosticLog()
+        let publication = ContentLoader.load(contentDirectory: Self.fixture + "/content", log: log)
+        #expect(log.items.errors.count == 2, "the malformed YAML and the undeclared theme")
         let final = try #require(publication?.edition("final"))
         #expect(final.chapters.map(\.fileName) == ["actions.md", "information.md", "links.md", "governance.md"],
                 "in order, the chapter without a readable 'order:' last")

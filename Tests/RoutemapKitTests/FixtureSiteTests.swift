@@ -32,7 +32,7 @@ import Testing
         let folder = Repository.fixtures + "/" + fixture
         let options = BuildOptions(contentDirectory: folder + "/content", outputDirectory: folder + "/unused",
                                    themesDirectory: Repository.themes, buildDate: day)
-        let report = try SiteBuilder.generate(options)
+        let report = try generated(options)
         // A warning a fixture is meant to give (the launch fixture's link into its unpublished edition) is left out.
         let kept = report.diagnostics.filter { diagnostic in allowedWarning.map { !diagnostic.message.contains($0) } ?? true }
         let diagnostics = kept.sortedForReport().map { $0.description.replacingOccurrences(of: folder + "/", with: "") + "\n" }.joined()

@@ -1,3 +1,4 @@
+import HTMLText
 import Testing
 @testable import RoutemapKit
 

@@ -11,7 +11,7 @@ import Testing
         var options = MiniSite.options(folder)
         options.buildDate = CalendarDate(iso: day)!
         options.strict = strict
-        do { return try SiteBuilder.generate(options).diagnostics } catch { return error.diagnostics }
+        return SiteBuilder.generate(options).diagnostics
     }
 
     @Test func aChapterUpdatedAfterTheBuildDateIsAWarningAtItsDate() {

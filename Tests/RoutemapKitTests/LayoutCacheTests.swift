@@ -28,13 +28,13 @@ import Testing
         cached.deferWholeEditionFiles = true
         let fresh = MiniSite.options(folder)
 
-        let first = try SiteBuilder.generate(cached)
+        let first = try generated(cached)
         // Each page is two renderings: its own template's, then the layout's.
         let pageCount = cache.lastUsage.laidOut
         #expect(pageCount > 40 && cache.lastUsage.reused == 0)
-        #expect(contents(first) == contents(try SiteBuilder.generate(fresh)))
+        #expect(contents(first) == contents(try generated(fresh)))
 
-        _ = try SiteBuilder.generate(cached)
+        _ = try generated(cached)
         #expect(cache.lastUsage.laidOut == 0 && cache.lastUsage.reused > 0, "nothing changed, so nothing is laid out")
 
         let path = "content/final/business-change.md"
@@ -50,8 +50,8 @@ import Testing
         ]
         for (edit, text, textOnly) in edits {
             folder.write(path, text)
-            let report = try SiteBuilder.generate(cached)
-            #expect(contents(report) == contents(try SiteBuilder.generate(fresh)), "after \(edit)")
+            let report = try generated(cached)
+            #expect(contents(report) == contents(try generated(fresh)), "after \(edit)")
             let usage = cache.lastUsage
             #expect(usage.laidOut > 0 && (!textOnly || usage.laidOut < pageCount / 5), "after \(edit): \(usage)")
         }
@@ -60,8 +60,8 @@ import Testing
         // (its content may still be reused).
         let config = try #require(folder.read("content/routemap.yml"))
         folder.write("content/routemap.yml", config.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed "))
-        let renamed = try SiteBuilder.generate(cached)
-        #expect(contents(renamed) == contents(try SiteBuilder.generate(fresh)))
+        let renamed = try generated(cached)
+        #expect(contents(renamed) == contents(try generated(fresh)))
         #expect(cache.lastUsage.laidOut >= pageCount / 2, "\(cache.lastUsage)")
     }
 }

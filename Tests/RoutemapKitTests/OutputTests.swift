@@ -7,12 +7,12 @@ import Testing
 
     @Test func aFailedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
         let folder = MiniSite.make(chapters: ["governance.md": chapter])
-        try SiteBuilder.build(MiniSite.options(folder))
+        try built(MiniSite.options(folder))
         let before = snapshot(folder.path + "/output")
         #expect(before["draft/governance.html"] != nil)
 
         folder.write("content/draft/governance.md", "---\ntitle: Governance\ntheme: nonsense\n---\n")
-        #expect(throws: BuildFailure.self) { try SiteBuilder.build(MiniSite.options(folder)) }
+        #expect(throws: BuildErrors.self) { try built(MiniSite.options(folder)) }
         #expect(snapshot(folder.path + "/output") == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("output.") }
         #expect(leftovers.isEmpty)
@@ -20,9 +20,9 @@ import Testing
 
     @Test func aSuccessfulRebuildReplacesTheWholeSite() throws {
         let folder = MiniSite.make(chapters: ["governance.md": chapter, "old.md": "---\ntitle: Old\norder: 2\n---\n"])
-        try SiteBuilder.build(MiniSite.options(folder))
+        try built(MiniSite.options(folder))
         try FileManager.default.removeItem(atPath: folder.path + "/content/draft/old.md")
-        try SiteBuilder.build(MiniSite.options(folder))
+        try built(MiniSite.options(folder))
         #expect(folder.read("output/draft/old.html") == nil, "a deleted chapter's page must not survive a rebuild")
         #expect(folder.read("output/draft/governance.html") != nil)
     }
@@ -30,17 +30,17 @@ import Testing
     @Test func aRebuildKeepsUnchangedFilesAndRewritesChangedOnes() throws {
         let other = "---\ntitle: Other\norder: 2\n---\n\nFirst text.\n"
         let folder = MiniSite.make(chapters: ["governance.md": chapter, "other.md": other])
-        try SiteBuilder.build(MiniSite.options(folder))
+        try built(MiniSite.options(folder))
         let governance = try inode(folder.path + "/output/draft/governance.html")
         let otherPage = try inode(folder.path + "/output/draft/other.html")
 
         folder.write("content/draft/other.md", other.replacingOccurrences(of: "First", with: "Second"))
-        try SiteBuilder.build(MiniSite.options(folder))
+        try built(MiniSite.options(folder))
         #expect(try inode(folder.path + "/output/draft/governance.html") == governance, "an unchanged page is linked, not written again")
         #expect(try inode(folder.path + "/output/draft/other.html") != otherPage)
         #expect(folder.read("output/draft/other.html")?.contains("Second text.") == true)
         #expect(folder.read("output/draft/governance.html")?.contains("<p>Text.</p>") == true)
-        let fresh = try SiteBuilder.generate(MiniSite.options(folder))
+        let fresh = try generated(MiniSite.options(folder))
         for file in fresh.files {
             guard let text = file.text else { continue }
             #expect(folder.read("output/" + file.path) == text, "\(file.path)")
@@ -59,7 +59,7 @@ import Testing
         var options = MiniSite.options(folder)
         options.themesDirectory = folder.path + "/themes"
         options.themeName = "plain"
-        try SiteBuilder.build(options)
+        try built(options)
         let page = try #require(folder.read("output/draft/governance.html"))
         #expect(page.contains("<main id=\"main\"><h1>Governance</h1><p>Text.</p>\n</main>"))
         #expect(page.contains("<!DOCTYPE html>"), "the layout comes from the default theme")
@@ -70,9 +70,9 @@ import Testing
         var options = MiniSite.options(folder)
         options.themeName = "defualt"
         #expect {
-            try SiteBuilder.generate(options)
+            try generated(options)
         } throws: { error in
-            let message = (error as? BuildFailure)?.description ?? ""
+            let message = (error as? BuildErrors)?.description ?? ""
             return message.contains("the theme folder does not exist; did you mean 'default'?")
         }
     }
@@ -84,7 +84,7 @@ import Testing
         var options = MiniSite.options(folder)
         options.themesDirectory = folder.path + "/themes"
         options.themeName = "broken"
-        let failure = try #require(throws: BuildFailure.self) { try SiteBuilder.generate(options) }
+        let failure = try #require(throws: BuildErrors.self) { try generated(options) }
         let diagnostic = try #require(failure.diagnostics.first)
         #expect(diagnostic.file.hasSuffix("themes/broken/templates/chapter.mustache"))
         #expect(diagnostic.message.contains("the template cannot be read"))

@@ -47,7 +47,7 @@ import Testing
     @Test func everyPageOfAFixtureSiteIsReadAsBefore() throws {
         let options = BuildOptions(contentDirectory: Repository.fixtures + "/editions-compared/content", outputDirectory: "unused",
                                    themesDirectory: Repository.themes, buildDate: FixtureSiteTests.buildDate)
-        let pages = try SiteBuilder.generate(options).files.filter { $0.path.hasSuffix(".html") }
+        let pages = try generated(options).files.filter { $0.path.hasSuffix(".html") }
         #expect(pages.count > 10)
         for page in pages {
             let html = try #require(page.text)

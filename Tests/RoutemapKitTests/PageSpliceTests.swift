@@ -1,4 +1,5 @@
 import Foundation
+import HTMLText
 import Testing
 @testable import RoutemapKit
 import Markdown
@@ -39,7 +40,7 @@ import Templates
         var options = MiniSite.options(folder)
         options.themesDirectory = folder.path + "/themes"
         options.themeName = "escaping"
-        try SiteBuilder.build(options)
+        try built(options)
         for page in ["output/draft/print/index.html", "output/print/index.html"] {
             let html = try #require(folder.read(page))
             #expect(html.contains("<pre>&lt;p&gt;Text.&lt;/p&gt;\n</pre>"), "\(page)")

@@ -11,13 +11,13 @@ import Markdown
         let output = TemporaryFolder()
         var options = BuildOptions(contentDirectory: content, outputDirectory: output.path + "/site", themesDirectory: Repository.themes)
         options.pdf = true
-        return (output, try SiteBuilder.build(options))
+        return (output, try built(options))
     }
 
     @Test(arguments: [Repository.fixtures + "/printable/content", Repository.content])
     func eachEditionsPDFHasACoverPageNumberedContentsChaptersOnNewPagesAndAnOutline(content: String) throws {
         let (output, report) = try buildWithPDFs(content)
-        let publication = try #require(ContentLoader.load(contentDirectory: content).0)
+        let publication = try #require(ContentLoader.load(contentDirectory: content, log: DiagnosticLog()))
         let config = publication.config
         #expect(report.pdfs.count == publication.editions.count)
         // The PDFs were made in the staging folder before the swap; nothing of the making is left behind.
@@ -141,7 +141,7 @@ import Markdown
     @Test(arguments: [Repository.fixtures + "/printable/content", Repository.fixtures + "/editions-compared/content", Repository.content])
     func noLinkInAnyPDFLeadsToAFileOnTheBuildMachine(content: String) throws {
         let (output, report) = try buildWithPDFs(content)
-        let publication = try #require(ContentLoader.load(contentDirectory: content).0)
+        let publication = try #require(ContentLoader.load(contentDirectory: content, log: DiagnosticLog()))
         // The addresses of other sites the chapters and the configuration name.
         var elsewhere = Set<String>()
         for edition in publication.editions {
@@ -172,13 +172,13 @@ import Markdown
     /// comes from the publication and the build date, not from the machine or the engine.
     @Test func twoBuildsGiveTheSameBytesAndTheMetadataSaysWhoseAndWhen() throws {
         let content = Repository.fixtures + "/printable/content"
-        let publication = try #require(ContentLoader.load(contentDirectory: content).0)
+        let publication = try #require(ContentLoader.load(contentDirectory: content, log: DiagnosticLog()))
         let builds = try (0..<2).map { _ in
             let output = TemporaryFolder()
             var options = BuildOptions(contentDirectory: content, outputDirectory: output.path + "/site", themesDirectory: Repository.themes,
                                        buildDate: CalendarDate(iso: "2011-06-01")!, pdf: true)
             options.renderLimits = RenderLimits()
-            return (output, try SiteBuilder.build(options))
+            return (output, try built(options))
         }
         for pdf in builds[0].1.pdfs {
             let first = try #require(FileManager.default.contents(atPath: builds[0].0.path + "/site/" + pdf.path))
@@ -215,8 +215,9 @@ import Markdown
     /// `make test` runs the WeasyPrint its test environment installs from PyPI.)
     @Test func imagesKeepTheirAlternativeTextInThePDF() throws {
         let (output, report) = try buildWithPDFs(Repository.content)
-        let (publication, _) = ContentLoader.load(contentDirectory: Repository.content)
-        let site = try ChapterRenderer.render(try #require(publication)).get()
+        let log = DiagnosticLog()
+        let publication = try #require(ContentLoader.load(contentDirectory: Repository.content, log: log))
+        let site = try #require(ChapterRenderer.render(publication, log: log), "\(log.items)")
         for (edition, pdf) in zip(site.editions, report.pdfs) {
             let alts = edition.chapters.flatMap { $0.markdown.images.map(\.alt) }
             let figures = try pdfObjects(output.path + "/site/" + pdf.path).values.filter { $0["/S"] as? String == "/Figure" }
@@ -248,8 +249,9 @@ import Markdown
     @Test(arguments: [Repository.fixtures + "/editions-compared/content", Repository.content])
     func paragraphNumbersArePrintedBesideTheFirstLineOfTheirBlock(content: String) throws {
         let (output, report) = try buildWithPDFs(content)
-        let (publication, diagnostics) = ContentLoader.load(contentDirectory: content)
-        let site = try ChapterRenderer.render(try #require(publication, "\(diagnostics)")).get()
+        let log = DiagnosticLog()
+        let publication = try #require(ContentLoader.load(contentDirectory: content, log: log), "\(log.items)")
+        let site = try #require(ChapterRenderer.render(publication, log: log), "\(log.items)")
         for (edition, pdf) in zip(site.editions, report.pdfs) {
             let words = try printedWords(output.path + "/site/" + pdf.path)
             var checked = 0
@@ -300,7 +302,7 @@ import Markdown
                                    themesDirectory: Repository.themes)
         options.pdf = true
         options.pdfEnginePath = output.path + "/no-weasyprint-here"
-        let failure = try #require(throws: PDFFailure.self) { try SiteBuilder.build(options) }
+        let failure = try #require(throws: PDFFailure.self) { try built(options) }
         let diagnostic = try #require(failure.diagnostics.first)
         #expect(diagnostic.message.contains("WeasyPrint was not found"))
         #expect(diagnostic.hint?.contains("install the Debian package 'weasyprint'") == true)

@@ -9,8 +9,8 @@ import Testing
     @Test(arguments: sites)
     func everyInPageLinkHasItsTargetAndNoLinkLeadsToAChapterPage(content: String) throws {
         let output = TemporaryFolder()
-        try SiteBuilder.build(BuildOptions(contentDirectory: content, outputDirectory: output.path, themesDirectory: Repository.themes))
-        let (publication, _) = ContentLoader.load(contentDirectory: content)
+        try built(BuildOptions(contentDirectory: content, outputDirectory: output.path, themesDirectory: Repository.themes))
+        let publication = ContentLoader.load(contentDirectory: content, log: DiagnosticLog())
         let editions = try #require(publication).editions
         let chapterPages = Set(editions.flatMap { edition in edition.chapters.map { SitePaths.chapter(edition.id, $0.id) } })
         let printPages = editions.map { SitePaths.printPage($0.id) } + [SitePaths.currentPrintPage]
@@ -35,7 +35,7 @@ import Testing
 
     @Test func theFixturesPrintablePageHasCoverContentsAndNumberedChapters() throws {
         let output = TemporaryFolder()
-        try SiteBuilder.build(BuildOptions(contentDirectory: Repository.fixtures + "/printable/content", outputDirectory: output.path,
+        try built(BuildOptions(contentDirectory: Repository.fixtures + "/printable/content", outputDirectory: output.path,
                                            themesDirectory: Repository.themes))
         let page = try #require(output.read("two/print/index.html"))
         #expect(page == output.read("print/index.html")?.replacingOccurrences(of: "\"../", with: "\"../../")

@@ -6,7 +6,7 @@ import Testing
 @Suite struct PublicationBuildTests {
     @Test func theRoutemapBuildsWithoutDiagnostics() throws {
         let output = TemporaryFolder()
-        let report = try SiteBuilder.build(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path + "/site",
+        let report = try built(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path + "/site",
                                                         themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(report.chapterCount >= 28)
@@ -17,7 +17,7 @@ import Testing
 
     @Test func everyInternalLinkAndAnchorInTheOutputResolves() throws {
         let output = TemporaryFolder()
-        try SiteBuilder.build(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path,
+        try built(BuildOptions(contentDirectory: Repository.content, outputDirectory: output.path,
                                            themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!))
         let site = SiteIndex(folder: output.path)
         #expect(site.pages.count > 30)
@@ -27,8 +27,8 @@ import Testing
 
     @Test func theSameContentGivesByteIdenticalOutput() throws {
         let options = BuildOptions(contentDirectory: Repository.content, outputDirectory: "unused", themesDirectory: Repository.themes, buildDate: CalendarDate(iso: "2011-06-01")!)
-        let first = try SiteBuilder.generate(options).files
-        let second = try SiteBuilder.generate(options).files
+        let first = try generated(options).files
+        let second = try generated(options).files
         #expect(first.map(\.path) == second.map(\.path))
         for (a, b) in zip(first, second) {
             if let x = a.text, let y = b.text { #expect(x == y, "\(a.path) differs between builds") }

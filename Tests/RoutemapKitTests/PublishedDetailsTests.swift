@@ -16,7 +16,7 @@ import Testing
     private func build(base: String = "https://test.example/") throws -> [String: String] {
         let config = MiniSite.config.replacingOccurrences(of: "title: Test publication", with: "title: Test publication\nbase_url: \(base)")
         let folder = MiniSite.make(chapters: Self.chapters, config: config)
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         return Dictionary(uniqueKeysWithValues: report.files.compactMap { file in file.text.map { (file.path, $0) } })
     }
 

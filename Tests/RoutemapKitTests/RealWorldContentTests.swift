@@ -42,7 +42,7 @@ import Testing
 
         // Fixed, the paths become relative; those outside the publication lead to base_url's server.
         folder.write("content/draft/a.md", chapter("[b](/routemap/draft/b.md)\n"))
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         let b = try #require(report.files.first { $0.path == "draft/b.html" }?.text)
         #expect(b.contains(#"<a href="https://example.org/other/page">elsewhere</a>"#))
         #expect(b.contains(#"<a href="https://example.org/routemap/news/today">not an edition</a>"#))
@@ -65,7 +65,7 @@ import Testing
             "guides/folder.yml": "part: How-to guides\n",
             "reference/terms/d.md": chapter("D.\n"),
         ])
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         let paths = Set(report.files.map(\.path))
         #expect(paths.contains("draft/guides/deep/bee.html") && paths.contains("draft/guides/c.html"))
@@ -99,7 +99,7 @@ import Testing
         let draft = folder.path + "/content/draft/edition.yml"
         let text = try String(contentsOfFile: draft, encoding: .utf8).replacingOccurrences(of: "short_title: Draft", with: "short_title: January 2015")
         try text.write(toFile: draft, atomically: true, encoding: .utf8)
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         let changes = try #require(report.files.first { $0.path == "final/changes/index.html" }?.text)
         #expect(changes.contains("What changed since the January 2015"))
     }

@@ -6,7 +6,7 @@ import Testing
     @Test func theIndexHoldsEverySectionOfEveryChapterWithLinksFromTheSearchPage() throws {
         let chapter = "---\ntitle: Governance\norder: 1\n---\n\nPartners *decide* together.\n\n## How {#how}\n\nThrough a \"board\".\n"
         let folder = MiniSite.make(chapters: ["governance.md": chapter])
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         let file = try #require(report.files.first { $0.path == "draft/search-index.js" })
         guard let script = file.text else { Issue.record("not text"); return }
         #expect(script == #"""
@@ -18,7 +18,7 @@ import Testing
 
     /// The index holds the text itself (for snippets), so it is about the size of the text.
     @Test func theIndexOfTheRoutemapIsAboutTheSizeOfItsText() throws {
-        let report = try SiteBuilder.generate(BuildOptions(contentDirectory: Repository.content, outputDirectory: "unused",
+        let report = try generated(BuildOptions(contentDirectory: Repository.content, outputDirectory: "unused",
                                                            themesDirectory: Repository.themes))
         for edition in ["draft", "final"] {
             let file = try #require(report.files.first { $0.path == "\(edition)/search-index.js" })

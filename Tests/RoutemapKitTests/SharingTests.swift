@@ -9,7 +9,7 @@ import Testing
     @Test func feedAndSitemapAreWellFormedAndAbsolute() throws {
         let folder = MiniSite.make(chapters: ["governance.md": chapter],
                                    config: MiniSite.config.replacingOccurrences(of: "title: Test publication", with: "title: Test publication\nbase_url: https://test.example/routemap"))
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         let feed = try #require(text(of: "feed.xml", in: report))
         let sitemap = try #require(text(of: "sitemap.xml", in: report))
         #expect(XMLParser(data: Data(feed.utf8)).parse(), "feed.xml is not well-formed XML")
@@ -29,7 +29,7 @@ import Testing
 
     @Test func withoutABaseURLOnlyRobotsTxtIsWritten() throws {
         let folder = MiniSite.make(chapters: ["governance.md": chapter])
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         #expect(text(of: "robots.txt", in: report) == "User-agent: *\nAllow: /\n")
         #expect(text(of: "feed.xml", in: report) == nil)
         #expect(text(of: "sitemap.xml", in: report) == nil)
@@ -41,7 +41,7 @@ import Testing
     @Test func theAccessibilityStatementFollowsTheConfiguration() throws {
         let config = MiniSite.config.replacingOccurrences(of: "compliance: full", with: "compliance: partial\n  known_issues: [Some tables are wide.]\n  response_days: 7")
         let folder = MiniSite.make(chapters: ["governance.md": chapter], config: config)
-        let page = try #require(text(of: "accessibility.html", in: SiteBuilder.generate(MiniSite.options(folder))))
+        let page = try #require(text(of: "accessibility.html", in: generated(MiniSite.options(folder))))
         #expect(page.contains("This website is partially compliant"))
         #expect(page.contains("<li>Some tables are wide.</li>"))
         #expect(page.contains("within 7 working days"))

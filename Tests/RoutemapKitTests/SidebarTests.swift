@@ -36,7 +36,7 @@ import Testing
             text[String(format: "c%04d.md", n)] = "---\ntitle: C\(n)\norder: \(n)\npart: \"Part \((n - 1) / 20 + 1)\"\n---\nText.\n"
         }
         let site = MiniSite.make(chapters: text)
-        let report = try SiteBuilder.generate(BuildOptions(contentDirectory: site.path + "/content", outputDirectory: site.path + "/out",
+        let report = try generated(BuildOptions(contentDirectory: site.path + "/content", outputDirectory: site.path + "/out",
                                                            themesDirectory: Repository.themes))
         let pages = report.files.filter { $0.path.hasPrefix("draft/c") }
         #expect(pages.count == count)

@@ -12,7 +12,7 @@ import Testing
 
     @Test func eachEditionAndThePublicationHaveACardNamedWithItsAltText() throws {
         let folder = MiniSite.make(chapters: ["governance.md": chapter], config: withBaseURL)
-        let report = try SiteBuilder.generate(MiniSite.options(folder))
+        let report = try generated(MiniSite.options(folder))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         for path in ["social-card.png", "draft/social-card.png"] {
             let png = try #require(bytes(of: path, in: report), "\(path) was not made")
@@ -33,9 +33,9 @@ import Testing
 
     @Test func theSameContentGivesTheSameBytesAndAnotherTitleAnotherCard() throws {
         let folder = MiniSite.make(chapters: ["governance.md": chapter], config: withBaseURL)
-        try SiteBuilder.build(MiniSite.options(folder))
+        try built(MiniSite.options(folder))
         let written = try #require(FileManager.default.contents(atPath: folder.path + "/output/draft/social-card.png"))
-        let first = try #require(bytes(of: "draft/social-card.png", in: SiteBuilder.generate(MiniSite.options(folder))))
+        let first = try #require(bytes(of: "draft/social-card.png", in: generated(MiniSite.options(folder))))
         #expect(first == [UInt8](written), "two builds of the same content made different cards")
 
         // Drawn twice by rsvg-convert, not taken from what this process drew before.
@@ -46,7 +46,7 @@ import Testing
 
         let retitled = MiniSite.make(chapters: ["governance.md": chapter], config: withBaseURL,
                                      edition: MiniSite.edition.replacingOccurrences(of: "title: The draft", with: "title: The second draft"))
-        let other = try #require(bytes(of: "draft/social-card.png", in: SiteBuilder.generate(MiniSite.options(retitled))))
+        let other = try #require(bytes(of: "draft/social-card.png", in: generated(MiniSite.options(retitled))))
         #expect(other != first, "the card does not show the edition's title")
     }
 
@@ -55,24 +55,24 @@ import Testing
         folder.write("themes/branded/templates/.keep", "")
         folder.write("themes/branded/assets/logo.svg", ##"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><rect width="100" height="40" fill="#ffdd00"/></svg>"##)
         var options = MiniSite.options(folder)
-        let plain = try #require(bytes(of: "draft/social-card.png", in: SiteBuilder.generate(options)))
+        let plain = try #require(bytes(of: "draft/social-card.png", in: generated(options)))
         try FileManager.default.copyItem(atPath: Repository.themes + "/default", toPath: folder.path + "/themes/default")
         options.themesDirectory = folder.path + "/themes"
         options.themeName = "branded"
-        let branded = try #require(bytes(of: "draft/social-card.png", in: SiteBuilder.generate(options)))
+        let branded = try #require(bytes(of: "draft/social-card.png", in: generated(options)))
         #expect(branded != plain)
     }
 
     @Test func withoutBaseURLOrWithoutRsvgConvertThereIsNoCardAndTheBuildStillWorks() throws {
         let plain = MiniSite.make(chapters: ["governance.md": chapter])
-        let report = try SiteBuilder.generate(MiniSite.options(plain))
+        let report = try generated(MiniSite.options(plain))
         #expect(!report.files.contains { $0.path.hasSuffix("social-card.png") })
         #expect(report.files.first { $0.path == "draft/governance.html" }?.text?.contains("og:image") == false)
 
         let folder = MiniSite.make(chapters: ["governance.md": chapter], config: withBaseURL)
         var options = MiniSite.options(folder)
         options.rsvgConvertPath = folder.path + "/no-such/rsvg-convert"
-        let built = try SiteBuilder.build(options)
+        let built = try built(options)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/output/draft/social-card.png"))
         #expect(FileManager.default.fileExists(atPath: folder.path + "/output/draft/governance.html"))
         let page = try String(contentsOfFile: folder.path + "/output/draft/governance.html", encoding: .utf8)

@@ -13,8 +13,8 @@ import Testing
         let output = TemporaryFolder()
         let options = BuildOptions(contentDirectory: Repository.fixtures + "/\(fixture)/content", outputDirectory: output.path + "/site",
                                    themesDirectory: Repository.themes, buildDate: FixtureSiteTests.buildDate)
-        let report = try SiteBuilder.build(options)
-        let files = try SiteBuilder.generate(options).files
+        let report = try built(options)
+        let files = try generated(options).files
         #expect(report.fileCount == files.count)
         #expect(Set(listFiles(output.path + "/site")) == Set(files.map(\.path)))
         for file in files {
@@ -29,16 +29,15 @@ import Testing
 
     @Test func twoFilesClaimingOnePathStopTheBuildBeforeAnythingIsWritten() throws {
         let folder = MiniSite.make(chapters: ["governance.md": chapter])
-        try SiteBuilder.build(MiniSite.options(folder))
+        try built(MiniSite.options(folder))
         let before = snapshot(folder.path + "/output")
 
         // A file in the edition folder is copied beside the pages: this one claims the contents page's path.
         folder.write("content/draft/index.html", "<p>Pasted by mistake.</p>\n")
-        let failure = try #require(throws: BuildFailure.self) { try SiteBuilder.build(MiniSite.options(folder)) }
+        let failure = try #require(throws: BuildErrors.self) { try built(MiniSite.options(folder)) }
         #expect(failure.diagnostics.contains { $0.message.contains("this would be written to draft/index.html") })
         #expect(snapshot(folder.path + "/output") == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("output.") }.isEmpty)
-
     }
 
     /// A site routemap wrote, which a build may replace.

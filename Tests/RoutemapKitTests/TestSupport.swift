@@ -93,11 +93,7 @@ enum MiniSite {
 
     /// Every diagnostic of a build of `folder` (empty when it succeeds without warnings).
     static func diagnostics(_ folder: TemporaryFolder) -> [Diagnostic] {
-        do {
-            return try SiteBuilder.generate(options(folder)).diagnostics
-        } catch {
-            return error.diagnostics
-        }
+        SiteBuilder.generate(options(folder)).diagnostics
     }
 }
 
@@ -137,4 +133,26 @@ extension Tag {
     /// Tests that drive Debian's headless Chromium. Their suites' names start with `Browser`, so
     /// `make test-browser` runs them alone and `make test-quick` leaves them out.
     @Tag static var browser: Self
+}
+
+/// A build's errors, thrown by `generated` and `built` so that a test whose build must succeed
+/// fails where it builds (`SiteBuilder` reports them in its `BuildReport` instead).
+struct BuildErrors: Error, CustomStringConvertible {
+    var diagnostics: [Diagnostic]
+    var description: String { diagnostics.reportText }
+}
+
+/// `SiteBuilder.generate`, throwing the report's errors.
+func generated(_ options: BuildOptions) throws(BuildErrors) -> BuildReport {
+    let report = SiteBuilder.generate(options)
+    guard !report.hasErrors else { throw BuildErrors(diagnostics: report.diagnostics) }
+    return report
+}
+
+/// `SiteBuilder.build`, throwing the report's errors as well as what it throws itself.
+@discardableResult
+func built(_ options: BuildOptions) throws -> BuildReport {
+    let report = try SiteBuilder.build(options)
+    guard !report.hasErrors else { throw BuildErrors(diagnostics: report.diagnostics) }
+    return report
 }

@@ -8,9 +8,10 @@ import Testing
         let folder = TemporaryFolder()
         try FileManager.default.copyItem(atPath: Repository.themes + "/default", toPath: folder.path + "/themes/default")
         folder.write("themes/broken/templates/chapter.mustache", chapterTemplate)
-        let (theme, diagnostics) = Theme.load(themesDirectory: folder.path + "/themes", name: "broken")
+        let log = DiagnosticLog()
+        let theme = Theme.load(themesDirectory: folder.path + "/themes", name: "broken", log: log)
         #expect(theme == nil)
-        return diagnostics
+        return log.items
     }
 
     @Test func anUnclosedSectionIsReportedWhereItOpens() throws {

@@ -15,16 +15,15 @@ extension Vocabulary {
 
 /// Checks that every action (a `- **Label:** …` item under the actions heading) names a declared audience.
 enum ActionChecker {
-    static func check(_ site: RenderedPublication) -> [Diagnostic] {
+    static func check(_ site: RenderedPublication, log: DiagnosticLog) {
         let audiences = site.config.audiences
-        guard let heading = site.config.actionsHeading else { return [] }
+        guard let heading = site.config.actionsHeading else { return }
         let audience = audiences.labelMatcher()
-        var diagnostics: [Diagnostic] = []
         for edition in site.editions {
             for rendered in edition.chapters {
                 for item in rendered.markdown.labelledItems where audience(item.label) == nil {
                     let candidates = audiences.terms.map(\.label) + audiences.ids
-                    diagnostics.append(.error(
+                    log.add(.error(
                         rendered.chapter.sourcePath, line: rendered.fileLine(item.position), column: item.position.column,
                         "'\(item.label)' is not an audience declared in routemap.yml\(didYouMean(item.label, candidates))",
                         hint: "under '\(heading)', start each item with an audience's label or id in bold and a colon, such as "
@@ -33,6 +32,5 @@ enum ActionChecker {
                 }
             }
         }
-        return diagnostics
     }
 }

@@ -5,8 +5,7 @@ import Markdown
 /// the newer one lacks is a warning unless the newer chapter declares where it moved
 /// (`moved_anchors:`); a declaration that points nowhere is an error.
 enum AnchorStabilityChecker {
-    static func check(_ site: RenderedPublication) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    static func check(_ site: RenderedPublication, log: DiagnosticLog) {
         for (older, newer) in zip(site.editions, site.editions.dropFirst()) {
             let olderChapters = Dictionary(older.chapters.map { ($0.chapter.id, $0) }, uniquingKeysWith: { first, _ in first })
             // A chapter whose front matter has errors may have lost its id or 'moved_anchors'.
@@ -15,7 +14,7 @@ enum AnchorStabilityChecker {
                 let anchors = anchorsOf(rendered)
                 guard let counterpart = olderChapters[chapter.id] else {
                     for moved in chapter.movedAnchors {
-                        diagnostics.append(.warning(chapter.sourcePath, line: moved.line, column: moved.column,
+                        log.add(.warning(chapter.sourcePath, line: moved.line, column: moved.column,
                                                     "'moved_anchors' has no effect: \(older.edition.id) has no chapter '\(chapter.id)'",
                                                     hint: "remove it, or give this chapter the id of its counterpart in \(older.edition.id)"))
                     }
@@ -24,15 +23,15 @@ enum AnchorStabilityChecker {
                 let oldHeadings = Set(counterpart.markdown.headings.map(\.id))
                 for moved in chapter.movedAnchors {
                     if !anchors.contains(moved.newID) {
-                        diagnostics.append(.error(chapter.sourcePath, line: moved.line, column: moved.column,
+                        log.add(.error(chapter.sourcePath, line: moved.line, column: moved.column,
                                                   "'moved_anchors' sends '#\(moved.oldID)' to '#\(moved.newID)', which is not an anchor in this chapter\(didYouMean(moved.newID, rendered.markdown.headings.map(\.id)))",
                                                   hint: "use the id of a heading (its text in lower case with '-' between words) or of a numbered paragraph, such as p3.2"))
                     } else if anchors.contains(moved.oldID) {
-                        diagnostics.append(.error(chapter.sourcePath, line: moved.line, column: moved.column,
+                        log.add(.error(chapter.sourcePath, line: moved.line, column: moved.column,
                                                   "'#\(moved.oldID)' is still an anchor in this chapter, so it cannot also lead to '#\(moved.newID)'",
                                                   hint: "remove the entry from 'moved_anchors'"))
                     } else if !oldHeadings.contains(moved.oldID) {
-                        diagnostics.append(.warning(chapter.sourcePath, line: moved.line, column: moved.column,
+                        log.add(.warning(chapter.sourcePath, line: moved.line, column: moved.column,
                                                     "'#\(moved.oldID)' is not a heading of \(counterpart.chapter.sourcePath)\(didYouMean(moved.oldID, Array(oldHeadings).sorted()))",
                                                     hint: "the keys of 'moved_anchors' are the old chapter's heading anchors"))
                     }
@@ -40,14 +39,13 @@ enum AnchorStabilityChecker {
                 let declared = Set(chapter.movedAnchors.map(\.oldID))
                 for heading in counterpart.markdown.headings where heading.position.line > 0
                     && !anchors.contains(heading.id) && !declared.contains(heading.id) {
-                    diagnostics.append(.warning(
+                    log.add(.warning(
                         counterpart.chapter.sourcePath, line: counterpart.fileLine(heading.position), column: heading.position.column,
                         "the anchor '#\(heading.id)' has no counterpart in \(chapter.sourcePath), so links to it from the \(older.edition.shortTitle) will not find it in the \(newer.edition.shortTitle)",
                         hint: "in \(chapter.sourcePath), add 'moved_anchors: {\(heading.id): <new-anchor>}' to the front matter, naming the heading or paragraph (p3.2) where it moved"))
                 }
             }
         }
-        return diagnostics
     }
 
     /// Every id a link can reach in the chapter: headings, numbered paragraphs and actions.

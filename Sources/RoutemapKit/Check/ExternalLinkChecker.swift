@@ -27,7 +27,7 @@ enum ExternalLinkChecker {
         var column: Int
     }
 
-    static func check(_ links: [String: [Place]], options: ExternalLinkOptions) async -> [Diagnostic] {
+    static func check(_ links: [String: [Place]], options: ExternalLinkOptions, log: DiagnosticLog) async {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = options.timeout
         configuration.timeoutIntervalForResource = options.timeout
@@ -50,14 +50,12 @@ enum ExternalLinkChecker {
                 startNext()
             }
         }
-        var diagnostics: [Diagnostic] = []
         for address in addresses {
             guard let outcome = outcomes[address], let (severity, message, hint) = outcome.report(address) else { continue }
             for place in links[address] ?? [] {
-                diagnostics.append(Diagnostic(severity, file: place.file, line: place.line, column: place.column, message, hint: hint))
+                log.add(Diagnostic(severity, file: place.file, line: place.line, column: place.column, message, hint: hint))
             }
         }
-        return diagnostics
     }
 
     enum Outcome: Sendable {

@@ -2,7 +2,7 @@ import Markdown
 
 /// Checks that every link and image in every chapter leads somewhere that exists.
 enum LinkChecker {
-    static func check(_ site: RenderedPublication) -> [Diagnostic] {
+    static func check(_ site: RenderedPublication, log: DiagnosticLog) {
         let resolver = LinkResolver(site.publication)
         // Every chapter, on every core: the preview checks all links after each save.
         let chapters = site.editions.flatMap { edition in edition.chapters.map { (edition.edition.id, $0) } }
@@ -15,7 +15,8 @@ enum LinkChecker {
         for edition in site.publication.editions {
             for asset in edition.assets { files.insert("\(edition.id)/\(asset)") }
         }
-        return concurrentMap(chapters) { [anchors, files] editionID, rendered -> [Diagnostic] in
+        // One list a chapter, made on every core, added to the log in chapter order.
+        let found = concurrentMap(chapters) { [anchors, files] editionID, rendered -> [Diagnostic] in
             let context = Context(rendered: rendered, editionID: editionID, site: site,
                                   resolver: resolver, anchors: anchors, files: files)
             var diagnostics: [Diagnostic] = []
@@ -30,7 +31,8 @@ enum LinkChecker {
                 }
             }
             return diagnostics
-        }.flatMap { $0 }
+        }
+        for diagnostics in found { log.add(contentsOf: diagnostics) }
     }
 
     private struct Problem {

@@ -8,15 +8,43 @@ enum LinkScheme {
     static let imageData = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
 
     /// The scheme of `destination` as a browser reads it, lower-cased; nil for a relative link.
-    /// Browsers drop leading and trailing spaces and controls and every tab and line break before
-    /// they look, so `" java\tscript:"` is `javascript:` to them, and so it is here.
+    /// Browsers drop leading spaces and controls and every tab and line break before they look,
+    /// so `" java\tscript:"` is `javascript:` to them, and so it is here.
     static func scheme(of destination: String) -> String? {
-        let cleaned = browserView(destination)
-        guard let colon = cleaned.firstIndex(of: ":") else { return nil }
-        let scheme = cleaned[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
-        return scheme.lowercased()
+        var scheme: [UInt8] = []
+        guard readScheme(destination, { scheme.append($0 | 0x20) }) else { return nil }
+        return String(decoding: scheme, as: UTF8.self)
+    }
+
+    /// Whether `destination` starts with a scheme (`https:`, `mailto:`, `javascript:`), as a browser
+    /// reads it: then it leads out of the site, or is refused. Links are looked at for every chapter
+    /// and page, so this reads the bytes and makes nothing.
+    static func hasScheme(_ destination: String) -> Bool {
+        readScheme(destination) { _ in }
+    }
+
+    /// A page's own address (`/…`, `//host/…`) or one with a scheme: not a file of the site relative to the page.
+    static func leadsOutOfPage(_ destination: String) -> Bool {
+        destination.utf8.first == UInt8(ascii: "/") || hasScheme(destination)
+    }
+
+    /// Hands `take` each byte of the scheme (an ASCII letter, then letters, digits, `+`, `-`, `.`)
+    /// and says whether a `:` ends it. A scheme is ASCII, so the bytes are its characters.
+    private static func readScheme(_ destination: String, _ take: (UInt8) -> Void) -> Bool {
+        var started = false
+        for byte in destination.utf8 {
+            switch byte {
+            case 0x09, 0x0A, 0x0D: continue
+            case ...0x20 where !started: continue
+            case UInt8(ascii: ":"): return started
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): guard started else { return false }
+            default: return false
+            }
+            started = true
+            take(byte)
+        }
+        return false
     }
 
     /// What is wrong with linking to `destination`, or nil when nothing is.

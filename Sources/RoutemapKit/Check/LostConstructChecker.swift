@@ -4,12 +4,12 @@ import Markdown
 /// meant it (raw HTML left out, another dialect's syntax shown as text) is a warning at its file,
 /// line and column, with what to do instead. `check --strict` makes them errors.
 enum LostConstructChecker {
-    static func check(_ site: RenderedPublication) -> [Diagnostic] {
-        site.editions.flatMap(\.chapters).flatMap { rendered in
-            rendered.markdown.notices.map { notice in
+    static func check(_ site: RenderedPublication, log: DiagnosticLog) {
+        for rendered in site.editions.flatMap(\.chapters) {
+            for notice in rendered.markdown.notices {
                 let (message, hint) = describe(notice)
-                return .warning(rendered.chapter.sourcePath, line: rendered.fileLine(notice.position),
-                                column: rendered.characterColumn(notice.position), message, hint: hint)
+                log.add(.warning(rendered.chapter.sourcePath, line: rendered.fileLine(notice.position),
+                                 column: rendered.characterColumn(notice.position), message, hint: hint))
             }
         }
     }

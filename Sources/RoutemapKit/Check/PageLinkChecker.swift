@@ -1,4 +1,5 @@
 import Foundation
+import HTMLText
 import Markdown
 
 /// Checks every link and anchor of the generated pages themselves: navigation, contents, and any
@@ -6,9 +7,9 @@ import Markdown
 /// Links written in chapters were already checked against their Markdown (with the line and
 /// column the editor typed them at), so on a chapter's own page those are skipped here.
 enum PageLinkChecker {
-    /// The problems found, and where the generated pages (outside chapters' text) link to other sites.
-    static func check(_ files: [CheckedFile], site: RenderedPublication, outputDirectory: String)
-        -> (diagnostics: [Diagnostic], external: [String: [ExternalLinkChecker.Place]]) {
+    /// Adds the problems found to `log`; returns where the generated pages (outside chapters' text) link to other sites.
+    static func check(_ files: [CheckedFile], site: RenderedPublication, outputDirectory: String,
+                      log: DiagnosticLog) -> [String: [ExternalLinkChecker.Place]] {
         let pages = files.compactMap { file in file.references.map { (file, $0) } }
         let paths = Set(files.map(\.path))
         var ids: [String: Set<String>] = [:]
@@ -21,13 +22,12 @@ enum PageLinkChecker {
             check(file, references, skipping: written[file.path] ?? [], notFoundRoot: notFoundRoot, paths: paths, ids: ids,
                   outputDirectory: outputDirectory)
         }
-        var diagnostics: [Diagnostic] = []
         var external: [String: [ExternalLinkChecker.Place]] = [:]
         for (pageDiagnostics, pageExternal) in found {
-            diagnostics += pageDiagnostics
+            log.add(contentsOf: pageDiagnostics)
             for (address, place) in pageExternal { external[address, default: []].append(place) }
         }
-        return (diagnostics, external)
+        return external
     }
 
     /// One page's links and images.
@@ -51,7 +51,7 @@ enum PageLinkChecker {
                                           hint: "write it relative to the page; templates can prefix it with {{root}} (the page is made from \(file.origin))"))
                 continue
             }
-            if isExternal(reference.value) {
+            if LinkScheme.leadsOutOfPage(reference.value) {
                 if isWeb(reference.value) {
                     external.append((reference.value, .init(file: join(outputDirectory, file.path), line: reference.line, column: reference.column)))
                 }
@@ -121,12 +121,6 @@ enum PageLinkChecker {
             written[page] = references
         }
         return written
-    }
-
-    static func isExternal(_ href: String) -> Bool {
-        if href.hasPrefix("//") || href.hasPrefix("/") { return true }
-        guard let colon = href.firstIndex(of: ":") else { return false }
-        return !href[..<colon].contains("/") && !href[..<colon].contains("#")
     }
 
     /// Foundation's decoding costs as much as the rest of a page's check: most links have nothing to decode.

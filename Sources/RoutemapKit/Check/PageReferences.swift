@@ -1,3 +1,4 @@
+import HTMLText
 /// The `id`, `href` and `src` attributes of a generated page, with where each value starts.
 /// Generated pages are the build's own well-formed HTML, so a scan for ` name="` is enough.
 struct PageReferences {
@@ -31,7 +32,7 @@ struct PageReferences {
                 let start = index + 1
                 var end = start
                 while end < bytes.count, bytes[end] != quote { end += 1 }
-                let value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                let value = decodeAttribute(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 if isID {
                     ids.insert(value)
                 } else {
@@ -58,11 +59,5 @@ struct PageReferences {
         if named("id") { return true }
         if named("href") || named("src") { return false }
         return nil
-    }
-
-    private func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 }

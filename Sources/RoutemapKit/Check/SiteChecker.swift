@@ -56,33 +56,30 @@ public struct CheckReport: Sendable, Codable {
 /// every generated page, and (when asked) links to other sites.
 public enum SiteChecker {
     public static func check(_ options: CheckOptions) async -> CheckReport {
-        let stages = SiteBuilder.stagesBeforeLayout(options.build)
-        var diagnostics = stages.diagnostics
+        let log = DiagnosticLog()
+        let stages = SiteBuilder.stagesBeforeLayout(options.build, log: log)
         var externalCount = 0
         var files: [CheckedFile] = []
         if let layout = stages.generator?.layOut() {
-            diagnostics += layout.duplicatePaths()
+            layout.reportDuplicatePaths(log: log)
             files = CheckedPages.read(layout)
         }
         if let site = stages.site {
-            diagnostics += ContentRules.check(site)
-            let pages = PageLinkChecker.check(files, site: site, outputDirectory: options.build.outputDirectory)
-            diagnostics += pages.diagnostics
+            ContentRules.check(site, log: log)
+            let pageLinks = PageLinkChecker.check(files, site: site, outputDirectory: options.build.outputDirectory, log: log)
             if let external = options.external {
-                var links = pages.external
+                var links = pageLinks
                 for (place, address) in chapterLinksToOtherSites(site) { links[address, default: []].append(place) }
                 // The site's own published address (canonical links) is not another site, and
                 // may not be online before the site is published.
                 if let own = site.config.baseURL { links = links.filter { !$0.key.hasPrefix(own) } }
                 externalCount = links.count
-                diagnostics += await ExternalLinkChecker.check(links, options: external)
+                await ExternalLinkChecker.check(links, options: external, log: log)
             }
         }
-        if options.strict {
-            diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
-        }
+        if options.strict { log.makeEveryProblemAnError() }
         let pageCount = files.filter { $0.path.hasSuffix(".html") }.count
-        return CheckReport(diagnostics: Array(Set(diagnostics)).sortedForReport(), pages: pageCount, externalLinks: externalCount,
+        return CheckReport(diagnostics: Array(Set(log.items)).sortedForReport(), pages: pageCount, externalLinks: externalCount,
                            editions: stages.site.map { Embargo.schedule($0.publication, on: options.build.buildDate) } ?? "")
     }
 

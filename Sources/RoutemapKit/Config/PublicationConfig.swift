@@ -74,9 +74,9 @@ enum ConfigLoader {
 
     /// Reads the configuration text; nil when it has errors, which are logged.
     static func load(_ text: String, file: String, log: DiagnosticLog) -> PublicationConfig? {
-        let errorsBefore = log.items.errors.count
+        let errorsBefore = log.errorCount
         guard let root = parseYAML(text, file: file, lineOffset: 0, log: log) else {
-            if log.items.errors.count == errorsBefore { log.add(.error(file, "the configuration is empty", hint: "start with 'title:' and the 'editions:' list")) }
+            if log.errorCount == errorsBefore { log.add(.error(file, "the configuration is empty", hint: "start with 'title:' and the 'editions:' list")) }
             return nil
         }
         guard let fields = FieldReader(root, file: file, lineOffset: 0, log: log, what: "the configuration") else { return nil }
@@ -117,7 +117,7 @@ enum ConfigLoader {
             paragraphNumbers: fields.bool("paragraph_numbers") ?? false,
             questionsHeading: fields.string("questions_heading")
         )
-        return log.items.errors.count == errorsBefore ? config : nil
+        return log.errorCount == errorsBefore ? config : nil
     }
 
     private static func accessibility(_ fields: FieldReader, root: FieldValue) -> AccessibilitySettings? {

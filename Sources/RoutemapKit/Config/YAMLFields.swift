@@ -1,15 +1,6 @@
 import Foundation
 import Yams
 
-/// Collects the diagnostics of one file (or one stage) as they are found.
-final class DiagnosticLog {
-    private(set) var items: [Diagnostic] = []
-
-    func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
-    func add(contentsOf diagnostics: [Diagnostic]) { items.append(contentsOf: diagnostics) }
-    var hasErrors: Bool { items.hasErrors }
-}
-
 /// Parses YAML, with SimpleYAML when it takes the text and with Yams otherwise, and reports a
 /// syntax error at its line in the file (`lineOffset` is added for YAML that starts further
 /// down, such as front matter). `trySimpleYAML: false` leaves it all to Yams, for tests.

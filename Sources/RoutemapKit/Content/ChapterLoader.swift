@@ -11,7 +11,7 @@ enum ChapterLoader {
     /// errors logged stop the build. Nil only when the chapter cannot have a page (no usable id).
     static func load(text: [UInt8], fileName: String, sourcePath: String, edition: Edition,
                      config: PublicationConfig, log: DiagnosticLog, trySimpleYAML: Bool = true) -> Chapter? {
-        let errorsBefore = log.items.errors.count
+        let errorsBefore = log.errorCount
         let defaultID = String(fileName.dropLast(3))
         guard let split = splitFrontMatter(text, file: sourcePath, log: log) else {
             // No front matter: the whole file is Markdown. One never closed: no body can be told from it.
@@ -21,7 +21,7 @@ enum ChapterLoader {
                            fileName: fileName, edition: edition)
         }
         guard let root = parseYAML(split.yaml, file: sourcePath, lineOffset: split.yamlLineOffset, log: log, trySimpleYAML: trySimpleYAML) else {
-            if log.items.errors.count == errorsBefore {
+            if log.errorCount == errorsBefore {
                 log.add(.error(sourcePath, line: 2, "the front matter has no fields",
                                hint: "add at least 'title: The chapter's title' between the '---' lines"))
             }
@@ -75,7 +75,7 @@ enum ChapterLoader {
             idPosition: filePosition(fields.value("id") ?? root, fields),
             orderPosition: filePosition(fields.value("order") ?? root, fields),
             updatedPosition: filePosition(fields.value("updated") ?? root, fields),
-            isIncomplete: log.items.errors.count != errorsBefore
+            isIncomplete: log.errorCount != errorsBefore
         )
     }
 

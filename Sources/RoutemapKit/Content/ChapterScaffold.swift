@@ -12,33 +12,37 @@ public struct NewChapter: Sendable {
 /// Starts a chapter: a file named after its title in the edition's folder, with front matter that
 /// loads as it is and the order after the edition's last chapter.
 public enum ChapterScaffold {
-    public static func create(title: String, edition editionID: String, contentDirectory: String) throws(BuildFailure) -> NewChapter {
-        let log = DiagnosticLog()
+    /// Nil, with the problem in `log`, when the configuration, the edition or the title will not do;
+    /// throws when the file cannot be written.
+    public static func create(title: String, edition editionID: String, contentDirectory: String,
+                              log: DiagnosticLog) throws(OutputError) -> NewChapter? {
         let configPath = join(contentDirectory, ConfigLoader.fileName)
         guard let configText = readText(configPath, log: log, missingHint: "run this in the folder that holds content/, or give --content"),
-              let config = ConfigLoader.load(configText, file: configPath, log: log) else { throw BuildFailure(log.items) }
+              let config = ConfigLoader.load(configText, file: configPath, log: log) else { return nil }
         guard config.editionIDs.contains(editionID) else {
-            throw BuildFailure([.error(configPath, "there is no edition '\(editionID)'\(didYouMean(editionID, config.editionIDs))",
-                                       hint: "the editions are: \(config.editionIDs.joined(separator: ", "))")])
+            log.add(.error(configPath, "there is no edition '\(editionID)'\(didYouMean(editionID, config.editionIDs))",
+                           hint: "the editions are: \(config.editionIDs.joined(separator: ", "))"))
+            return nil
         }
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
         let base = asciiSlug(trimmed)
         guard !trimmed.isEmpty, !base.isEmpty else {
-            throw BuildFailure([.error(join(contentDirectory, editionID), "the title '\(title)' gives no file name",
-                                       hint: "give a title with letters or digits, such as \"Shared services\"")])
+            log.add(.error(join(contentDirectory, editionID), "the title '\(title)' gives no file name",
+                           hint: "give a title with letters or digits, such as \"Shared services\""))
+            return nil
         }
         let folder = join(contentDirectory, editionID)
         // Several `new chapter` at once would each read the same last order: the edition folder
         // is locked from reading the chapters until the new file is written.
         let lock = open(folder, O_RDONLY | O_DIRECTORY)
         guard lock >= 0 else {
-            throw BuildFailure([.error(folder, "the edition's folder cannot be opened: \(String(cString: strerror(errno)))",
-                                       hint: "create the folder \(folder), or check its permissions")])
+            throw OutputError(path: folder, reason: "the edition's folder cannot be opened: \(String(cString: strerror(errno)))",
+                              hint: "create the folder \(folder), or check its permissions")
         }
         defer { close(lock) }
         while flock(lock, LOCK_EX) != 0 {
             guard errno == EINTR else {
-                throw BuildFailure([.error(folder, "the edition's folder cannot be locked: \(String(cString: strerror(errno)))")])
+                throw OutputError(path: folder, reason: "the edition's folder cannot be locked: \(String(cString: strerror(errno)))")
             }
         }
         let existing = existingChapters(in: folder)
@@ -53,13 +57,13 @@ public enum ChapterScaffold {
         let text = "---\ntitle: \(yamlQuoted(trimmed))\norder: \(order)\n---\n\n"
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            throw BuildFailure([.error(path, "the chapter cannot be written: \(String(cString: strerror(errno)))")])
+            throw OutputError(path: path, reason: "the chapter cannot be written: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         var bytes = text
         let written = bytes.withUTF8 { Foundation.write(fd, $0.baseAddress, $0.count) }
         guard written == text.utf8.count else {
-            throw BuildFailure([.error(path, "the chapter cannot be written: \(String(cString: strerror(errno)))")])
+            throw OutputError(path: path, reason: "the chapter cannot be written: \(String(cString: strerror(errno)))")
         }
         return NewChapter(path: path, id: id, order: order)
     }

@@ -31,35 +31,29 @@ public final class ContentCache: Sendable {
         /// The file's stamp when it was read, if it can stand for the text (see `FileStamp.isSettled`).
         var stamp: FileStamp?
         var settings: String
-        var chapter: Chapter?
-        var diagnostics: [Diagnostic]
+        var loaded: LoadedChapter
     }
 
     private struct State {
         /// By source path.
-        var entries: [String: Entry] = [:]
+        var entries = BuildCacheEntries<String, Entry>()
         /// By edition folder: the configuration and settings text its chapters were last loaded with.
         var settingsByFolder: [String: String] = [:]
-        var read: Set<String> = []
-        var usage = Usage(parsed: 0, reused: 0)
     }
 
     private let state = Mutex(State())
 
     public init() {}
 
-    public var lastUsage: Usage { state.withLock { $0.usage } }
+    public var lastUsage: Usage { state.withLock { Usage(parsed: $0.entries.made, reused: $0.entries.reused) } }
 
     func beginBuild() {
-        state.withLock { state in
-            state.read = []
-            state.usage = Usage(parsed: 0, reused: 0)
-        }
+        state.withLock { $0.entries.beginBuild() }
     }
 
     /// Forgets the files the build did not read.
     func endBuild() {
-        state.withLock { state in state.entries = state.entries.filter { state.read.contains($0.key) } }
+        state.withLock { $0.entries.endBuild() }
     }
 
     /// `text` itself when it differs from the last build's settings for `folder`, else the string
@@ -73,38 +67,32 @@ public final class ContentCache: Sendable {
     }
 
     /// The chapter at `path` as loaded before, when its settled stamp and `settings` are unchanged; nil to read the file.
-    func unchangedChapter(at path: String, stamp: FileStamp?, settings: String) -> (Chapter?, [Diagnostic])? {
+    func unchangedChapter(at path: String, stamp: FileStamp?, settings: String) -> LoadedChapter? {
         guard let stamp else { return nil }
         return state.withLock { state in
             guard let known = state.entries[path], known.stamp == stamp, known.settings == settings else { return nil }
-            state.read.insert(path)
-            state.usage.reused += 1
-            return (known.chapter, known.diagnostics)
+            state.entries.use(path)
+            state.entries.countReused()
+            return known.loaded
         }
     }
 
     /// The chapter at `path` as loaded from the same `text` under the same `settings`, or as `load`
     /// makes it now. `stamp` is the file's, taken before `text` was read.
     func chapter(at path: String, text: [UInt8], stamp: FileStamp?, settings: String,
-                 load: () -> (Chapter?, [Diagnostic])) -> (Chapter?, [Diagnostic]) {
+                 load: () -> LoadedChapter) -> LoadedChapter {
         let stamp = stamp.flatMap { $0.isSettled ? $0 : nil }
-        let known = state.withLock { state -> Entry? in
-            state.read.insert(path)
-            return state.entries[path]
-        }
+        let known = state.withLock { $0.entries.use(path) }
         if let known, known.text == text, known.settings == settings {
             state.withLock { state in
-                state.entries[path]?.stamp = stamp
-                state.usage.reused += 1
+                state.entries.update(path) { $0.stamp = stamp }
+                state.entries.countReused()
             }
-            return (known.chapter, known.diagnostics)
+            return known.loaded
         }
-        let (chapter, diagnostics) = load()
-        state.withLock { state in
-            state.entries[path] = Entry(text: text, stamp: stamp, settings: settings, chapter: chapter, diagnostics: diagnostics)
-            state.usage.parsed += 1
-        }
-        return (chapter, diagnostics)
+        let loaded = load()
+        state.withLock { $0.entries.store(Entry(text: text, stamp: stamp, settings: settings, loaded: loaded), for: path) }
+        return loaded
     }
 }
 

@@ -1,20 +1,19 @@
 import Foundation
 
 /// Reads `content/`: the configuration, each edition's settings, its chapters and its other files.
-/// Everything found wrong is reported together. The publication is returned whenever the
+/// Everything found wrong is reported together, in `log`. The publication is returned whenever the
 /// configuration could be read, with every edition and chapter loaded as far as it could be (see
 /// `ChapterLoader`), so that the later stages can check it too; with errors it must not be published.
 public enum ContentLoader {
     /// With a cache, chapters whose file and settings are unchanged since an earlier load are reused.
-    /// The publication is nil only when routemap.yml cannot be read; check the diagnostics for errors.
-    public static func load(contentDirectory: String, cache: ContentCache? = nil) -> (Publication?, [Diagnostic]) {
+    /// The publication is nil only when routemap.yml cannot be read; the log tells whether it has errors.
+    public static func load(contentDirectory: String, cache: ContentCache? = nil, log: DiagnosticLog) -> Publication? {
         cache?.beginBuild()
         defer { cache?.endBuild() }
-        let log = DiagnosticLog()
         let configPath = join(contentDirectory, ConfigLoader.fileName)
         guard let configText = readText(configPath, log: log, missingHint: "create \(configPath) with the publication's title, vocabularies and editions"),
               let config = ConfigLoader.load(configText, file: configPath, log: log) else {
-            return (nil, log.items)
+            return nil
         }
         var editions: [Edition] = []
         for editionID in config.editionIDs {
@@ -22,8 +21,7 @@ public enum ContentLoader {
                                         cache: cache, log: log))
         }
         warnAboutUnlistedFolders(contentDirectory, config: config, configPath: configPath, log: log)
-        let publication = Publication(config: config, editions: editions, contentDirectory: contentDirectory)
-        return (publication, log.items)
+        return Publication(config: config, editions: editions, contentDirectory: contentDirectory)
     }
 
     private static func loadEdition(_ id: String, contentDirectory: String, config: PublicationConfig, configText: String,
@@ -47,21 +45,21 @@ public enum ContentLoader {
         // What a chapter is checked against: with the cache, a change to either file loads every chapter again.
         let chapterSettings = cache?.settings(for: folder, configText + "\u{0}" + (settingsText ?? "")) ?? ""
         // Front matter parsing dominates loading, so chapters are read on every core.
-        let results = concurrentMap(chapterFiles) { [edition] fileName -> (Chapter?, [Diagnostic]) in
+        let results = concurrentMap(chapterFiles) { [edition] fileName -> LoadedChapter in
             let fileLog = DiagnosticLog()
             let path = join(folder, fileName)
             // Taken before reading: a save after it changes the stamp the next build sees.
             let stamp = cache == nil ? nil : FileStamp(path: path)
             if let unchanged = cache?.unchangedChapter(at: path, stamp: stamp, settings: chapterSettings) { return unchanged }
-            guard let text = readUTF8(path, log: fileLog, missingHint: nil) else { return (nil, fileLog.items) }
-            let load = { () -> (Chapter?, [Diagnostic]) in
+            guard let text = readUTF8(path, log: fileLog, missingHint: nil) else { return LoadedChapter(chapter: nil, diagnostics: fileLog.items) }
+            let load = { () -> LoadedChapter in
                 let chapter = ChapterLoader.load(text: text, fileName: fileName, sourcePath: path, edition: edition, config: config, log: fileLog)
-                return (chapter, fileLog.items)
+                return LoadedChapter(chapter: chapter, diagnostics: fileLog.items)
             }
             return cache?.chapter(at: path, text: text, stamp: stamp, settings: chapterSettings, load: load) ?? load()
         }
-        for (_, diagnostics) in results { log.add(contentsOf: diagnostics) }
-        edition.chapters = orderChapters(results.compactMap(\.0).map { withFolderPart($0, folderParts) }, log: log)
+        for loaded in results { log.add(contentsOf: loaded.diagnostics) }
+        edition.chapters = orderChapters(results.compactMap(\.chapter).map { withFolderPart($0, folderParts) }, log: log)
         return edition
     }
 
@@ -151,187 +149,9 @@ public enum ContentLoader {
     }
 }
 
-/// Reads a UTF-8 text file, normalising line endings; logs a missing, unreadable or non-UTF-8 file.
-func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> String? {
-    readUTF8(path, log: log, missingHint: missingHint).map { String(decoding: $0, as: UTF8.self) }
-}
-
-/// A text file's bytes, checked to be UTF-8, without a byte order mark, and with every line ending
-/// made a line feed; logs a missing, unreadable or non-UTF-8 file. Chapters stay bytes on their way
-/// to cmark-gfm: made Strings, every chapter was checked as UTF-8 twice more and copied twice.
-func readUTF8(_ path: String, log: DiagnosticLog, missingHint: String?) -> [UInt8]? {
-    guard var bytes = readBytes(path) else {
-        log.add(.error(path, FileManager.default.fileExists(atPath: path) ? "the file cannot be read" : "the file does not exist",
-                       hint: missingHint))
-        return nil
-    }
-    // ASCII, which most chapters are, needs no validating at all.
-    guard isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else {
-        let data = Data(bytes)
-        let (line, column) = firstInvalidUTF8(data) ?? (1, 1)
-        let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
-        log.add(.error(path, line: line, column: column, utf16 ? "the file is saved as UTF-16, not UTF-8" : "the file is not valid UTF-8",
-                       hint: "save it as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"))
-        return nil
-    }
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    // memchr: a byte-by-byte search through a chapter cost more than reading it.
-    guard bytes.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "\r")), $0.count) != nil }) else { return bytes }
-    return lineFeedsOnly(bytes)
-}
-
-/// CR LF and lone CR made LF.
-private func lineFeedsOnly(_ bytes: [UInt8]) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var afterCR = false
-    for byte in bytes {
-        if byte == UInt8(ascii: "\n"), afterCR {
-            afterCR = false
-            continue
-        }
-        afterCR = byte == UInt8(ascii: "\r")
-        out.append(afterCR ? UInt8(ascii: "\n") : byte)
-    }
-    return out
-}
-
-/// Whether every byte is below 0x80, checked eight at a time.
-func isASCII(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { raw in
-        var index = 0
-        var seen: UInt64 = 0
-        while index + 8 <= raw.count {
-            seen |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        while index < raw.count {
-            seen |= UInt64(raw[index])
-            index += 1
-        }
-        return seen & 0x8080_8080_8080_8080 == 0
-    }
-}
-
-/// The bytes of a regular file, read with plain POSIX calls (FileManager's path handling cost as
-/// much as the reading); nil when it cannot be opened or read, or is a folder.
-private func readBytes(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
-    // One byte more than the file holds, so that the read that finds its end needs no room made.
-    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-    var count = 0
-    while true {
-        // A file that grew since fstat (being saved) is read to its end.
-        if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
-        let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
-        if got < 0 {
-            if errno == EINTR { continue }
-            return nil
-        }
-        if got == 0 { break }
-        count += got
-    }
-    bytes.removeSubrange(count...)
-    return bytes
-}
-
-/// The line and column (in characters, 1-based) of the first byte that is not UTF-8, or nil when all are.
-/// Lines end at LF, CR LF or CR, as editors count them.
-private func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
-    var iterator = data.makeIterator()
-    var decoder = UTF8()
-    var line = 1, column = 1
-    var afterCR = false
-    while true {
-        switch decoder.decode(&iterator) {
-        case .scalarValue(let scalar):
-            if scalar == "\n" {
-                if !afterCR { line += 1 }
-                column = 1
-            } else if scalar == "\r" {
-                line += 1
-                column = 1
-            } else if !(scalar == "\u{FEFF}" && line == 1 && column == 1) {
-                column += 1
-            }
-            afterCR = scalar == "\r"
-        case .emptyInput:
-            return nil
-        case .error:
-            return (line, column)
-        }
-    }
-}
-
-/// Every non-hidden file below `folder`, as paths relative to it, sorted. Hidden files and
-/// folders (names starting with '.') are left out; a symbolic link counts as the file it leads
-/// to, and one that leads to a folder is not followed. With `root`, what cannot be published is
-/// told to `problem` (path, what is wrong) and left out: a link that leads nowhere or out of
-/// `root`, and anything that is neither a file nor a folder (a named pipe, a device, a socket).
-func listFiles(_ folder: String, within root: String? = nil, problem: (String, String) -> Void = { _, _ in }) -> [String] {
-    var files: [String] = []
-    let realRoot = root.flatMap(OutputFolder.realPath)
-    collectFiles(folder, prefix: "", root: realRoot, into: &files, problem: problem)
-    return files.sorted()
-}
-
-/// readdir rather than FileManager's enumerator, which cost more than parsing the chapters' front matter.
-private func collectFiles(_ folder: String, prefix: String, root: String?, into files: inout [String], problem: (String, String) -> Void) {
-    guard let directory = opendir(folder) else { return }
-    defer { closedir(directory) }
-    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-    while let entry = readdir(directory) {
-        // Read up to the name's end only: the record is often shorter than d_name's 256 bytes.
-        let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
-        if name.hasPrefix(".") { continue }
-        let path = join(folder, name)
-        let type = Int32(entry.pointee.d_type)
-        if type == Int32(DT_DIR) {
-            collectFiles(path, prefix: prefix + name + "/", root: root, into: &files, problem: problem)
-            continue
-        }
-        if type == Int32(DT_REG) {
-            files.append(prefix + name)
-            continue
-        }
-        // A link, something else, or a file system that does not say: look (through a link) at what is there.
-        var linkInfo = stat()
-        guard lstat(path, &linkInfo) == 0 else { continue }
-        let isLink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
-        var info = linkInfo
-        if isLink {
-            guard stat(path, &info) == 0, let target = OutputFolder.realPath(path) else {
-                if root != nil { problem(path, "this symbolic link leads nowhere") }
-                continue
-            }
-            if let root, !OutputFolder.isInside(target, root) {
-                problem(path, "this symbolic link leads out of the content folder, to \(target), which is not published")
-                continue
-            }
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR where !isLink:
-            collectFiles(path, prefix: prefix + name + "/", root: root, into: &files, problem: problem)
-        case S_IFDIR:
-            continue
-        case S_IFREG:
-            files.append(prefix + name)
-        default:
-            if root != nil { problem(path, "this is not a regular file (a named pipe, socket or device), so it cannot be published") }
-        }
-    }
-}
-
-func join(_ folder: String, _ name: String) -> String {
-    folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
-}
-
-/// `transform` applied to every element, spread over all cores, results in order.
-func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    guard items.count > 1 else { return items.map(transform) }
-    return concurrentMap(count: items.count, first: []) { transform(items[$0]) }
+/// One chapter file as its own log saw it (chapters are loaded on every core): the chapter, nil when
+/// the file could not be read, and the problems found in it, which the content cache keeps with it.
+struct LoadedChapter {
+    var chapter: Chapter?
+    var diagnostics: [Diagnostic]
 }

@@ -4,9 +4,9 @@ enum EditionLoader {
     static let knownFields = ["title", "short_title", "kind", "status", "published", "consultation", "summary", "outcome"]
 
     static func load(_ text: String, id: String, file: String, config: PublicationConfig, log: DiagnosticLog) -> Edition? {
-        let errorsBefore = log.items.errors.count
+        let errorsBefore = log.errorCount
         guard let root = parseYAML(text, file: file, lineOffset: 0, log: log) else {
-            if log.items.errors.count == errorsBefore { log.add(.error(file, "edition.yml is empty", hint: "give at least 'title:' and 'kind: consultation' or 'kind: final'")) }
+            if log.errorCount == errorsBefore { log.add(.error(file, "edition.yml is empty", hint: "give at least 'title:' and 'kind: consultation' or 'kind: final'")) }
             return nil
         }
         guard let fields = FieldReader(root, file: file, lineOffset: 0, log: log, what: "edition.yml") else { return nil }
@@ -42,7 +42,7 @@ enum EditionLoader {
             fields.warning(at: root, "a consultation edition without 'consultation:' dates",
                            hint: "add 'consultation:' with 'opens:', 'closes:' and 'respond:' (url, email) so readers know how and by when to respond")
         }
-        guard log.items.errors.count == errorsBefore, let title, let kind else { return nil }
+        guard log.errorCount == errorsBefore, let title, let kind else { return nil }
         return Edition(id: id, title: title, shortTitle: fields.string("short_title") ?? title, kind: kind, status: status,
                        published: fields.date("published"), consultation: consultation, summary: fields.string("summary"),
                        chapters: [], assets: [])

@@ -6,11 +6,11 @@ import Foundation
 public enum PublicationScaffold {
     /// Writes `content/` into `folder` (made if need be) and returns the files written, relative to it.
     /// Refuses a folder that already holds `content/`, so nothing of anyone's is overwritten.
-    public static func create(in folder: String) throws(BuildFailure) -> [String] {
+    public static func create(in folder: String) throws(OutputError) -> [String] {
         let content = join(folder, "content")
         if FileManager.default.fileExists(atPath: content) {
-            throw BuildFailure([.error(content, "there is already a content folder here",
-                                       hint: "run 'routemap init' in an empty folder, or give one: 'routemap init my-publication'")])
+            throw OutputError(path: content, reason: "there is already a content folder here",
+                              hint: "run 'routemap init' in an empty folder, or give one: 'routemap init my-publication'")
         }
         var written: [String] = []
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
@@ -19,8 +19,8 @@ public enum PublicationScaffold {
                 try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .withoutOverwriting)
             } catch {
-                throw BuildFailure([.error(target, "the file cannot be written: \(error.localizedDescription)",
-                                           hint: "check that the folder can be written to")])
+                throw OutputError(path: target, reason: "the file cannot be written: \(error.localizedDescription)",
+                                  hint: "check that the folder can be written to")
             }
             written.append(path)
         }

@@ -50,17 +50,15 @@ extension [Diagnostic] {
     public func sortedForReport() -> [Diagnostic] {
         sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
     }
-}
 
-/// A build that stopped because of errors. It carries every diagnostic of the run, warnings included.
-public struct BuildFailure: Error, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics
+    /// Every problem on its lines, in report order.
+    public var reportText: String {
+        sortedForReport().map(\.description).joined(separator: "\n")
     }
 
-    public var description: String {
-        diagnostics.sortedForReport().map(\.description).joined(separator: "\n")
+    /// "2 errors, 1 warning(s)".
+    public var counted: String {
+        let errors = errors.count
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(count - errors) warning(s)"
     }
 }

@@ -59,13 +59,6 @@ public struct OutputFolder: Sendable, Equatable {
         return join(realPath(parent) ?? followingParents(parent), name)
     }
 
-    /// Where `path` leads with every symbolic link followed, when it exists.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
     private func refuseLinksAndFiles(_ lexical: String) throws(OutputError) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
@@ -73,7 +66,7 @@ public struct OutputFolder: Sendable, Equatable {
         case S_IFDIR:
             return
         case S_IFLNK:
-            let target = Self.realPath(path).map { " (it leads to \($0))" } ?? " that leads nowhere"
+            let target = realPath(path).map { " (it leads to \($0))" } ?? " that leads nowhere"
             throw OutputError(path: spelling, reason: "the output is a symbolic link\(target); a build replaces its output folder whole, so it does not write through a link",
                               hint: "give the folder itself as --output, or another folder name")
         default:
@@ -83,27 +76,22 @@ public struct OutputFolder: Sendable, Equatable {
     }
 
     private func refuseProtected(_ protected: [(role: String, path: String)], workingDirectory: String, home: String?) throws(OutputError) {
-        let working = Self.realPath(workingDirectory) ?? Self.normalised(workingDirectory, from: "/")
+        let working = realPath(workingDirectory) ?? Self.normalised(workingDirectory, from: "/")
         if path == "/" {
             throw refusal("it is the root of the file system")
         }
-        if let home, !home.isEmpty, path == (Self.realPath(home) ?? home) {
+        if let home, !home.isEmpty, path == (realPath(home) ?? home) {
             throw refusal("it is the home folder")
         }
-        if path == working || Self.isInside(working, path) {
+        if path == working || isInside(working, path) {
             throw refusal(path == working ? "it is the folder routemap runs in" : "it holds the folder routemap runs in (\(working))")
         }
         for (role, folder) in protected {
-            let real = Self.realPath(folder) ?? Self.normalised(folder, from: workingDirectory)
+            let real = realPath(folder) ?? Self.normalised(folder, from: workingDirectory)
             if path == real { throw refusal("it is the \(role) folder") }
-            if Self.isInside(path, real) { throw refusal("it lies inside the \(role) folder (\(folder)), which the build reads") }
-            if Self.isInside(real, path) { throw refusal("it holds the \(role) folder (\(folder))") }
+            if isInside(path, real) { throw refusal("it lies inside the \(role) folder (\(folder)), which the build reads") }
+            if isInside(real, path) { throw refusal("it holds the \(role) folder (\(folder))") }
         }
-    }
-
-    /// Whether `inner` lies below `outer` (both absolute and normalised).
-    static func isInside(_ inner: String, _ outer: String) -> Bool {
-        outer == "/" ? inner != "/" : inner.hasPrefix(outer + "/")
     }
 
     private func refusal(_ why: String) -> OutputError {
@@ -130,7 +118,8 @@ public struct OutputFolder: Sendable, Equatable {
     }
 }
 
-/// The output folder could not be used or written.
+/// A folder or file routemap writes (the output folder, `init`'s publication, `new chapter`'s file)
+/// could not be used or written: a failure of the machine, not a problem in the content.
 public struct OutputError: Error, CustomStringConvertible, Equatable {
     public var path: String
     public var reason: String

@@ -9,17 +9,15 @@ public enum OutputWriter {
     }
 
     /// Writes the files `produce` hands the writer as they are made. When `produce` throws (a build
-    /// whose layout found errors), its error is thrown and nothing is swapped in. Returns the
-    /// problems that did not stop the build (a previous site that could not be deleted).
-    @discardableResult
+    /// whose layout found errors), its error is thrown and nothing is swapped in. What did not stop
+    /// the build (a previous site that could not be deleted) goes to `log`.
     static func write(to output: String, produce: (StagingWriter) throws -> Void,
-                      beforeSwap: (String) throws -> Void = { _ in }) throws -> [Diagnostic] {
-        try write(to: OutputFolder.resolve(output), produce: produce, beforeSwap: beforeSwap)
+                      beforeSwap: (String) throws -> Void = { _ in }, log: DiagnosticLog = DiagnosticLog()) throws {
+        try write(to: OutputFolder.resolve(output), produce: produce, beforeSwap: beforeSwap, log: log)
     }
 
-    @discardableResult
     static func write(to output: OutputFolder, produce: (StagingWriter) throws -> Void,
-                      beforeSwap: (String) throws -> Void = { _ in }) throws -> [Diagnostic] {
+                      beforeSwap: (String) throws -> Void = { _ in }, log: DiagnosticLog = DiagnosticLog()) throws {
         let leftovers = Leftovers(of: output)
         leftovers.removeStale()
         let staging = leftovers.staging
@@ -52,7 +50,7 @@ public enum OutputWriter {
             _ = leftovers.remove(staging)
             throw error
         }
-        return previous.flatMap { leftovers.remove($0) }.map { [$0.diagnostic(output)] } ?? []
+        if let left = previous.flatMap({ leftovers.remove($0) }) { log.add(left.diagnostic(output)) }
     }
 
     /// Writes every file under `folder`, creating it and the folders inside as needed; a file

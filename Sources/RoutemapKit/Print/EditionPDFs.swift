@@ -8,18 +8,19 @@ import Foundation
 enum EditionPDFs {
     /// Writes the layout's PDF source pages with `writer` (the rest of the site is written already:
     /// WeasyPrint reads the images and stylesheets beside them), prints them, then deletes them.
-    /// Returns the PDFs made, by edition id, and the problems met; a problem leaves that edition
-    /// without a PDF, and its pages will then be laid out without the link.
+    /// Returns the PDFs made, by edition id; a problem (in `log`) leaves that edition without a PDF,
+    /// and its pages are then laid out without the link.
     static func print(_ layout: SiteLayout, of site: RenderedPublication, date: CalendarDate, writer: StagingWriter, enginePath: String?,
-                      outputDirectory: String) -> (pdfs: [String: EditionPDF], diagnostics: [Diagnostic]) {
+                      outputDirectory: String, log: DiagnosticLog) -> [String: EditionPDF] {
         let editions = site.editions
         let shortTitle = site.config.shortTitle
         let pdfPaths = editions.map { SitePaths.pdf($0.edition.id, publicationShortTitle: shortTitle) }
         guard let engine = WeasyPrint.find(explicitPath: enginePath) else {
             let looked = enginePath.map { "'\($0)' is not an executable file" } ?? "'weasyprint' is not on the PATH"
-            return ([:], [.error(join(outputDirectory, pdfPaths.first ?? "print"),
-                                 "cannot make the PDF: WeasyPrint was not found (\(looked)); the site was written without PDFs",
-                                 hint: "install the Debian package '\(WeasyPrint.package)' (sudo apt-get install \(WeasyPrint.package)), or build without --pdf")])
+            log.add(.error(join(outputDirectory, pdfPaths.first ?? "print"),
+                           "cannot make the PDF: WeasyPrint was not found (\(looked)); the site was written without PDFs",
+                           hint: "install the Debian package '\(WeasyPrint.package)' (sudo apt-get install \(WeasyPrint.package)), or build without --pdf"))
+            return [:]
         }
         let staging = writer.folder
         // Written one by one: each is made from every chapter of its edition, spread over the cores.
@@ -30,8 +31,7 @@ enum EditionPDFs {
         }
         defer { for source in sources.compactMap({ $0 }) { try? FileManager.default.removeItem(atPath: source) } }
         // A page that could not be written fails the whole build, with the writer's own error.
-        guard (try? writer.finish()) != nil else { return ([:], []) }
-        var diagnostics: [Diagnostic] = []
+        guard (try? writer.finish()) != nil else { return [:] }
         // WeasyPrint works on one core: the editions are printed side by side.
         let problems = concurrentMap(Array(editions.indices)) { [sources] index -> String? in
             guard let source = sources[index] else { return nil }
@@ -43,7 +43,7 @@ enum EditionPDFs {
             let pdfPath = pdfPaths[index]
             if let problem = problems[index] {
                 try? FileManager.default.removeItem(atPath: join(staging, pdfPath))
-                diagnostics.append(.error(join(outputDirectory, pdfPath), "cannot make the PDF: \(problem)",
+                log.add(.error(join(outputDirectory, pdfPath), "cannot make the PDF: \(problem)",
                                           hint: "run the same build again; if it fails again, check that 'weasyprint --info' works on this machine"))
                 continue
             }
@@ -56,12 +56,12 @@ enum EditionPDFs {
                     try FileManager.default.copyItem(atPath: join(staging, pdfPath), toPath: join(staging, stable))
                     pdf.stablePath = stable
                 } catch {
-                    diagnostics.append(.error(join(outputDirectory, stable), "cannot copy the current edition's PDF here: \(error)"))
+                    log.add(.error(join(outputDirectory, stable), "cannot copy the current edition's PDF here: \(error)"))
                 }
             }
             pdfs[rendered.edition.id] = pdf
         }
-        return (pdfs, diagnostics)
+        return pdfs
     }
 }
 
@@ -71,6 +71,6 @@ public struct PDFFailure: Error, CustomStringConvertible {
     public var report: BuildReport
 
     public var description: String {
-        diagnostics.sortedForReport().map(\.description).joined(separator: "\n")
+        diagnostics.reportText
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTMLText
 import Markdown
 
 /// Rewrites a chapter's rendered HTML fragment for the printable page in one pass over its bytes,
@@ -79,7 +80,8 @@ struct FragmentRewriter {
     }
 
     private func link(_ destination: String, chapterID: String, isImage: Bool) -> Replacement? {
-        if isOutsideTheSite(destination) { return nil }
+        // Another site, an e-mail address, a path from the server's root: left as written.
+        if LinkScheme.leadsOutOfPage(destination) { return nil }
         var path = Substring(destination)
         var fragment: Substring?
         if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
@@ -118,55 +120,6 @@ struct FragmentRewriter {
             return Replacement(value: escapeAttribute(join(baseURL, folderAddress) + suffix))
         }
     }
-
-    /// Another site, an e-mail address, a path from the server's root: left as written. On bytes, as
-    /// a URL's scheme is ASCII (walking characters cost more than the rest of rewriting a link).
-    private func isOutsideTheSite(_ destination: String) -> Bool {
-        let bytes = destination.utf8
-        if bytes.first == UInt8(ascii: "/") { return true }
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex else { return false }
-        return bytes[..<colon].allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): true
-            default: false
-            }
-        }
-    }
-}
-
-/// Decodes the character references cmark-gfm and editors put in attribute values:
-/// `&amp;`, `&quot;`, `&lt;`, `&gt;`, `&apos;` and numeric ones. Others are kept as written.
-func decodeAttribute(_ value: some Collection<UInt8>) -> String {
-    guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
-    let text = String(decoding: value, as: UTF8.self)
-    var result = ""
-    var rest = Substring(text)
-    while let ampersand = rest.firstIndex(of: "&") {
-        result += rest[..<ampersand]
-        let afterAmpersand = rest.index(after: ampersand)
-        guard let semicolon = rest[afterAmpersand...].prefix(12).firstIndex(of: ";") else {
-            result += "&"
-            rest = rest[afterAmpersand...]
-            continue
-        }
-        let name = rest[afterAmpersand..<semicolon]
-        let named: [Substring: String] = ["amp": "&", "quot": "\"", "lt": "<", "gt": ">", "apos": "'"]
-        var decoded = named[name]
-        if decoded == nil, name.first == "#" {
-            let digits = name.dropFirst()
-            let number = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            decoded = number.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        }
-        if let decoded {
-            result += decoded
-            rest = rest[rest.index(after: semicolon)...]
-        } else {
-            result += "&"
-            rest = rest[afterAmpersand...]
-        }
-    }
-    return result + rest
 }
 
 /// Walks HTML bytes and copies them to an output, handing each attribute (`name=value`) of a start

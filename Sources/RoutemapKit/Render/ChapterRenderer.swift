@@ -35,9 +35,10 @@ public struct RenderedPublication: Sendable {
 
 /// Renders every chapter's Markdown, on all cores, with links to chapters rewritten to their pages.
 /// With a cache, chapters whose body (and links' targets) did not change are reused as they were.
+/// Nil, with the chapter named in `log`, when one takes longer than the limit to render.
 enum ChapterRenderer {
     static func render(_ publication: Publication, cache: RenderCache? = nil,
-                       limits: RenderLimits = RenderLimits(limit: nil)) -> Result<RenderedPublication, RenderTimeout> {
+                       limits: RenderLimits = RenderLimits(limit: nil), log: DiagnosticLog) -> RenderedPublication? {
         let resolver = LinkResolver(publication)
         let config = publication.config
         let work = publication.editions.flatMap { edition in edition.chapters.map { (edition.id, $0) } }
@@ -53,7 +54,10 @@ enum ChapterRenderer {
         if let cache {
             // Known to hang: fail at once rather than start another thread that cannot be stopped.
             for (index, key) in keys.enumerated() {
-                if let seconds = cache.hangingTime(key) { return .failure(RenderTimeout(sourcePath: work[index].1.sourcePath, seconds: seconds)) }
+                if let seconds = cache.hangingTime(key) {
+                    log.add(RenderTimeout(sourcePath: work[index].1.sourcePath, seconds: seconds).diagnostic)
+                    return nil
+                }
             }
             cache.beginBuild(resolver: resolver)
         }
@@ -84,7 +88,8 @@ enum ChapterRenderer {
             if let cache, let index = work.firstIndex(where: { $0.1.sourcePath == timeout.sourcePath }) {
                 cache.markHanging(keys[index], after: timeout.seconds)
             }
-            return .failure(timeout)
+            log.add(timeout.diagnostic)
+            return nil
         }
         cache?.endBuild()
         var offset = 0
@@ -92,7 +97,7 @@ enum ChapterRenderer {
             defer { offset += edition.chapters.count }
             return RenderedEdition(edition: edition, chapters: Array(rendered[offset..<offset + edition.chapters.count]))
         }
-        return .success(RenderedPublication(publication: publication, editions: editions))
+        return RenderedPublication(publication: publication, editions: editions)
     }
 
     /// The pages of the chapters that the changes pages compare block by block: those whose id is

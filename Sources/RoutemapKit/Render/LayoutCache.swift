@@ -34,12 +34,9 @@ public final class LayoutCache: Sendable {
     }
 
     private struct State {
-        var entries: [String: Entry] = [:]
+        var entries = BuildCacheEntries<String, Entry>()
         /// Chapters compared between editions, by the newer edition's id and the chapter's.
-        var comparisons: [String: Compared] = [:]
-        var comparisonsUsed: Set<String> = []
-        var used: Set<String> = []
-        var usage = Usage(laidOut: 0, reused: 0)
+        var comparisons = BuildCacheEntries<String, Compared>()
         var structure: (any Sendable)?
         var generation = 0
     }
@@ -48,7 +45,7 @@ public final class LayoutCache: Sendable {
 
     public init() {}
 
-    public var lastUsage: Usage { state.withLock { $0.usage } }
+    public var lastUsage: Usage { state.withLock { Usage(laidOut: $0.entries.made, reused: $0.entries.reused) } }
 
     /// Changes whenever the structure given to `beginBuild` does: a page laid out from the structure
     /// and its own inputs can be reused while both are unchanged, without making its view again.
@@ -56,9 +53,8 @@ public final class LayoutCache: Sendable {
 
     func beginBuild<Structure: Equatable & Sendable>(structure: Structure) {
         state.withLock { state in
-            state.used = []
-            state.comparisonsUsed = []
-            state.usage = Usage(laidOut: 0, reused: 0)
+            state.entries.beginBuild()
+            state.comparisons.beginBuild()
             if let previous = state.structure as? Structure, previous == structure { return }
             state.structure = structure
             state.generation += 1
@@ -68,8 +64,8 @@ public final class LayoutCache: Sendable {
     /// Forgets pages the build did not lay out, so the cache holds one site at most.
     func endBuild() {
         state.withLock { state in
-            state.entries = state.entries.filter { state.used.contains($0.key) }
-            state.comparisons = state.comparisons.filter { state.comparisonsUsed.contains($0.key) }
+            state.entries.endBuild()
+            state.comparisons.endBuild()
         }
     }
 
@@ -78,32 +74,23 @@ public final class LayoutCache: Sendable {
     /// block arrays of the previous build (RenderCache), so the check is mostly two pointer comparisons;
     /// comparing every chapter of two large editions again had been a quarter of each rebuild.
     func changes(for key: String, old: [TextBlock], new: [TextBlock], compare: () -> [BlockChange]) -> [BlockChange] {
-        let previous = state.withLock { state -> Compared? in
-            state.comparisonsUsed.insert(key)
-            return state.comparisons[key]
-        }
+        let previous = state.withLock { $0.comparisons.use(key) }
         if let previous, previous.old == old, previous.new == new { return previous.changes }
         let changes = compare()
-        state.withLock { $0.comparisons[key] = Compared(old: old, new: new, changes: changes) }
+        state.withLock { $0.comparisons.store(Compared(old: old, new: new, changes: changes), for: key) }
         return changes
     }
 
     /// The HTML for `key` (a page and template) laid out from `view`: the previous build's when it
     /// was laid out from an equal view, otherwise `layOut()`'s.
     func html<View: Equatable & Sendable>(for key: String, view: View, layOut: () -> HTML) -> HTML {
-        let previous = state.withLock { state -> Entry? in
-            state.used.insert(key)
-            return state.entries[key]
-        }
+        let previous = state.withLock { $0.entries.use(key) }
         if let previous, let previousView = previous.view as? View, previousView == view {
-            state.withLock { $0.usage.reused += 1 }
+            state.withLock { $0.entries.countReused() }
             return previous.html
         }
         let html = layOut()
-        state.withLock { state in
-            state.entries[key] = Entry(view: view, html: html)
-            state.usage.laidOut += 1
-        }
+        state.withLock { $0.entries.store(Entry(view: view, html: html), for: key) }
         return html
     }
 }

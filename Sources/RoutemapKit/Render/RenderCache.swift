@@ -42,12 +42,10 @@ public final class RenderCache: Sendable {
     }
 
     private struct State {
-        var entries: [Key: RenderedMarkdown] = [:]
+        var entries = BuildCacheEntries<Key, RenderedMarkdown>()
         /// Bodies that ran past the render limit: rendering them again would only start another
         /// thread that cannot be stopped, so they fail at once until the text changes.
         var hanging: [Key: Double] = [:]
-        var used: Set<Key> = []
-        var usage = Usage(rendered: 0, reused: 0)
         /// How links resolved in the last build that completed; while it is unchanged, every cached
         /// link still holds. Unset during a build, so one that stops part way leaves every link to be checked.
         var resolver: LinkResolver?
@@ -59,12 +57,11 @@ public final class RenderCache: Sendable {
 
     public init() {}
 
-    public var lastUsage: Usage { state.withLock { $0.usage } }
+    public var lastUsage: Usage { state.withLock { Usage(rendered: $0.entries.made, reused: $0.entries.reused) } }
 
     func beginBuild(resolver: LinkResolver) {
         state.withLock { state in
-            state.used = []
-            state.usage = Usage(rendered: 0, reused: 0)
+            state.entries.beginBuild()
             state.linksUnchanged = state.resolver == resolver
             state.resolver = nil
             state.building = resolver
@@ -74,27 +71,21 @@ public final class RenderCache: Sendable {
     /// Forgets chapters the build did not use, so the cache holds one site at most.
     func endBuild() {
         state.withLock { state in
-            state.entries = state.entries.filter { state.used.contains($0.key) }
+            state.entries.endBuild()
             state.resolver = state.building
         }
     }
 
     /// `isCurrent` is asked only when the chapters that links can lead to changed since the last build.
     func lookup(_ key: Key, isCurrent: (RenderedMarkdown) -> Bool) -> RenderedMarkdown? {
-        let (found, linksHold) = state.withLock { state -> (RenderedMarkdown?, Bool) in
-            state.used.insert(key)
-            return (state.entries[key], state.linksUnchanged)
-        }
+        let (found, linksHold) = state.withLock { ($0.entries.use(key), $0.linksUnchanged) }
         guard let found, linksHold || isCurrent(found) else { return nil }
-        state.withLock { $0.usage.reused += 1 }
+        state.withLock { $0.entries.countReused() }
         return found
     }
 
     func store(_ key: Key, _ markdown: RenderedMarkdown) {
-        state.withLock { state in
-            state.entries[key] = markdown
-            state.usage.rendered += 1
-        }
+        state.withLock { $0.entries.store(markdown, for: key) }
     }
 
     func markHanging(_ key: Key, after seconds: Double) { state.withLock { $0.hanging[key] = seconds } }

@@ -26,18 +26,16 @@ struct SiteLayout {
     }
 
     /// Two files claiming one path would overwrite each other.
-    func duplicatePaths() -> [Diagnostic] {
+    func reportDuplicatePaths(log: DiagnosticLog) {
         var seen: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
         for file in claims {
             if let first = seen[file.path] {
-                diagnostics.append(.error(file.origin, "this would be written to \(file.path), which \(first) also writes",
-                                          hint: "rename one of them, or give the chapter another 'id:'"))
+                log.add(.error(file.origin, "this would be written to \(file.path), which \(first) also writes",
+                               hint: "rename one of them, or give the chapter another 'id:'"))
             } else {
                 seen[file.path] = file.origin
             }
         }
-        return diagnostics
     }
 
     /// Makes the items for which `including` holds, spread over the cores, longest first, and hands
@@ -198,27 +196,4 @@ public final class Deferred<Value: Sendable>: Sendable {
             }
         }
     }
-}
-
-/// `make` applied to every index below `count`, spread over the cores, starting with the indices in
-/// `first` so that a long job is not left running alone at the end; results in index order.
-/// A single index runs on the calling thread, where it can spread its own work over the cores.
-/// Each core's worker takes the next index from a shared counter and keeps what it makes until
-/// none is left, then hands it all over at once: no lock is taken per index.
-func concurrentMap<R: Sendable>(count: Int, first: [Int], _ make: @Sendable (Int) -> R) -> [R] {
-    guard count > 1 else { return (0..<count).map(make) }
-    let isFirst = Set(first)
-    let order = first + (0..<count).filter { !isFirst.contains($0) }
-    let next = Atomic(0)
-    let made = Mutex<[(index: Int, value: R)]>([])
-    DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
-        var mine: [(index: Int, value: R)] = []
-        while case let position = next.wrappingAdd(1, ordering: .relaxed).oldValue, position < count {
-            mine.append((order[position], make(order[position])))
-        }
-        made.withLock { $0 += mine }
-    }
-    var results = [R?](repeating: nil, count: count)
-    for (index, value) in made.withLock({ $0 }) { results[index] = value }
-    return results.map { $0! }
 }

@@ -178,7 +178,7 @@ struct LinkResolver: Sendable, Equatable {
     /// relative to the page's folder, which is the chapter file's folder under `content/`.
     func resolve(_ destination: String, onPage page: String) -> LinkTarget {
         if destination.hasPrefix("#") { return .samePage(fragment: String(destination.dropFirst())) }
-        if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) { return .external }
+        if destination.isEmpty || destination.hasPrefix("//") || LinkScheme.hasScheme(destination) { return .external }
         // Searching the bytes: links are resolved for every chapter on every (re)build.
         var path = Substring(destination)
         var fragment: String?
@@ -265,11 +265,6 @@ struct LinkResolver: Sendable, Equatable {
         default:
             return nil
         }
-    }
-
-    /// As a browser reads it (see `LinkScheme`), so that a scheme hidden by a tab is not taken for a file.
-    private func hasScheme(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: ":")) && LinkScheme.scheme(of: text) != nil
     }
 
     /// Resolves `.` and `..` and percent-decodes; nil when it climbs above the root.

@@ -31,9 +31,10 @@ public struct Theme: Sendable {
     let assets: [(outputPath: String, source: AssetSource)]
 
     /// Loads `name` from `themesDirectory` over the built-in default, reporting unreadable templates
-    /// with their line and column.
-    public static func load(themesDirectory: String, name: String) -> (Theme?, [Diagnostic]) {
-        let log = DiagnosticLog()
+    /// with their line and column in `log`; nil when the theme has errors.
+    public static func load(themesDirectory: String, name: String, log: DiagnosticLog) -> Theme? {
+        let errorsBefore = log.errorCount
+        var hasErrors: Bool { log.errorCount > errorsBefore }
         var folders: [String] = []
         let ownDefault = join(themesDirectory, defaultName)
         if FileManager.default.fileExists(atPath: ownDefault) { folders.append(ownDefault) }
@@ -48,7 +49,7 @@ public struct Theme: Sendable {
                                                        : "available themes: \(available.joined(separator: ", "))"))
             }
         }
-        guard !log.hasErrors else { return (nil, log.items) }
+        guard !hasErrors else { return nil }
 
         var templates: [String: Template] = [:]
         var texts: [String: String] = [:]
@@ -80,14 +81,14 @@ public struct Theme: Sendable {
             let assetFolder = join(folder, SitePaths.assetsFolder)
             for file in listFiles(assetFolder) { assets[SitePaths.assetsFolder + "/" + file] = .file(join(assetFolder, file)) }
         }
-        for required in requiredTemplates where templates[required] == nil && !log.hasErrors {
+        for required in requiredTemplates where templates[required] == nil && !hasErrors {
             log.add(.error(join(folders.last ?? ownDefault, "templates/\(required).mustache"), "the theme has no '\(required)' template",
                            hint: "restore it from themes/default/templates/"))
         }
-        guard !log.hasErrors else { return (nil, log.items) }
+        guard !hasErrors else { return nil }
         let theme = Theme(library: TemplateLibrary(templates), templateTexts: texts,
                           assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-        return (theme, log.items)
+        return theme
     }
 
     /// Renders `view` with the named template; an unknown name is a programming error in the build.

@@ -1,3 +1,4 @@
+import HTMLText
 import Markdown
 
 /// The files that let the site be found and followed: `sitemap.xml`, `robots.txt` and the Atom

@@ -1,0 +1,45 @@
+/// What each of the caches the preview server keeps between builds (`ContentCache`, `RenderCache`,
+/// `LayoutCache`) holds: values by key, forgotten at the end of a build that did not use them (so a
+/// cache holds one site at most), and how many values the build made and how many it reused.
+/// A plain value: each cache keeps it in its own `Mutex`.
+struct BuildCacheEntries<Key: Hashable, Value> {
+    private var values: [Key: Value] = [:]
+    private var used: Set<Key> = []
+    private(set) var made = 0
+    private(set) var reused = 0
+
+    mutating func beginBuild() {
+        used = []
+        made = 0
+        reused = 0
+    }
+
+    /// Forgets the values the build did not use.
+    mutating func endBuild() {
+        values = values.filter { used.contains($0.key) }
+    }
+
+    /// The value kept for `key`, without marking it used.
+    subscript(key: Key) -> Value? { values[key] }
+
+    /// The value kept for `key`, which the build uses (so it is kept for the next).
+    @discardableResult
+    mutating func use(_ key: Key) -> Value? {
+        used.insert(key)
+        return values[key]
+    }
+
+    /// A kept value the build takes as it is.
+    mutating func countReused() { reused += 1 }
+
+    /// A value the build made, kept in place of any earlier one.
+    mutating func store(_ value: Value, for key: Key) {
+        values[key] = value
+        made += 1
+    }
+
+    /// Changes the kept value for `key`, if there is one, in place.
+    mutating func update(_ key: Key, _ change: (inout Value) -> Void) {
+        if values[key] != nil { change(&values[key]!) }
+    }
+}
