@@ -4,8 +4,8 @@ import RoutemapKit
 /// Notices saved, added and removed files under some folders by comparing each file's size,
 /// modification time and inode every `interval` seconds.
 ///
-/// Snapshots decide, not inotify's event stream: a publication is a few hundred files at most
-/// (2,000 cost about 2 ms to scan); a snapshot sees files created in new folders and files that
+/// Snapshots decide, not inotify's event stream: a publication is a few hundred files at most,
+/// quick to scan (docs/guide/performance.md); a snapshot sees files created in new folders and files that
 /// editors save by writing a new file and renaming it over the old one, which inotify needs a
 /// watch per folder and rename bookkeeping for; and it is plain POSIX, so it works on macOS too.
 /// Hidden files (editors' swap and backup files such as `.governance.md.swp`) are ignored.
@@ -48,8 +48,7 @@ struct ContentWatcher: Sendable {
         }
     }
 
-    /// Sleeps for the polling interval, or until a file event, which is asked for every 20 ms
-    /// (about 0.5% of a core while idle).
+    /// Sleeps for the polling interval, or until a file event, which is asked for every 20 ms.
     private func nextLook() async throws {
         guard let events else { return try await Task.sleep(nanoseconds: UInt64(interval * 1e9)) }
         var waited = 0.0
