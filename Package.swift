@@ -34,8 +34,13 @@ let package = Package(
         .target(name: "Templates"),
         .target(
             name: "RoutemapKit",
-            dependencies: ["Markdown", "Templates", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Markdown", "Templates", .product(name: "Yams", package: "Yams")],
+            plugins: ["TemplateFieldsPlugin"]
         ),
+        // Each view's `field(_:)`, generated at build time from its stored properties: a field added
+        // to a view is a field templates can name (docs/guide/code.md: why not a macro).
+        .executableTarget(name: "TemplateFieldsGenerator", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .plugin(name: "TemplateFieldsPlugin", capability: .buildTool(), dependencies: ["TemplateFieldsGenerator"]),
         // The editors' preview: serves the site from memory, watches, rebuilds, reloads open pages.
         .target(
             name: "Preview",
@@ -50,6 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownArena"]),
+        .testTarget(name: "TemplateFieldsGeneratorTests", dependencies: ["TemplateFieldsGenerator"]),
         // swift-mustache only here: the templates must render exactly as it renders them.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 /// `accessibility.html`, the statement the accessibility regulations require, and `404.html`.
 extension SiteGenerator {
     func accessibilityStatementPage() -> OutputFile? {
@@ -51,7 +52,7 @@ extension SiteGenerator {
 }
 
 /// `accessibility.mustache`.
-struct AccessibilityStatementView: Equatable {
+struct AccessibilityStatementView: TemplateFields, Equatable {
     var publicationTitle: String
     var publisher: String
     var siteAddress: String?
@@ -66,7 +67,7 @@ struct AccessibilityStatementView: Equatable {
 }
 
 /// `notfound.mustache`.
-struct NotFoundView: Equatable {
+struct NotFoundView: TemplateFields, Equatable {
     var homeURL: String
     var currentEditionTitle: String?
     var currentEditionURL: String?
