@@ -17,28 +17,31 @@ import Foundation
 @main
 struct GenerateTemplateFields {
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.count >= 1 else {
-            FileHandle.standardError.write(Data("usage: TemplateFieldsGenerator OUTPUT SOURCE...\n".utf8))
-            exit(2)
-        }
+        let (status, message) = run(Array(CommandLine.arguments.dropFirst()))
+        if let message { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        exit(status)
+    }
+
+    /// What `main` does with `arguments`: its exit status, and what it has to say.
+    static func run(_ arguments: [String]) -> (status: Int32, message: String?) {
+        guard let output = arguments.first else { return (2, "usage: TemplateFieldsGenerator OUTPUT SOURCE...") }
         do {
-            let source = try generate(sources: arguments.dropFirst().map { path in
+            var sources: [(path: String, text: String)] = []
+            for path in arguments.dropFirst() {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw SourceProblem(file: path, line: 1, column: 1, message: "cannot read this file", hint: "check that it exists")
                 }
-                return (path, String(decoding: data, as: UTF8.self))
-            })
-            let output = arguments[0]
-            if FileManager.default.contents(atPath: output) != Data(source.utf8) {
-                try Data(source.utf8).write(to: URL(fileURLWithPath: output))
+                sources.append((path, String(decoding: data, as: UTF8.self)))
             }
+            let source = Data(try generate(sources: sources).utf8)
+            if FileManager.default.contents(atPath: output) != source {
+                try source.write(to: URL(fileURLWithPath: output))
+            }
+            return (0, nil)
         } catch let problem as SourceProblem {
-            FileHandle.standardError.write(Data((problem.description + "\n").utf8))
-            exit(1)
+            return (1, problem.description)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            exit(1)
+            return (1, "error: cannot write \(output): \(error)")
         }
     }
 

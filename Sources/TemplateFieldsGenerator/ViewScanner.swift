@@ -108,6 +108,19 @@ struct ViewScanner {
         }
     }
 
+    /// Skips a function, initialiser or subscript after its keyword: its signature, then its body
+    /// (none in a protocol), so that whatever follows the body is read as a declaration of its own.
+    private mutating func skipFunction() throws(SourceProblem) {
+        while let token = current {
+            if endsDeclaration(token) { return }
+            if isPunctuation("{", token) {
+                try skipGroup()
+                return
+            }
+            if token.kind == .punctuation, ["(", "["].contains(token.text) { try skipGroup() } else { index += 1 }
+        }
+    }
+
     // MARK: declarations
 
     /// Reads declarations up to the `}` that closes the scope (left unread) or the end of the file.
@@ -149,7 +162,7 @@ struct ViewScanner {
                 try scanType(keyword: keyword, modifiers: modifiers, typePath: typePath)
             case (.word, "var"), (.word, "let"):
                 index += 1
-                let names = try scanBindings(of: keyword, modifiers: modifiers, view: view)
+                let names = try scanBindings(of: keyword, startingAt: start, modifiers: modifiers, view: view)
                 view?.fields += names
             case (.word, "func") where view != nil:
                 index += 1
@@ -157,7 +170,7 @@ struct ViewScanner {
                     throw problem("\(view!.name) declares field(_:) itself, where its lookup is generated from its stored properties",
                                   hint: "remove it: every stored property is a template field", at: keyword)
                 }
-                try skipToEndOfDeclaration()
+                try skipFunction()
             case (.directive, "#if"), (.directive, "#elseif"), (.directive, "#else"), (.directive, "#endif"):
                 if let view {
                     throw problem("\(view.name) has conditional compilation among its members",
@@ -174,7 +187,11 @@ struct ViewScanner {
                 }
                 // Functions, initialisers, statements at the top of a file: skipped whole.
                 index += 1
-                try skipToEndOfDeclaration()
+                if keyword.kind == .word, ["func", "init", "deinit", "subscript"].contains(keyword.text) {
+                    try skipFunction()
+                } else {
+                    try skipToEndOfDeclaration()
+                }
             }
         }
     }
@@ -261,9 +278,12 @@ struct ViewScanner {
     /// The names a `var` or `let` declares (after its keyword), when they are stored properties of
     /// a view: `var a: Int`, `let a, b: Int`, `var a = 1, b = "x"`, `var a: Int { didSet { … } }`.
     /// Computed properties and static ones give none.
-    private mutating func scanBindings(of keyword: Token, modifiers: [String], view: ViewDeclaration?) throws(SourceProblem) -> [String] {
+    private mutating func scanBindings(of keyword: Token, startingAt start: Token, modifiers: [String],
+                                       view: ViewDeclaration?) throws(SourceProblem) -> [String] {
         var names: [String] = []
         var storedNames: [String] = []
+        // Names waiting for a type: in `let a, b: Int`, `a` takes the type written after `b`.
+        var untyped: [Token] = []
         while true {
             guard let nameToken = current else {
                 throw problem("'\(keyword.text)' without a name", hint: "the file does not compile as it is", at: keyword)
@@ -307,16 +327,17 @@ struct ViewScanner {
                 }
                 try skipGroup()
             }
-            if view != nil, !typed, !initialised, !computed {
-                throw problem("cannot read the type of \(nameToken.name) in \(view!.name)",
-                              hint: "give a stored property a type ('var \(nameToken.name): String') or an initial value", at: nameToken)
-            }
+            if !typed, !initialised, !computed { untyped.append(nameToken) } else if typed { untyped = [] }
             if !computed { storedNames.append(nameToken.text) }
             if let comma = current, isPunctuation(",", comma) {
                 index += 1
                 continue
             }
             break
+        }
+        if let view, let name = untyped.first {
+            throw problem("cannot read the type of \(name.name) in \(view.name)",
+                          hint: "give a stored property a type ('var \(name.name): String') or an initial value", at: name)
         }
         if let after = current, !endsDeclaration(after) {
             if let view {
@@ -329,11 +350,11 @@ struct ViewScanner {
         guard let view, !modifiers.contains("static"), !modifiers.contains("class") else { return [] }
         if modifiers.contains("lazy"), !storedNames.isEmpty {
             throw problem("\(storedNames.joined(separator: ", ")) in \(view.name) is lazy, which a template cannot read without changing the view",
-                          hint: "compute it when the view is made, or make it a computed property", at: keyword)
+                          hint: "compute it when the view is made, or make it a computed property", at: start)
         }
         if let hidden = modifiers.first(where: { $0 == "private" || $0 == "fileprivate" }), !storedNames.isEmpty {
             throw problem("\(storedNames.joined(separator: ", ")) in \(view.name) is \(hidden), and the lookup that templates use is generated in another file",
-                          hint: "make it internal; 'private(set)' is fine", at: keyword)
+                          hint: "make it internal; 'private(set)' is fine", at: start)
         }
         return storedNames
     }

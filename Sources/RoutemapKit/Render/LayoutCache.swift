@@ -46,6 +46,9 @@ public final class LayoutCache: @unchecked Sendable {
 
     public var lastUsage: Usage { lock.withLock { usage } }
 
+    /// The views of the pages held: what templates were given, for the tests that read every view a build makes.
+    var views: [Any] { lock.withLock { entries.values.map(\.view) } }
+
     /// Changes whenever the structure given to `beginBuild` does: a page laid out from the structure
     /// and its own inputs can be reused while both are unchanged, without making its view again.
     var generation: Int { lock.withLock { currentGeneration } }
