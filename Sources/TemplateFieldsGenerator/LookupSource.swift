@@ -15,11 +15,16 @@ enum LookupSource {
             out += "\nextension \(view.name) {\n"
             out += "    \(access)func field(_ name: String) -> TemplateValue? {\n"
             out += "        switch name {\n"
+            // Each field's access is placed at its declaration, so that a type templates cannot show
+            // ("value of type 'Date' has no member 'templateValue'") is reported at the view's own line.
             for field in view.fields {
-                let bare = field.hasPrefix("`") ? String(field.dropFirst().dropLast()) : field
-                out += "        case \(literal(bare)): self.\(field).templateValue\n"
+                let bare = field.name.hasPrefix("`") ? String(field.name.dropFirst().dropLast()) : field.name
+                out += "        case \(literal(bare)):\n"
+                out += "#sourceLocation(file: \(literal(view.file)), line: \(field.line))\n"
+                out += "            return self.\(field.name).templateValue\n"
+                out += "#sourceLocation()\n"
             }
-            out += "        default: nil\n"
+            out += "        default: return nil\n"
             out += "        }\n"
             out += "    }\n"
             out += "}\n"

@@ -1,11 +1,18 @@
 /// A struct that declares `TemplateFields` and the names of its stored properties, in order.
 struct ViewDeclaration: Equatable {
+    struct Field: Equatable {
+        /// As written, backquotes kept: `title`, `` `default` ``.
+        var name: String
+        /// Where it is declared, which the compiler names should its type be one templates cannot show.
+        var line: Int
+        var column: Int
+    }
+
     /// As written in an extension: `SidebarView`, or `Outer.Inner` for a nested struct.
     var name: String
     /// `public`, `package` or nil (internal): the generated lookup has the struct's own access.
     var access: String?
-    /// As written, backquotes kept: `title`, `` `default` ``.
-    var fields: [String]
+    var fields: [Field]
     var file: String
     var line: Int
 }
@@ -279,9 +286,9 @@ struct ViewScanner {
     /// a view: `var a: Int`, `let a, b: Int`, `var a = 1, b = "x"`, `var a: Int { didSet { … } }`.
     /// Computed properties and static ones give none.
     private mutating func scanBindings(of keyword: Token, startingAt start: Token, modifiers: [String],
-                                       view: ViewDeclaration?) throws(SourceProblem) -> [String] {
+                                       view: ViewDeclaration?) throws(SourceProblem) -> [ViewDeclaration.Field] {
         var names: [String] = []
-        var storedNames: [String] = []
+        var stored: [ViewDeclaration.Field] = []
         // Names waiting for a type: in `let a, b: Int`, `a` takes the type written after `b`.
         var untyped: [Token] = []
         while true {
@@ -328,7 +335,7 @@ struct ViewScanner {
                 try skipGroup()
             }
             if !typed, !initialised, !computed { untyped.append(nameToken) } else if typed { untyped = [] }
-            if !computed { storedNames.append(nameToken.text) }
+            if !computed { stored.append(ViewDeclaration.Field(name: nameToken.text, line: nameToken.line, column: nameToken.column)) }
             if let comma = current, isPunctuation(",", comma) {
                 index += 1
                 continue
@@ -348,6 +355,7 @@ struct ViewScanner {
             try skipToEndOfDeclaration()
         }
         guard let view, !modifiers.contains("static"), !modifiers.contains("class") else { return [] }
+        let storedNames = stored.map(\.name)
         if modifiers.contains("lazy"), !storedNames.isEmpty {
             throw problem("\(storedNames.joined(separator: ", ")) in \(view.name) is lazy, which a template cannot read without changing the view",
                           hint: "compute it when the view is made, or make it a computed property", at: start)
@@ -356,7 +364,7 @@ struct ViewScanner {
             throw problem("\(storedNames.joined(separator: ", ")) in \(view.name) is \(hidden), and the lookup that templates use is generated in another file",
                           hint: "make it internal; 'private(set)' is fine", at: start)
         }
-        return storedNames
+        return stored
     }
 
     /// A type annotation: up to `=`, `,`, `{`, or the end of the declaration; commas inside `<…>`,

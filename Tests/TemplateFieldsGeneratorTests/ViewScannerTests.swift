@@ -7,7 +7,7 @@ import Testing
 @Suite struct ViewScannerTests {
     private func fields(_ source: String) throws -> [String: [String]] {
         let views = try ViewScanner.views(in: source, file: "Views.swift")
-        return Dictionary(uniqueKeysWithValues: views.map { ($0.name, $0.fields) })
+        return Dictionary(uniqueKeysWithValues: views.map { ($0.name, $0.fields.map(\.name)) })
     }
 
     private func problem(_ source: String) -> SourceProblem? {
@@ -30,6 +30,9 @@ import Testing
         }
         """
         #expect(try fields(source) == ["LinkView": ["title", "url"]])
+        let view = try #require(try ViewScanner.views(in: source, file: "Views.swift").first)
+        #expect(view.line == 4)
+        #expect(view.fields == [.init(name: "title", line: 5, column: 9), .init(name: "url", line: 6, column: 9)])
     }
 
     @Test func bracesInCommentsAndStringsDoNotCount() throws {
@@ -239,7 +242,7 @@ import Testing
             extension Empty {
                 func field(_ name: String) -> TemplateValue? {
                     switch name {
-                    default: nil
+                    default: return nil
                     }
                 }
             }
@@ -247,9 +250,15 @@ import Testing
             extension LinkView {
                 func field(_ name: String) -> TemplateValue? {
                     switch name {
-                    case "title": self.title.templateValue
-                    case "url": self.url.templateValue
-                    default: nil
+                    case "title":
+            #sourceLocation(file: "V.swift", line: 1)
+                        return self.title.templateValue
+            #sourceLocation()
+                    case "url":
+            #sourceLocation(file: "V.swift", line: 1)
+                        return self.url.templateValue
+            #sourceLocation()
+                    default: return nil
                     }
                 }
             }
@@ -276,7 +285,7 @@ import Testing
         try "struct V: TemplateFields {\n    var a: Int\n}\n".write(toFile: view, atomically: true, encoding: .utf8)
 
         #expect(GenerateTemplateFields.run([output, view]) == (0, nil))
-        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("case \"a\": self.a.templateValue"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("#sourceLocation(file: \"\(view)\", line: 2)\n            return self.a.templateValue\n"))
         let written = try FileManager.default.attributesOfItem(atPath: output)[.modificationDate] as? Date
         Thread.sleep(forTimeInterval: 0.05)
         #expect(GenerateTemplateFields.run([output, view]) == (0, nil))
