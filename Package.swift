@@ -37,8 +37,13 @@ let package = Package(
         .target(name: "Templates", dependencies: ["HTMLText"]),
         .target(
             name: "RoutemapKit",
-            dependencies: ["HTMLText", "Markdown", "Templates", .product(name: "Yams", package: "Yams")]
+            dependencies: ["HTMLText", "Markdown", "Templates", .product(name: "Yams", package: "Yams")],
+            plugins: ["TemplateFieldsPlugin"]
         ),
+        // Each view's `field(_:)`, generated at build time from its stored properties: a field added
+        // to a view is a field templates can name (docs/guide/code.md: why not a macro).
+        .executableTarget(name: "TemplateFieldsGenerator"),
+        .plugin(name: "TemplateFieldsPlugin", capability: .buildTool(), dependencies: ["TemplateFieldsGenerator"]),
         // The editors' preview: serves the site from memory, watches, rebuilds, reloads open pages.
         .target(
             name: "Preview",
@@ -53,6 +58,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownArena"]),
+        .testTarget(name: "TemplateFieldsGeneratorTests", dependencies: ["TemplateFieldsGenerator"]),
         // swift-mustache only here: the templates must render exactly as it renders them.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(

@@ -16,6 +16,9 @@ public enum TemplateValue {
 }
 
 /// A view whose fields templates can name: `{{title}}`, `{{#chapters}}…{{/chapters}}`.
+///
+/// In RoutemapKit a view only declares it (`struct LinkView: TemplateFields, Equatable`): its
+/// `field(_:)` is generated at build time from its stored properties (Plugins/TemplateFieldsPlugin).
 public protocol TemplateFields: TemplateRepresentable {
     /// The field called `name`, or nil when the view has none by that name.
     func field(_ name: String) -> TemplateValue?
@@ -47,20 +50,6 @@ public class TemplateView {
 
 extension TemplateFields {
     @inlinable public var templateValue: TemplateValue { .fields(HeldView(self)) }
-
-    /// Finds the field through reflection: correct for any view with stored properties, but it
-    /// reflects every field on every lookup, so views used on many pages name their fields by hand.
-    public func field(_ name: String) -> TemplateValue? {
-        reflectedField(name, of: self)
-    }
-}
-
-/// The stored property called `name` of `view`, found through Mirror.
-public func reflectedField(_ name: String, of view: Any) -> TemplateValue? {
-    for child in Mirror(reflecting: view).children where child.label == name {
-        return reflectedValue(child.value)
-    }
-    return nil
 }
 
 /// A Swift value that stands for a template value: text, numbers, flags, lists, optionals, views.
@@ -112,16 +101,6 @@ public struct TemplateList: RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
     public subscript(position: Int) -> TemplateValue { item(position) }
-}
-
-/// A reflected field's value; anything templates cannot show is absent.
-private func reflectedValue(_ value: Any) -> TemplateValue {
-    let mirror = Mirror(reflecting: value)
-    if mirror.displayStyle == .optional {
-        guard let wrapped = mirror.children.first?.value else { return .null }
-        return reflectedValue(wrapped)
-    }
-    return (value as? TemplateRepresentable)?.templateValue ?? .null
 }
 
 /// HTML made already (a chapter's, or another template's output), held as UTF-8 bytes and written

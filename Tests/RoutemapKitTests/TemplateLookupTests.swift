@@ -2,93 +2,107 @@ import Testing
 @testable import RoutemapKit
 import Templates
 
-/// The view models drawn for every chapter name their fields for templates themselves
-/// (TemplateLookup.swift) instead of being reflected: these tests check that each one answers exactly
-/// what Mirror sees, so a field added to a view model but not to its lookup fails here.
+/// Every view's `field(_:)` is generated at build time from its stored properties
+/// (Plugins/TemplateFieldsPlugin). These tests read every view the fixture sites make, as templates
+/// read them, and compare each field's answer with what Mirror sees in the view: a stored property
+/// the generator missed, or a name it made up, fails here. No view is made by hand: the views are
+/// those the library makes from the fixtures' content, so a new view is checked once a fixture
+/// shows it, and a view no fixture shows fails.
 @Suite struct TemplateLookupTests {
-    static let link = LinkView(title: "Home", url: "../index.html")
-    static let term = TermView(id: "cios", label: "CIOs", description: "Heads of ICT.", url: "audiences/cios.html")
-    static let chapterLink = ChapterLinkView(number: 3, title: "Governance", url: "governance.html", summary: "How.", statusLabel: "Final", current: true)
-    static let more = MoreLinkView(text: "3 later parts", url: "index.html#part-4")
-    static let summary = EditionSummaryView(title: "Final", shortTitle: "F", kind: "final", statusLabel: "Final", published: "11 May 2011",
-                                            summary: "The final edition.", url: "final/index.html", chapterCount: 18,
-                                            statusNote: "Final", isCurrent: true)
-    static let contents = ContentsView(editionTitle: "Final", contentsURL: "index.html",
-                                       parts: [PartView(heading: "Part 1", anchor: "part-1", chapters: [chapterLink])])
-    static let sidebarPart = SidebarPartView(heading: "Part 2", label: "Part 2", url: "index.html#part-2", anchor: "part-2", expanded: true,
-                                             partChapterCount: 25, numbers: "26–50", chaptersBefore: more, chapters: [chapterLink], chaptersAfter: more)
-    static let sidebar = SidebarView(editionTitle: "Final", contentsURL: "index.html", abridged: true, chapterCount: 2000,
-                                     partsBefore: more, parts: [sidebarPart], partsAfter: more)
-
-    /// One value of every view model, with every optional field filled, and again with every optional left out.
-    static let values: [any Sendable] = [
-        link, term, chapterLink, more, summary, contents, sidebarPart, sidebar,
-        ChapterLinkView(number: 1, title: "T", url: "t.html", summary: nil, statusLabel: "Draft", current: false),
-        EditionSummaryView(title: "D", shortTitle: "D", kind: "consultation", statusLabel: "Consultation", published: nil, summary: nil,
-                           url: "draft/index.html", chapterCount: 1, statusNote: nil, isCurrent: false),
-        PartView(heading: nil, anchor: "part-1", chapters: []),
-        SidebarPartView(heading: nil, label: "Chapters 1–2", url: "index.html#contents", anchor: "part-1", expanded: false,
-                        partChapterCount: 2, numbers: "1–2", chaptersBefore: nil, chapters: [], chaptersAfter: nil),
-        SidebarView(editionTitle: "D", contentsURL: "index.html", abridged: false, chapterCount: 2, partsBefore: nil, parts: [], partsAfter: nil),
-        LayoutView(lang: "en-GB", openGraphLocale: "en_GB", openGraphType: "article", pageTitle: "P", description: "D",
-                   canonicalURL: "https://x/", root: "../", publicationTitle: "R", publicationShortTitle: "R", frontPage: false,
-                   publisher: "S", licenceName: "OGL", licenceURL: "https://ogl/", homeURL: "../index.html",
-                   searchURL: "search.html", searchEdition: "F", feedURL: "../feed.xml", accessibilityURL: "../accessibility.html",
-                   editionLinks: [EditionLinkView(title: "Final", shortTitle: "F", url: "index.html", current: true)],
-                   breadcrumbs: [link], banner: nil, content: "<p>x</p>", runningHeader: "R – F", inlineStyle: "p { margin: 0 }",
-                   socialImage: SocialImageView(url: "https://x/final/social-card.png", alt: "F", width: 1200, height: 630)),
-        LayoutView(lang: "en-GB", openGraphLocale: "en_GB", openGraphType: "website", pageTitle: "P", description: "D",
-                   canonicalURL: nil, root: "", publicationTitle: "R", publicationShortTitle: "R", frontPage: true,
-                   publisher: "S", licenceName: nil, licenceURL: nil, homeURL: "index.html", searchURL: nil, searchEdition: nil,
-                   feedURL: nil, accessibilityURL: nil, editionLinks: [], breadcrumbs: [], banner: nil, content: "", runningHeader: "R",
-                   inlineStyle: nil, socialImage: nil),
-        EditionLinkView(title: "Final", shortTitle: "F", url: "index.html", current: false),
-        FrontPageView(publicationTitle: "R", publisher: "S", current: summary, pdf: PDFLinkView(url: "r.pdf", size: "1 KB"), editions: [summary]),
-        FrontPageView(publicationTitle: "R", publisher: "S", current: nil, pdf: nil, editions: []),
-        ContentsPageView(edition: summary, contents: contents, citation: CitationView(text: "S (2011). F.", url: "https://x/final/"),
-                         overviewURL: "themes/index.html", changes: link, printURL: "print/index.html", pdf: nil),
-        SectionLinkView(text: "How", id: "how", level: 3, subsection: true),
-        ChapterPageView(number: 3, title: "Governance", part: "Part 1", summary: "How.", updated: "20 May 2011", themes: [term], audiences: [term],
-                        status: term, sections: [], body: "<p>b</p>", previous: chapterLink, next: chapterLink, contents: sidebar, edition: summary,
-                        counterparts: [], changes: link, printURL: "print/index.html#chapter-governance"),
-        ChapterPageView(number: 1, title: "Intro", part: nil, summary: nil, updated: nil, themes: [], audiences: [],
-                        status: term, sections: [], body: "", previous: nil, next: nil, contents: sidebar, edition: summary,
-                        counterparts: [], changes: nil, printURL: "print/index.html#chapter-intro"),
-        PrintPartView(heading: "Part 1", chapters: [PrintChapterLinkView(number: 1, title: "Intro", anchor: "chapter-intro")]),
-        PrintPartView(heading: nil, chapters: []),
-        PrintChapterLinkView(number: 1, title: "Intro", anchor: "chapter-intro"),
-        PrintChapterView(number: 1, title: "Intro", part: "Part 1", summary: "Why.", anchor: "chapter-intro", body: "<p>b</p>"),
-        PrintChapterView(number: 2, title: "Next", part: nil, summary: nil, anchor: "chapter-next", body: ""),
-        BlockChangeView(kind: "moved-away", label: "Moved", unchanged: false, paragraphNumber: "was 2.3", anchor: "change-4", heading: true,
-                        words: [WordChangeView(text: "the", same: true, inserted: false, deleted: false, spaceBefore: false)], movedToURL: "#change-9"),
-        BlockChangeView(kind: "unchanged", label: nil, unchanged: true, paragraphNumber: nil, anchor: "change-1", heading: false,
-                        words: [], movedToURL: nil),
-        WordChangeView(text: "partners", same: false, inserted: true, deleted: false, spaceBefore: true),
-        ActionView(text: "Review the boards.", url: "../governance.html#for-cios"),
-        SocialImageView(url: "https://x/social-card.png", alt: "R – Final, published by S", width: 1200, height: 630),
-        ActionGroupView(chapterNumber: 1, chapterTitle: "T", chapterURL: "t.html", actions: []),
-        ChapterChangesPageView(number: 4, title: "Governance", oldTitle: "Boards", retitled: true, chapterURL: "../governance.html",
-                               olderChapterURL: "../../draft/governance.html", olderEditionTitle: "consultation draft", summaryURL: "index.html",
-                               added: 1, removed: 2, changed: 3, moved: 4, unchangedCount: 5, noChanges: false,
-                               blocks: [BlockChangeView(kind: "added", label: "Added", unchanged: false, paragraphNumber: "4.1", anchor: "change-1",
-                                                        heading: false, words: [], movedToURL: nil)]),
-        TermPageView(kindLabel: "Audience", term: term, chapters: [chapterLink], edition: summary, overviewURL: "../themes/index.html",
-                     actionGroups: [ActionGroupView(chapterNumber: 3, chapterTitle: "Governance", chapterURL: "../governance.html",
-                                                   actions: [ActionView(text: "Review the boards.", url: "../governance.html#for-cios")])], actionsHeading: "What key players should do now", statusesDiffer: true),
-        TermPageView(kindLabel: "Theme", term: term, chapters: [], edition: summary, overviewURL: "index.html", actionGroups: [], actionsHeading: nil, statusesDiffer: false),
+    /// The fixture sites built, and on which days: together they show every kind of page (the
+    /// launch fixture's consultation at each stage, and in a preview its embargoed edition). With
+    /// `pdf`, the pages are laid out as after `--pdf` made each edition's PDF, which they link.
+    static let builds: [(fixture: String, day: String, preview: Bool, pdf: Bool)] = [
+        ("two-editions", "2011-06-01", false, false), ("editions-compared", "2011-06-01", false, false),
+        ("printable", "2011-06-01", false, true), ("long-edition", "2011-06-01", false, false), ("real-world", "2011-06-01", false, false),
+        ("launch", "2011-03-07", true, false), ("launch", "2011-03-20", false, false), ("launch", "2011-04-20", false, false),
+        ("launch", "2011-05-11", false, false),
     ]
 
-    @Test(arguments: 0..<values.count)
-    func lookupAnswersWhatMirrorSees(index: Int) throws {
-        let value = Self.values[index]
-        let view = try #require(value as? TemplateFields, "\(type(of: value)) cannot be shown by templates: add it to TemplateLookup.swift")
-        let fields = Mirror(reflecting: value).children
-        #expect(!fields.isEmpty)
-        for field in fields {
-            let label = try #require(field.label)
-            #expect(describe(view.field(label)) == describe(reflectedField(label, of: value)), "\(type(of: value)).\(label)")
+    /// Every view given to a template while building the fixtures, by type, with at most a few of
+    /// each kind (kinds told apart by which of their optionals are absent).
+    static func madeViews() -> [String: [any TemplateFields]] {
+        var found: [String: [any TemplateFields]] = [:]
+        var kinds: Set<String> = []
+        func visit(_ value: Any) {
+            guard let view = value as? any TemplateFields else { return }
+            let children = Mirror(reflecting: view).children
+            let type = String(describing: Swift.type(of: view))
+            let kind = type + children.map { isAbsent($0.value) ? "0" : "1" }.joined()
+            if !kinds.contains(kind) || found[type, default: []].count < 3 {
+                kinds.insert(kind)
+                found[type, default: []].append(view)
+            }
+            for child in children { visitField(child.value) }
         }
-        #expect(view.field("noSuchField") == nil)
+        func visitField(_ value: Any) {
+            if value is any TemplateFields { return visit(value) }
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .optional?:
+                mirror.children.first.map { visitField($0.value) }
+            case .collection?:
+                // Lists of views; a list of anything else (HTML's bytes) is not entered.
+                guard let first = mirror.children.first?.value else { return }
+                let style = Mirror(reflecting: first).displayStyle
+                guard first is any TemplateFields || style == .optional || style == .collection else { return }
+                for item in mirror.children { visitField(item.value) }
+            default:
+                break
+            }
+        }
+        for build in builds {
+            let folder = Repository.fixtures + "/" + build.fixture
+            var options = BuildOptions(contentDirectory: folder + "/content", outputDirectory: folder + "/unused",
+                                       themesDirectory: Repository.themes, buildDate: CalendarDate(iso: build.day)!)
+            options.preview = build.preview
+            let cache = LayoutCache()
+            options.layoutCache = cache
+            guard var generator = SiteBuilder.stagesBeforeLayout(options, log: DiagnosticLog()).generator else { continue }
+            if build.pdf {
+                for edition in generator.site.editions {
+                    generator.pdfs[edition.edition.id] = EditionPDF(path: "\(edition.edition.id)/routemap.pdf", byteCount: 412_000)
+                }
+            }
+            // Every page, and the PDFs' source pages (made only with --pdf); the social cards are drawn outside the layout cache.
+            let layout = generator.layOut(printing: true)
+            _ = layout.files()
+            for source in layout.pdfSources { _ = source.laidOut?.outputFiles() }
+            cache.views.forEach(visit)
+            generator.socialCards(logo: nil).forEach { visit($0.view) }
+        }
+        return found
+    }
+
+    /// One test for every view, so that the fixtures are built once.
+    @Test func everyViewsLookupAnswersWhatMirrorSees() throws {
+        let made = Self.madeViews()
+        let missing = Set(GeneratedTemplateFields.viewNames).subtracting(made.keys)
+        #expect(missing.isEmpty, "no fixture makes \(missing.sorted()): show it in a fixture (social cards need rsvg-convert: `make test` installs it)")
+        #expect(Set(made.keys).isSubset(of: GeneratedTemplateFields.viewNames), "views without a generated lookup")
+        #expect(GeneratedTemplateFields.viewNames.count >= 46)
+        for (type, views) in made.sorted(by: { $0.key < $1.key }) {
+            for view in views {
+                let fields = Mirror(reflecting: view).children
+                #expect(!fields.isEmpty, "\(type) has no fields")
+                for field in fields {
+                    let label = try #require(field.label)
+                    #expect(describe(view.field(label)) == describe(try mirrored(field.value)), "\(type).\(label)")
+                }
+                #expect(view.field("noSuchField") == nil, "\(type)")
+                #expect(view.field("") == nil, "\(type)")
+            }
+        }
+    }
+
+    /// What the view's stored value is to a template, found through Mirror as the lookups once were.
+    private func mirrored(_ value: Any) throws -> TemplateValue {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return .null }
+            return try mirrored(wrapped)
+        }
+        return try #require(value as? TemplateRepresentable, "a \(Swift.type(of: value)) cannot be shown by templates").templateValue
     }
 
     private func describe(_ value: TemplateValue?) -> String {
@@ -103,4 +117,9 @@ import Templates
         case .fields(let fields)?: "\(fields.viewType)"
         }
     }
+}
+
+private func isAbsent(_ value: Any) -> Bool {
+    let mirror = Mirror(reflecting: value)
+    return mirror.displayStyle == .optional && mirror.children.isEmpty
 }

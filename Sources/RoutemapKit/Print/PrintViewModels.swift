@@ -1,10 +1,10 @@
 import Templates
 
 // The values `print.mustache` receives, and the PDF link the contents and printable pages show.
-// Plain structs with stored properties only (see ViewModels.swift). docs/guide/themes.md lists every field.
+// Every stored property is a template field (see ViewModels.swift). docs/guide/themes.md lists every field.
 
 /// `print.mustache`: an edition on one page.
-struct PrintPageView: Equatable {
+struct PrintPageView: TemplateFields, Equatable {
     var publicationTitle: String
     var edition: EditionSummaryView
     var publisher: String
@@ -24,7 +24,7 @@ struct PrintPageView: Equatable {
 /// `pdf.mustache`'s own fields: the cover and the PDF's metadata, which WeasyPrint takes from the
 /// page's `<title>`, `<html lang>` and `<meta>` tags (author, description, keywords, generator,
 /// dcterms.created and dcterms.modified).
-struct PDFDocumentView: Equatable {
+struct PDFDocumentView: TemplateFields, Equatable {
     /// The PDF's title, shown in the reader's window: "Planting the Flag: … – Routemap".
     var title: String
     var language: String
@@ -54,20 +54,20 @@ struct PDFDocumentView: Equatable {
 }
 
 /// A part in the printable page's contents list.
-struct PrintPartView: Equatable {
+struct PrintPartView: TemplateFields, Equatable {
     var heading: String?
     var chapters: [PrintChapterLinkView]
 }
 
 /// A chapter in the printable page's contents list: a link to its anchor on the same page.
-struct PrintChapterLinkView: Equatable {
+struct PrintChapterLinkView: TemplateFields, Equatable {
     var number: Int
     var title: String
     var anchor: String
 }
 
 /// A chapter on the printable page.
-struct PrintChapterView: Equatable {
+struct PrintChapterView: TemplateFields, Equatable {
     var number: Int
     var title: String
     var part: String?
@@ -79,7 +79,7 @@ struct PrintChapterView: Equatable {
 }
 
 /// A link to an edition's PDF, with its size: "PDF, 412 KB".
-struct PDFLinkView: Equatable {
+struct PDFLinkView: TemplateFields, Equatable {
     var url: String
     var size: String
 }

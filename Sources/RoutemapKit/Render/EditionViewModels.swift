@@ -1,9 +1,11 @@
+import Templates
+
 // View models of the views by theme, audience and status, the consultation banner and the
-// comparison between editions. Plain structs with stored properties only (see ViewModels.swift).
+// comparison between editions. Every stored property is a template field (see ViewModels.swift).
 
 /// The consultation banner on every page of a consultation edition. Exactly one of
 /// `upcoming`, `open` and `closed` is true.
-struct ConsultationBannerView: Equatable {
+struct ConsultationBannerView: TemplateFields, Equatable {
     var state: String
     var upcoming: Bool
     var open: Bool
@@ -24,14 +26,14 @@ struct ConsultationBannerView: Equatable {
     var successor: SuccessorView?
 }
 
-struct SuccessorView: Equatable {
+struct SuccessorView: TemplateFields, Equatable {
     var title: String
     var url: String
     var published: String
 }
 
 /// A link to the same chapter in another edition.
-struct CounterpartView: Equatable {
+struct CounterpartView: TemplateFields, Equatable {
     /// "Read this chapter in the consultation draft" or "This draft has been superseded: read the final version".
     var text: String
     var url: String
@@ -41,7 +43,7 @@ struct CounterpartView: Equatable {
 }
 
 /// A theme, audience or status with how many chapters of the edition carry it.
-struct TermCountView: Equatable {
+struct TermCountView: TemplateFields, Equatable {
     var label: String
     var description: String
     var url: String
@@ -51,7 +53,7 @@ struct TermCountView: Equatable {
 }
 
 /// `overview.mustache`: every theme, audience and status of an edition with their chapter counts.
-struct OverviewPageView: Equatable {
+struct OverviewPageView: TemplateFields, Equatable {
     var edition: EditionSummaryView
     var themes: [TermCountView]
     var audiences: [TermCountView]
@@ -59,13 +61,13 @@ struct OverviewPageView: Equatable {
 }
 
 /// One action: what a chapter asks an audience to do, linking back to its place.
-struct ActionView: Equatable {
+struct ActionView: TemplateFields, Equatable {
     var text: String
     var url: String
 }
 
 /// The actions one chapter asks of an audience.
-struct ActionGroupView: Equatable {
+struct ActionGroupView: TemplateFields, Equatable {
     var chapterNumber: Int
     var chapterTitle: String
     var chapterURL: String
@@ -73,7 +75,7 @@ struct ActionGroupView: Equatable {
 }
 
 /// `term.mustache`: the index page of one theme, audience or status in an edition.
-struct TermPageView: Equatable {
+struct TermPageView: TemplateFields, Equatable {
     /// "Theme", "Audience" or "Status".
     var kindLabel: String
     var term: TermView
@@ -88,7 +90,7 @@ struct TermPageView: Equatable {
 }
 
 /// A run of words on a changes page.
-struct WordChangeView: Equatable {
+struct WordChangeView: TemplateFields, Equatable {
     var text: String
     var same: Bool
     var inserted: Bool
@@ -99,7 +101,7 @@ struct WordChangeView: Equatable {
 }
 
 /// One block on a chapter's changes page.
-struct BlockChangeView: Equatable {
+struct BlockChangeView: TemplateFields, Equatable {
     /// `unchanged`, `added`, `removed`, `changed`, `moved`, `moved-changed` or `moved-away`: for the stylesheet.
     var kind: String
     /// The visible label: "Added", "Removed", "Changed", "Moved here", "Moved here and changed", "Moved", or nothing when unchanged.
@@ -118,7 +120,7 @@ struct BlockChangeView: Equatable {
 }
 
 /// `chapter-changes.mustache`: what changed in one chapter since the older edition.
-struct ChapterChangesPageView: Equatable {
+struct ChapterChangesPageView: TemplateFields, Equatable {
     var number: Int
     var title: String
     var oldTitle: String
@@ -137,7 +139,7 @@ struct ChapterChangesPageView: Equatable {
 }
 
 /// A chapter on the changes summary page.
-struct ChangedChapterView: Equatable {
+struct ChangedChapterView: TemplateFields, Equatable {
     var number: Int
     var title: String
     var url: String
@@ -148,7 +150,7 @@ struct ChangedChapterView: Equatable {
 }
 
 /// A group of chapters on the changes summary: added, removed, retitled, changed or unchanged.
-struct ChangeGroupView: Equatable {
+struct ChangeGroupView: TemplateFields, Equatable {
     var heading: String
     var anchor: String
     var count: Int
@@ -157,7 +159,7 @@ struct ChangeGroupView: Equatable {
 }
 
 /// `changes.mustache`: what changed between two editions.
-struct ChangesPageView: Equatable {
+struct ChangesPageView: TemplateFields, Equatable {
     /// "What changed since the consultation draft"
     var heading: String
     var edition: EditionSummaryView

@@ -47,6 +47,9 @@ public final class LayoutCache: Sendable {
 
     public var lastUsage: Usage { state.withLock { Usage(laidOut: $0.entries.made, reused: $0.entries.reused) } }
 
+    /// The views of the pages held: what templates were given, for the tests that read every view a build makes.
+    var views: [any Sendable] { state.withLock { $0.entries.kept.map(\.view) } }
+
     /// Changes whenever the structure given to `beginBuild` does: a page laid out from the structure
     /// and its own inputs can be reused while both are unchanged, without making its view again.
     var generation: Int { state.withLock { $0.generation } }

@@ -1,10 +1,12 @@
+import Templates
+
 // The values of a chapter page's contents sidebar (`contents` in chapter.mustache). Plain structs
-// with stored properties, like every view model; docs/guide/themes.md lists every field.
+// whose stored properties are template fields, like every view model; docs/guide/themes.md lists every field.
 
 /// The sidebar: the whole contents of a small edition, or an abridged contents of a large one
 /// (nearby parts, and nearby chapters of the current part), so that every page stays the same size
 /// however many chapters the edition has.
-struct SidebarView: Equatable {
+struct SidebarView: TemplateFields, Equatable {
     var editionTitle: String
     var contentsURL: String
     /// True when parts or chapters are left out: the template then links to the full contents page.
@@ -17,7 +19,7 @@ struct SidebarView: Equatable {
 }
 
 /// A part in the sidebar: expanded (its chapters listed) or, in an abridged sidebar, one link.
-struct SidebarPartView: Equatable {
+struct SidebarPartView: TemplateFields, Equatable {
     /// The part's name; absent for chapters before the first named part.
     var heading: String?
     /// The heading, or "Chapters 1–4" when there is none.
@@ -38,7 +40,7 @@ struct SidebarPartView: Equatable {
 
 /// Stands for entries an abridged sidebar leaves out: "12 earlier chapters", linking to where the
 /// contents page lists them.
-struct MoreLinkView: Equatable {
+struct MoreLinkView: TemplateFields, Equatable {
     var text: String
     var url: String
 }

@@ -1,18 +1,18 @@
 import Templates
 
-// The values templates can use. Plain structs with stored properties only: views not listed in
-// TemplateLookup.swift are read through Mirror, which cannot see computed properties. They are
-// Equatable so that the preview can reuse a page whose view did not change (LayoutCache).
-// docs/guide/themes.md lists every field.
+// The values templates can use. Each declares `TemplateFields`, and every stored property is a field
+// templates can name: the lookup is generated at build time (Plugins/TemplateFieldsPlugin); computed
+// properties are not fields. They are Equatable so that the preview can reuse a page whose view did
+// not change (LayoutCache). docs/guide/themes.md lists every field.
 
 /// A link with its text.
-struct LinkView: Equatable {
+struct LinkView: TemplateFields, Equatable {
     var title: String
     var url: String
 }
 
 /// A theme, audience or status as shown on a page.
-struct TermView: Equatable {
+struct TermView: TemplateFields, Equatable {
     var id: String
     var label: String
     var description: String
@@ -21,7 +21,7 @@ struct TermView: Equatable {
 }
 
 /// What `layout.mustache` receives; `content` is the page-specific template's output.
-struct LayoutView: Equatable {
+struct LayoutView: TemplateFields, Equatable {
     var lang: String
     /// `lang` as Open Graph writes it: `en_GB`.
     var openGraphLocale: String
@@ -68,7 +68,7 @@ struct LayoutView: Equatable {
 }
 
 /// An edition in the header's edition list.
-struct EditionLinkView: Equatable {
+struct EditionLinkView: TemplateFields, Equatable {
     var title: String
     var shortTitle: String
     var url: String
@@ -76,7 +76,7 @@ struct EditionLinkView: Equatable {
 }
 
 /// One chapter in a list of chapters (contents page, sidebar).
-struct ChapterLinkView: Equatable {
+struct ChapterLinkView: TemplateFields, Equatable {
     var number: Int
     var title: String
     var url: String
@@ -86,7 +86,7 @@ struct ChapterLinkView: Equatable {
 }
 
 /// A part of an edition ("Section 2: Strategic capabilities") with its chapters.
-struct PartView: Equatable {
+struct PartView: TemplateFields, Equatable {
     /// Named `heading`, not `title`: a nil optional makes a template look the name up in the enclosing views.
     var heading: String?
     var anchor: String
@@ -94,7 +94,7 @@ struct PartView: Equatable {
 }
 
 /// The contents of an edition, grouped into parts.
-struct ContentsView: Equatable {
+struct ContentsView: TemplateFields, Equatable {
     var editionTitle: String
     var contentsURL: String
     var parts: [PartView]
@@ -102,7 +102,7 @@ struct ContentsView: Equatable {
 
 /// `front.mustache`: the publication's front page.
 /// A consultation on the front page: a heading for its stage, the banner's words, and the draft.
-struct FrontConsultationView: Equatable {
+struct FrontConsultationView: TemplateFields, Equatable {
     /// "Consultation open until Monday 4 April 2011"
     var heading: String
     var state: ConsultationBannerView
@@ -113,13 +113,13 @@ struct FrontConsultationView: Equatable {
 }
 
 /// "Embargoed: not for publication before 11 May 2011", on every page of an embargoed edition.
-struct EmbargoNoticeView: Equatable {
+struct EmbargoNoticeView: TemplateFields, Equatable {
     /// "11 May 2011"
     var until: String
     var buildDate: String
 }
 
-struct FrontPageView: Equatable {
+struct FrontPageView: TemplateFields, Equatable {
     var publicationTitle: String
     var publisher: String
     /// "8 March 2011", when no edition is published by the build date yet.
@@ -132,7 +132,7 @@ struct FrontPageView: Equatable {
     var editions: [EditionSummaryView]
 }
 
-struct EditionSummaryView: Equatable {
+struct EditionSummaryView: TemplateFields, Equatable {
     var title: String
     var shortTitle: String
     var kind: String
@@ -148,7 +148,7 @@ struct EditionSummaryView: Equatable {
 }
 
 /// `contents.mustache`: an edition's contents page.
-struct ContentsPageView: Equatable {
+struct ContentsPageView: TemplateFields, Equatable {
     var edition: EditionSummaryView
     var contents: ContentsView
     var citation: CitationView
@@ -163,13 +163,13 @@ struct ContentsPageView: Equatable {
 }
 
 /// "Cite this": a reference to an edition and its address.
-struct CitationView: Equatable {
+struct CitationView: TemplateFields, Equatable {
     var text: String
     var url: String?
 }
 
 /// A heading in a chapter's "On this page" list.
-struct SectionLinkView: Equatable {
+struct SectionLinkView: TemplateFields, Equatable {
     var text: String
     var id: String
     var level: Int
@@ -177,7 +177,7 @@ struct SectionLinkView: Equatable {
 }
 
 /// `chapter.mustache`: one chapter page.
-struct ChapterPageView: Equatable {
+struct ChapterPageView: TemplateFields, Equatable {
     var number: Int
     var title: String
     var part: String?

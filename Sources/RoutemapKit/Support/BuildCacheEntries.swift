@@ -19,6 +19,9 @@ struct BuildCacheEntries<Key: Hashable, Value> {
         values = values.filter { used.contains($0.key) }
     }
 
+    /// Every value kept.
+    var kept: [Value] { Array(values.values) }
+
     /// The value kept for `key`, without marking it used.
     subscript(key: Key) -> Value? { values[key] }
 

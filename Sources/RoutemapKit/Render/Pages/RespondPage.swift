@@ -1,5 +1,6 @@
 import Templates
 import Foundation
+import Templates
 
 /// `<edition>/respond.html`: a consultation draft's questions, each linked to where it is asked,
 /// and while the consultation is open a way to answer them that needs no server: a form whose
@@ -47,7 +48,7 @@ extension SiteGenerator {
 }
 
 /// `respond.mustache`.
-struct RespondPageView: Equatable {
+struct RespondPageView: TemplateFields, Equatable {
     var editionTitle: String
     var contentsURL: String
     /// The consultation is open and has an address to answer to: the form is shown.
@@ -60,7 +61,7 @@ struct RespondPageView: Equatable {
 }
 
 /// One question for consultation, as listed on the Respond page.
-struct QuestionView: Equatable {
+struct QuestionView: TemplateFields, Equatable {
     /// "Q4"
     var number: String
     /// "q4"

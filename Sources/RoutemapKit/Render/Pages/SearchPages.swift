@@ -1,5 +1,6 @@
 import Templates
 import Foundation
+import Templates
 
 /// Search, without any service: each edition gets `search-index.js` (its chapters' text, section by
 /// section, written at build time) and `search.html`, where the theme's `search.js` lists the
@@ -105,7 +106,7 @@ struct SearchIndex: Encodable {
     }
 }
 /// `search.mustache`.
-struct SearchPageView: Equatable {
+struct SearchPageView: TemplateFields, Equatable {
     var editionTitle: String
     var editionShortTitle: String
     var contentsURL: String

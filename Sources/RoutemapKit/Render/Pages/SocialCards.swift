@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Markdown
+import Templates
 
 /// Social cards: the picture a link shows when it is shared. One 1200×630 PNG for the publication
 /// (`social-card.png`) and one per edition (`<edition>/social-card.png`), which pages name in
@@ -24,7 +25,7 @@ struct SocialCard: Equatable {
 }
 
 /// `social-card.mustache`: the card's words, already broken into lines (SVG does not wrap text).
-struct SocialCardView: Equatable {
+struct SocialCardView: TemplateFields, Equatable {
     var width: Int
     var height: Int
     /// Above the title: the publication's, on an edition's card.
@@ -36,13 +37,13 @@ struct SocialCardView: Equatable {
     var logo: String?
 }
 
-struct SocialCardLine: Equatable {
+struct SocialCardLine: TemplateFields, Equatable {
     var text: String
     var y: Int
 }
 
 /// A page's social card as `layout.mustache` names it.
-struct SocialImageView: Equatable {
+struct SocialImageView: TemplateFields, Equatable {
     /// Absolute: Open Graph wants it so.
     var url: String
     var alt: String

@@ -1,5 +1,6 @@
 import Templates
 import Foundation
+import Templates
 /// `accessibility.html`, the statement the accessibility regulations require, and `404.html`.
 extension SiteGenerator {
     func accessibilityStatementPage() -> PlannedFile? {
@@ -60,7 +61,7 @@ extension SiteGenerator {
 }
 
 /// `accessibility.mustache`.
-struct AccessibilityStatementView: Equatable {
+struct AccessibilityStatementView: TemplateFields, Equatable {
     var publicationTitle: String
     var publisher: String
     var siteAddress: String?
@@ -75,7 +76,7 @@ struct AccessibilityStatementView: Equatable {
 }
 
 /// `notfound.mustache`.
-struct NotFoundView: Equatable {
+struct NotFoundView: TemplateFields, Equatable {
     var homeURL: String
     var currentEditionTitle: String?
     var currentEditionURL: String?
