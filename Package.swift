@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "HTMLText"),
         // The only module that sees a C pointer.
         .target(
-            name: "Markdown",
+            name: "RoutemapMarkdown",
             dependencies: ["CCmarkGFM", "MarkdownArena", "HTMLText"],
             // Lets cmark-gfm call our cmark_manage_extensions_special_characters (ThreadSafety.swift).
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])]
@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Templates", dependencies: ["HTMLText"]),
         .target(
             name: "RoutemapKit",
-            dependencies: ["HTMLText", "Markdown", "Templates", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HTMLText", "RoutemapMarkdown", "Templates", .product(name: "Yams", package: "Yams")],
             plugins: ["TemplateFieldsPlugin"]
         ),
         // Each view's `field(_:)`, generated at build time from its stored properties: a field added
@@ -57,7 +57,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownArena"]),
+        .testTarget(name: "RoutemapMarkdownTests", dependencies: ["RoutemapMarkdown", "MarkdownArena"]),
         .testTarget(name: "TemplateFieldsGeneratorTests", dependencies: ["TemplateFieldsGenerator"]),
         // swift-mustache only here: the templates must render exactly as it renders them.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]),

@@ -121,7 +121,7 @@ public final class PreviewServer: Sendable {
         let options = build
         let report: BuildReport = await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: SiteBuilder.generate(options))
+                continuation.resume(returning: SiteBuilder.buildInMemory(options))
             }
             thread.stackSize = 8 << 20
             thread.start()

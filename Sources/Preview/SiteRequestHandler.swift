@@ -27,7 +27,7 @@ struct SiteRequestHandler: HTTPHandler {
         if await state.status.version == 0 { _ = await state.next(after: 0, timeout: 60) }
         let files = await state.files
         let generation = await state.status.generation
-        switch SitePath.resolve(rawPath: rawPath, exists: { files[$0] != nil }) {
+        switch RequestedPath.resolve(rawPath: rawPath, exists: { files[$0] != nil }) {
         case .refused(let reason):
             return text(.forbidden, "Refused: \(reason). Only files of the site are served.\n")
         case .redirect(let location):
@@ -38,15 +38,15 @@ struct SiteRequestHandler: HTTPHandler {
             case .text, .html, .deferred:
                 let text = file.text ?? ""
                 let body = path.hasSuffix(".html") ? LiveReload.inject(into: text, generation: generation) : text
-                return respond(Data(body.utf8), type: SitePath.contentType(of: path))
+                return respond(Data(body.utf8), type: RequestedPath.contentType(of: path))
             case .bytes(let bytes):
-                return respond(Data(bytes), type: SitePath.contentType(of: path))
+                return respond(Data(bytes), type: RequestedPath.contentType(of: path))
             case .copy(let source):
-                guard SitePath.isInside(source, roots: roots) else {
+                guard RequestedPath.isInside(source, roots: roots) else {
                     return text(.forbidden, "Refused: \(path) is a symbolic link to a file outside the content and themes folders.\n")
                 }
                 guard let data = FileManager.default.contents(atPath: source) else { return notFound(rawPath, generation: generation) }
-                return respond(data, type: SitePath.contentType(of: path))
+                return respond(data, type: RequestedPath.contentType(of: path))
             }
         }
     }

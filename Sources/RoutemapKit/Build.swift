@@ -20,7 +20,7 @@ public struct BuildOptions: Sendable {
     public var renderCache: RenderCache?
     /// Laid-out pages to reuse from an earlier build (the preview server keeps one).
     public var layoutCache: LayoutCache?
-    /// For `generate`: make the files built from every chapter of an edition (the printable pages,
+    /// For `buildInMemory`: make the files built from every chapter of an edition (the printable pages,
     /// the search index) only when their text is first asked for. The preview server sets it: a save
     /// changes them, but an editor seldom opens them.
     public var deferWholeEditionFiles = false
@@ -47,11 +47,11 @@ public struct BuildOptions: Sendable {
 
 /// What a successful build produced.
 public struct BuildReport: Sendable {
-    /// Every file of the site when it was built in memory (`generate`); empty after `build`, which
+    /// Every file of the site when it was built in memory (`buildInMemory`); empty after `build`, which
     /// writes each file as it is made rather than holding them all.
     public var files: [OutputFile]
     public var fileCount: Int
-    /// Every problem the run found. With an error among them no page was laid out (`generate`, and
+    /// Every problem the run found. With an error among them no page was laid out (`buildInMemory`, and
     /// `files` is empty) or written (`build`: the output folder is as it was).
     public var diagnostics: [Diagnostic]
     public var chapterCount: Int
@@ -72,17 +72,17 @@ public struct BuildReport: Sendable {
 /// Each stage hands plain values to the next; only loading and writing touch the disk.
 public enum SiteBuilder {
     /// Builds the site in memory. A report with errors has no files: see `BuildReport.diagnostics`.
-    public static func generate(_ options: BuildOptions) -> BuildReport {
+    public static func buildInMemory(_ options: BuildOptions) -> BuildReport {
         // A site is never laid out from content with errors: they stop the build before it.
         let log = DiagnosticLog()
         let stages = stagesBeforeLayout(options, log: log)
-        guard let publication = stages.site?.publication, let generator = stages.generator, !log.hasErrors else {
+        guard let publication = stages.site?.publication, let layout = stages.layout, !log.hasErrors else {
             return .stopped(log)
         }
-        let layout = generator.layOut()
-        layout.reportDuplicatePaths(log: log)
+        let plan = layout.plan()
+        plan.reportDuplicatePaths(log: log)
         guard !log.hasErrors else { return .stopped(log) }
-        let files = layout.files(deferringStreamed: options.deferWholeEditionFiles)
+        let files = plan.files(deferringStreamed: options.deferWholeEditionFiles)
         options.layoutCache?.endBuild()
         return BuildReport(files: files, fileCount: files.count, diagnostics: log.items,
                            chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
@@ -92,20 +92,20 @@ public enum SiteBuilder {
     /// when a link is broken or a chapter's front matter cannot be read. `site` is nil when
     /// routemap.yml cannot be read or a chapter takes too long to render; the pages are missing
     /// when the theme cannot be read.
-    static func runStages(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, generator: SiteGenerator?, files: [OutputFile]) {
+    static func runStages(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, layout: SiteLayout?, files: [OutputFile]) {
         let stages = stagesBeforeLayout(options, log: log)
-        guard let generator = stages.generator else { return (stages.site, nil, []) }
-        let layout = generator.layOut()
-        layout.reportDuplicatePaths(log: log)
-        let files = layout.files(deferringStreamed: options.deferWholeEditionFiles)
+        guard let layout = stages.layout else { return (stages.site, nil, []) }
+        let plan = layout.plan()
+        plan.reportDuplicatePaths(log: log)
+        let files = plan.files(deferringStreamed: options.deferWholeEditionFiles)
         options.layoutCache?.endBuild()
-        return (stages.site, generator, files)
+        return (stages.site, layout, files)
     }
 
     /// Loading, rendering and checking: everything before the pages are laid out. Content with
     /// errors is rendered and checked all the same, so that one run reports every problem; only
     /// `check` lays it out, and nothing writes it.
-    static func stagesBeforeLayout(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, generator: SiteGenerator?) {
+    static func stagesBeforeLayout(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, layout: SiteLayout?) {
         let theme = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName, log: log)
         let errorsBeforeContent = log.errorCount
         let loaded = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache, log: log)
@@ -127,18 +127,18 @@ public enum SiteBuilder {
         // Two chapters with one id (reported above) would also claim one page: the layout, for
         // `check`, keeps the first, so the clash is not reported twice.
         let site = contentHasErrors ? rendered.keepingOneChapterPerID() : rendered
-        var generator = SiteGenerator(site: site, theme: theme, buildDate: options.buildDate)
-        generator.layoutCache = options.layoutCache
-        generator.consultations = ConsultationState.all(rendered, on: options.buildDate)
+        var layout = SiteLayout(site: site, theme: theme, buildDate: options.buildDate)
+        layout.layoutCache = options.layoutCache
+        layout.consultations = ConsultationState.all(rendered, on: options.buildDate)
         if publication.config.baseURL != nil {
-            generator.socialCardRenderer = SocialCardRenderer.find(explicitPath: options.rsvgConvertPath)
-            if generator.socialCardRenderer == nil {
+            layout.socialCardRenderer = SocialCardRenderer.find(explicitPath: options.rsvgConvertPath)
+            if layout.socialCardRenderer == nil {
                 log.add(.warning(join(publication.contentDirectory, "routemap.yml"),
                     "no social cards were made (the picture shown when a page is shared): rsvg-convert \(options.rsvgConvertPath.map { "at '\($0)' " } ?? "")was not found",
                     hint: "install Debian's librsvg2-bin (`make site` does), or leave it: the site works without the cards"))
             }
         }
-        return (rendered, generator)
+        return (rendered, layout)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched: a
@@ -153,12 +153,12 @@ public enum SiteBuilder {
                                                                                    ("themes", options.themesDirectory)])
         let log = DiagnosticLog()
         let stages = stagesBeforeLayout(options, log: log)
-        guard let publication = stages.site?.publication, let generator = stages.generator, !log.hasErrors else {
+        guard let publication = stages.site?.publication, let layout = stages.layout, !log.hasErrors else {
             return .stopped(log)
         }
         // Every path is claimed before the first file is written: two files claiming one stop the build here.
-        let layout = generator.layOut(printing: options.pdf)
-        layout.reportDuplicatePaths(log: log)
+        let plan = layout.plan(printing: options.pdf)
+        plan.reportDuplicatePaths(log: log)
         guard !log.hasErrors else { return .stopped(log) }
         var report = BuildReport(files: [], fileCount: 0, diagnostics: [],
                                  chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count }, embargoed: publication.embargoed)
@@ -167,23 +167,23 @@ public enum SiteBuilder {
         // staging folder as it is made. Nothing is swapped in unless every file was written.
         try OutputWriter.write(to: output, produce: { writer in
             guard options.pdf else {
-                report.fileCount = layout.make { writer.write($0) }
+                report.fileCount = plan.make { writer.write($0) }
                 return
             }
             // With the PDFs, the pages that link them are made last, once the PDFs' sizes are known.
-            report.fileCount = layout.make(including: { !layout.showingPDFs.contains($0) }) { writer.write($0) }
-            let pdfs = EditionPDFs.print(layout, of: generator.site, date: options.buildDate, writer: writer,
+            report.fileCount = plan.make(including: { !plan.showingPDFs.contains($0) }) { writer.write($0) }
+            let pdfs = EditionPDFs.print(plan, of: layout.site, date: options.buildDate, writer: writer,
                                          enginePath: options.pdfEnginePath, outputDirectory: options.outputDirectory, log: pdfLog)
-            report.pdfs = generator.site.editions.compactMap { pdfs[$0.edition.id] }
-            var linking = generator
+            report.pdfs = layout.site.editions.compactMap { pdfs[$0.edition.id] }
+            var linking = layout
             linking.pdfs = pdfs
             // Planned again with the PDFs (planning makes no page); each page is still made once.
-            let linkingLayout = linking.layOut(printing: true)
-            report.fileCount += linkingLayout.make(including: { linkingLayout.showingPDFs.contains($0) }) { writer.write($0) }
+            let linkingPlan = linking.plan(printing: true)
+            report.fileCount += linkingPlan.make(including: { linkingPlan.showingPDFs.contains($0) }) { writer.write($0) }
         }, log: log)
         report.diagnostics = log.items
         if !pdfLog.items.isEmpty { throw PDFFailure(diagnostics: pdfLog.items, report: report) }
-        freeInBackground((stages, generator))
+        freeInBackground((stages, layout))
         return report
     }
 

@@ -512,7 +512,7 @@ import Testing
 
     @Test func generateReportsErrorsWithoutPagesAndBuildWritesNothing() throws {
         let folder = MiniSite.make(chapters: ["governance.md": "---\ntitle: Governance\ntheme: governnace\n---\n"])
-        let generated = SiteBuilder.generate(MiniSite.options(folder))
+        let generated = SiteBuilder.buildInMemory(MiniSite.options(folder))
         #expect(generated.hasErrors && generated.files.isEmpty)
         #expect(generated.diagnostics.errors.count == 1)
         let text = generated.diagnostics.reportText

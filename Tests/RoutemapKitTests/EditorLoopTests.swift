@@ -112,7 +112,7 @@ import Testing
         let content = folder.path + "/content"
         let new = try #require(try ChapterScaffold.create(title: "B", edition: "draft", contentDirectory: content, log: DiagnosticLog()))
         #expect(new.order == 8 && new.id == "b")
-        let report = SiteBuilder.generate(MiniSite.options(folder))
+        let report = SiteBuilder.buildInMemory(MiniSite.options(folder))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
     }
 }

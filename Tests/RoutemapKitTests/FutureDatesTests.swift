@@ -11,7 +11,7 @@ import Testing
         var options = MiniSite.options(folder)
         options.buildDate = CalendarDate(iso: day)!
         options.strict = strict
-        return SiteBuilder.generate(options).diagnostics
+        return SiteBuilder.buildInMemory(options).diagnostics
     }
 
     @Test func aChapterUpdatedAfterTheBuildDateIsAWarningAtItsDate() {

@@ -1,6 +1,6 @@
 import Testing
 @testable import RoutemapKit
-import Markdown
+import RoutemapMarkdown
 
 /// A chapter's HTML made ready for the PDF: notes where they are cited, addresses printed,
 /// other chapters named by number, numbered tables kept whole.

@@ -2,7 +2,7 @@ import Foundation
 import HTMLText
 import Testing
 @testable import RoutemapKit
-import Markdown
+import RoutemapMarkdown
 import Templates
 
 /// The printable page's bodies are put between the pieces of the templates' output (PageSplice);

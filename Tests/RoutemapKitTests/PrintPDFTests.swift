@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import RoutemapKit
-import Markdown
+import RoutemapMarkdown
 
 /// `routemap build --pdf` on the fixture and on content/: each edition's PDF source page printed by
 /// WeasyPrint, then read back with poppler's pdfinfo and pdftotext and with qpdf.

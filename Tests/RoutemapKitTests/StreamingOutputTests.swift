@@ -3,7 +3,7 @@ import Testing
 @testable import RoutemapKit
 
 /// `routemap build` writes each page into the staging folder as it is made (StagingWriter) rather
-/// than holding the whole site: what it writes must be exactly what `generate` makes in memory, and
+/// than holding the whole site: what it writes must be exactly what `buildInMemory` makes in memory, and
 /// whatever goes wrong midway must leave output/ as it was.
 @Suite struct StreamingOutputTests {
     private let chapter = "---\ntitle: Governance\norder: 1\n---\n\nText.\n"
@@ -88,11 +88,11 @@ import Testing
         let pages = (0..<200).map { number in
             PlannedItem.file(PlannedFile("pages/\(number).html", origin: "test") { .text("page \(number)\n") })
         }
-        let layout = SiteLayout(items: [streamed] + pages, first: [0])
-        let written = layout.make { writer.write($0) }
+        let plan = SitePlan(items: [streamed] + pages, first: [0])
+        let written = plan.make { writer.write($0) }
         try writer.finish()
         #expect(written == 202)
-        #expect(layout.claims.map(\.path) == ["one/big.html", "two/big.html"] + (0..<200).map { "pages/\($0).html" })
+        #expect(plan.claims.map(\.path) == ["one/big.html", "two/big.html"] + (0..<200).map { "pages/\($0).html" })
         for file in 0...1 {
             let expected = (0..<count).map { piece(file, $0) }.joined()
             #expect(folder.read("site/\(file == 0 ? "one" : "two")/big.html") == expected)

@@ -5,7 +5,7 @@ import Templates
 /// Every view's `field(_:)` is generated at build time from its stored properties
 /// (Plugins/TemplateFieldsPlugin). These tests read every view the fixture sites make, as templates
 /// read them, and compare each field's answer with what Mirror sees in the view: a stored property
-/// the generator missed, or a name it made up, fails here. No view is made by hand: the views are
+/// the layout missed, or a name it made up, fails here. No view is made by hand: the views are
 /// those the library makes from the fixtures' content, so a new view is checked once a fixture
 /// shows it, and a view no fixture shows fails.
 @Suite struct TemplateLookupTests {
@@ -58,18 +58,18 @@ import Templates
             options.preview = build.preview
             let cache = LayoutCache()
             options.layoutCache = cache
-            guard var generator = SiteBuilder.stagesBeforeLayout(options, log: DiagnosticLog()).generator else { continue }
+            guard var layout = SiteBuilder.stagesBeforeLayout(options, log: DiagnosticLog()).layout else { continue }
             if build.pdf {
-                for edition in generator.site.editions {
-                    generator.pdfs[edition.edition.id] = EditionPDF(path: "\(edition.edition.id)/routemap.pdf", byteCount: 412_000)
+                for edition in layout.site.editions {
+                    layout.pdfs[edition.edition.id] = EditionPDF(path: "\(edition.edition.id)/routemap.pdf", byteCount: 412_000)
                 }
             }
             // Every page, and the PDFs' source pages (made only with --pdf); the social cards are drawn outside the layout cache.
-            let layout = generator.layOut(printing: true)
-            _ = layout.files()
-            for source in layout.pdfSources { _ = source.laidOut?.outputFiles() }
+            let plan = layout.plan(printing: true)
+            _ = plan.files()
+            for source in plan.pdfSources { _ = source.laidOut?.outputFiles() }
             cache.views.forEach(visit)
-            generator.socialCards(logo: nil).forEach { visit($0.view) }
+            layout.socialCards(logo: nil).forEach { visit($0.view) }
         }
         return found
     }

@@ -93,7 +93,7 @@ enum MiniSite {
 
     /// Every diagnostic of a build of `folder` (empty when it succeeds without warnings).
     static func diagnostics(_ folder: TemporaryFolder) -> [Diagnostic] {
-        SiteBuilder.generate(options(folder)).diagnostics
+        SiteBuilder.buildInMemory(options(folder)).diagnostics
     }
 }
 
@@ -142,9 +142,9 @@ struct BuildErrors: Error, CustomStringConvertible {
     var description: String { diagnostics.reportText }
 }
 
-/// `SiteBuilder.generate`, throwing the report's errors.
+/// `SiteBuilder.buildInMemory`, throwing the report's errors.
 func generated(_ options: BuildOptions) throws(BuildErrors) -> BuildReport {
-    let report = SiteBuilder.generate(options)
+    let report = SiteBuilder.buildInMemory(options)
     guard !report.hasErrors else { throw BuildErrors(diagnostics: report.diagnostics) }
     return report
 }

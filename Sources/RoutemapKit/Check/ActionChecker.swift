@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 
 extension Vocabulary {
     /// Finds the term whose label or id is a text, compared case-insensitively (the first such

@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 
 /// Links already published to a heading of an older edition (say, by the press) should still
 /// work on the newer edition's counterpart chapter. A heading anchor of the older chapter that

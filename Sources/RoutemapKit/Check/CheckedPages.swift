@@ -12,10 +12,10 @@ struct CheckedFile {
 
 /// The site as `check` reads it, made from the layout.
 enum CheckedPages {
-    /// Every file of `layout`, in order, each page read as it is made.
-    static func read(_ layout: SiteLayout) -> [CheckedFile] {
-        concurrentMap(count: layout.items.count, first: layout.first) { index in
-            layout.items[index].laidOut.map(read) ?? []
+    /// Every file of `plan`, in order, each page read as it is made.
+    static func read(_ plan: SitePlan) -> [CheckedFile] {
+        concurrentMap(count: plan.items.count, first: plan.first) { index in
+            plan.items[index].laidOut.map(read) ?? []
         }.flatMap { $0 }
     }
 

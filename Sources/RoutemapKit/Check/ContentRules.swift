@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 
 /// What `routemap check` asks of each chapter beyond what the build needs: images described for
 /// readers who cannot see them, headings that do not skip levels, links with text and a destination.

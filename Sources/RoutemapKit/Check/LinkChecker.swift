@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 
 /// Checks that every link and image in every chapter leads somewhere that exists.
 enum LinkChecker {

@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 
 /// Nothing lost in silence: every construct of a chapter that does not reach readers as its author
 /// meant it (raw HTML left out, another dialect's syntax shown as text) is a warning at its file,

@@ -1,6 +1,6 @@
 import Foundation
 import HTMLText
-import Markdown
+import RoutemapMarkdown
 
 /// Checks every link and anchor of the generated pages themselves: navigation, contents, and any
 /// page added to the build later (such as the printable page), without knowing how each was made.

@@ -60,9 +60,9 @@ public enum SiteChecker {
         let stages = SiteBuilder.stagesBeforeLayout(options.build, log: log)
         var externalCount = 0
         var files: [CheckedFile] = []
-        if let layout = stages.generator?.layOut() {
-            layout.reportDuplicatePaths(log: log)
-            files = CheckedPages.read(layout)
+        if let plan = stages.layout?.plan() {
+            plan.reportDuplicatePaths(log: log)
+            files = CheckedPages.read(plan)
         }
         if let site = stages.site {
             ContentRules.check(site, log: log)

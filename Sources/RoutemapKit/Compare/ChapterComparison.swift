@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 
 /// A run of words in a changed paragraph: kept, inserted or deleted.
 struct WordChange: Equatable {

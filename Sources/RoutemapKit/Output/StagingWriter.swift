@@ -4,7 +4,7 @@ import Templates
 
 /// Writes the site's files into a folder as the layout stage makes them, so that a build holds only
 /// the pages still being made rather than the whole site. It only writes: which files there are,
-/// and that no two claim one path, the layout has settled before the first is written (`SiteLayout`).
+/// and that no two claim one path, the layout has settled before the first is written (`SitePlan`).
 ///
 /// Each thread making pages writes what it makes. A thread of its own for writing, fed through a
 /// queue, was the slowest part of a build while the threads making pages waited for it; the folder's

@@ -10,7 +10,7 @@ enum EditionPDFs {
     /// WeasyPrint reads the images and stylesheets beside them), prints them, then deletes them.
     /// Returns the PDFs made, by edition id; a problem (in `log`) leaves that edition without a PDF,
     /// and its pages are then laid out without the link.
-    static func print(_ layout: SiteLayout, of site: RenderedPublication, date: CalendarDate, writer: StagingWriter, enginePath: String?,
+    static func print(_ plan: SitePlan, of site: RenderedPublication, date: CalendarDate, writer: StagingWriter, enginePath: String?,
                       outputDirectory: String, log: DiagnosticLog) -> [String: EditionPDF] {
         let editions = site.editions
         let shortTitle = site.config.shortTitle
@@ -24,7 +24,7 @@ enum EditionPDFs {
         }
         let staging = writer.folder
         // Written one by one: each is made from every chapter of its edition, spread over the cores.
-        let sources = layout.pdfSources.map { source -> String? in
+        let sources = plan.pdfSources.map { source -> String? in
             guard let file = source.laidOut, let path = file.placed.first?.path else { return nil }
             writer.write(file)
             return join(staging, path)

@@ -1,6 +1,6 @@
 import Foundation
 import HTMLText
-import Markdown
+import RoutemapMarkdown
 
 /// Rewrites a chapter's rendered HTML fragment for the printable page in one pass over its bytes,
 /// touching only the `id`, `href` and `src` attributes of its tags:

@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 
 /// Where the printable version and its PDF live, and the ids on the printable page.
 extension SitePaths {

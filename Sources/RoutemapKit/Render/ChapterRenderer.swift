@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 
 /// A chapter with its Markdown rendered: the HTML fragment and what was found in it.
 public struct RenderedChapter: Sendable {

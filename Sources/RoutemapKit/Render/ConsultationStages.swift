@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 
 /// Where a consultation stands on the build date, as GOV.UK runs consultations: upcoming, open,
 /// closed (responses being considered), then concluded once edition.yml says where the outcome is
@@ -65,7 +65,7 @@ struct ConsultationState: Equatable {
     }
 }
 
-extension SiteGenerator {
+extension SiteLayout {
     /// The feed's entries for each stage a consultation has reached by the build date: opened,
     /// closed (the day after its closing date), concluded (when the edition that followed was published).
     func consultationFeedEntries(base: String) -> [(title: String, url: String, summary: String, updated: CalendarDate)] {

@@ -1,6 +1,6 @@
 /// How an edition relates to the editions before and after it: the consultation banner, links
 /// between a chapter and its counterpart, and which edition a newer one is compared with.
-extension SiteGenerator {
+extension SiteLayout {
     /// The edition listed just before `id` in routemap.yml.
     func olderEdition(than id: String) -> RenderedEdition? {
         guard let index = site.editions.firstIndex(where: { $0.edition.id == id }), index > 0 else { return nil }

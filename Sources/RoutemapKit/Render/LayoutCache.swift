@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import Markdown
+import RoutemapMarkdown
 import Templates
 
 /// Pages laid out by the previous build, reused while the view they were laid out from is

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import Markdown
+import RoutemapMarkdown
 
 /// Rendered chapters kept between builds, keyed on what rendering depends on: the chapter's
 /// Markdown body, its edition and id (links are rewritten relative to its page) and the raw-HTML

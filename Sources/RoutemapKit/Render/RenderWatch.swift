@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import Markdown
+import RoutemapMarkdown
 
 /// How long rendering one chapter may take. cmark-gfm 0.29 needs minutes for some small crafted
 /// inputs, and a C call cannot be interrupted, so the build watches the chapters being rendered:

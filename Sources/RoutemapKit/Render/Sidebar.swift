@@ -3,7 +3,7 @@
 /// parts near the current one, the chapters near the current one within its part, and links to the
 /// contents page for everything left out: every page then costs the same however long the edition,
 /// so the site grows linearly with the number of chapters.
-extension SiteGenerator {
+extension SiteLayout {
     static let fullSidebarLimit = 40
     /// Parts shown either side of the current part in an abridged sidebar.
     static let nearbyParts = 3

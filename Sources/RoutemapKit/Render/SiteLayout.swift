@@ -1,199 +1,245 @@
 import Foundation
-import Synchronization
 import Templates
 
-/// The site as the layout stage hands it on: every file it will have, planned but not yet made.
-/// Where each file goes, and which content or theme file it comes from, are known before any is
-/// made, so two files claiming one path are found before anything is written; what each holds is
-/// made only when the writer (or `check`, or the preview) asks for it, spread over the cores, so
-/// that a build never holds the whole site at once.
-struct SiteLayout {
-    var items: [PlannedItem]
-    /// Items started first: the longest (the printable pages, the search indexes, the term pages),
-    /// which would otherwise be left running alone at the end.
-    var first: [Int] = []
-    /// Items that show the PDFs' links (the front page, each edition's contents and printable
-    /// pages): `routemap build --pdf` makes them once the PDFs are printed.
-    var showingPDFs: Set<Int> = []
-    /// With `printing`: each edition's PDF source page (`pdf.mustache`), which WeasyPrint prints and
-    /// which is then deleted, and the PDFs it writes. Both are claimed like the site's own files.
-    var pdfSources: [PlannedItem] = []
-    var pdfs: [(path: String, origin: String)] = []
-
-    /// Every path the site will have, with the file it comes from, in order.
-    var claims: [(path: String, origin: String)] {
-        items.flatMap(\.claims) + pdfSources.flatMap(\.claims) + pdfs
+/// A file of the generated site: text produced by the build, or a file copied as it is.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case text(String)
+        /// A page from the templates, as UTF-8 bytes.
+        case html(HTML)
+        case copy(from: String)
+        /// A file made by the build that is not text: a social card's PNG.
+        case bytes([UInt8])
+        /// Text made when first asked for (see `BuildOptions.deferWholeEditionFiles`).
+        case deferred(Deferred<String>)
     }
 
-    /// Two files claiming one path would overwrite each other.
-    func reportDuplicatePaths(log: DiagnosticLog) {
-        var seen: [String: String] = [:]
-        for file in claims {
-            if let first = seen[file.path] {
-                log.add(.error(file.origin, "this would be written to \(file.path), which \(first) also writes",
-                               hint: "rename one of them, or give the chapter another 'id:'"))
-            } else {
-                seen[file.path] = file.origin
-            }
+    /// The file's text, made now if it was deferred; nil for a copied file.
+    public var text: String? {
+        switch contents {
+        case .text(let text): text
+        case .html(let html): html.text
+        case .deferred(let deferred): deferred.value
+        case .copy, .bytes: nil
         }
     }
 
-    /// Makes the items for which `including` holds, spread over the cores, longest first, and hands
-    /// each file to `take` on the thread that made it, as soon as it is made. Returns how many files
-    /// were made (a social card rsvg-convert could not draw is not).
-    @discardableResult
-    func make(including: (Int) -> Bool = { _ in true }, _ take: @Sendable (LaidOutFile) -> Void) -> Int {
-        let chosen = items.indices.filter(including)
-        let position = Dictionary(uniqueKeysWithValues: chosen.enumerated().map { ($1, $0) })
-        return concurrentMap(count: chosen.count, first: first.compactMap { position[$0] }) { index in
-            guard let file = items[chosen[index]].laidOut else { return 0 }
-            take(file)
-            return file.count
-        }.reduce(0, +)
-    }
-
-    /// Every file, made in memory, in order; with `deferringStreamed`, the files made from every
-    /// chapter of an edition (printable pages, search indexes) are made only when first read.
-    func files(deferringStreamed: Bool = false) -> [OutputFile] {
-        concurrentMap(count: items.count, first: first) { items[$0].laidOut?.outputFiles(deferring: deferringStreamed) ?? [] }
-            .flatMap { $0 }
-    }
-}
-
-/// One file as the layout plans it.
-struct PlannedFile {
     /// Relative to the output folder.
-    var path: String
+    public var path: String
+    public var contents: Contents
     /// The content or theme file it comes from, named when two files claim one path.
-    var origin: String
-    /// What the file holds; nil when it cannot be made and the site goes without it (a social card
-    /// that rsvg-convert could not draw).
-    var make: @Sendable () -> OutputFile.Contents?
-
-    init(_ path: String, origin: String, make: @escaping @Sendable () -> OutputFile.Contents?) {
-        self.path = path
-        self.origin = origin
-        self.make = make
-    }
+    public var origin: String
 }
 
-/// A planned file, or files too long to hold whole (the printable pages, the search index), made
-/// piece by piece as they are written.
-enum PlannedItem {
-    case file(PlannedFile)
-    case streamed(StreamedFiles)
+/// Lays out the rendered publication as pages through the theme's templates.
+struct SiteLayout {
+    let site: RenderedPublication
+    let theme: Theme
+    /// Decides the consultation banner's state.
+    var buildDate: CalendarDate
+    /// The PDFs made by `routemap build --pdf`, by edition id, to link from the contents and printable pages.
+    var pdfs: [String: EditionPDF] = [:]
+    /// Pages of the previous build to reuse where their views are unchanged (the preview server keeps one).
+    var layoutCache: LayoutCache?
+    /// Each consultation edition's stage on the build date, by edition id (see `ConsultationState`).
+    var consultations: [String: ConsultationState] = [:]
+    /// Draws the social cards (nil: none are made, and pages name none).
+    var socialCardRenderer: SocialCardRenderer?
 
-    var claims: [(path: String, origin: String)] {
-        switch self {
-        case .file(let file): [(file.path, file.origin)]
-        case .streamed(let streamed): streamed.files
-        }
-    }
+    var config: PublicationConfig { site.config }
 
-    /// The file made; streamed files are made as they are read.
-    var laidOut: LaidOutFile? {
-        switch self {
-        case .file(let file): file.make().map { .whole(OutputFile(path: file.path, contents: $0, origin: file.origin)) }
-        case .streamed(let streamed): .streamed(streamed)
-        }
-    }
-}
-
-/// A file as the layout stage hands it to be written: whole, or streamed (its pieces made as they are written).
-enum LaidOutFile {
-    case whole(OutputFile)
-    case streamed(StreamedFiles)
-
-    /// How many files it is.
-    var count: Int {
-        switch self {
-        case .whole: 1
-        case .streamed(let streamed): streamed.files.count
-        }
-    }
-
-    /// The path and origin of each file, in order.
-    var placed: [(path: String, origin: String)] {
-        switch self {
-        case .whole(let file): [(file.path, file.origin)]
-        case .streamed(let streamed): streamed.files
-        }
-    }
-
-    /// Every file made whole, joining the pieces of streamed files; with `deferring`, streamed files
-    /// are made and joined only when one of them is first asked for.
-    func outputFiles(deferring: Bool = false) -> [OutputFile] {
-        switch self {
-        case .whole(let file):
-            return [file]
-        case .streamed(let streamed) where deferring:
-            let texts = Deferred { streamed.joined() }
-            return streamed.files.indices.map { index in
-                OutputFile(path: streamed.files[index].path, contents: .deferred(Deferred { texts.value[index] }),
-                           origin: streamed.files[index].origin)
-            }
-        case .streamed(let streamed):
-            return zip(streamed.files, streamed.joined()).map { OutputFile(path: $0.path, contents: .text($1), origin: $0.origin) }
-        }
-    }
-}
-
-/// Files made piece by piece: `produce` calls `emit(file, piece)` with each piece of each file, in
-/// order within each file (files may take turns). The pieces are never joined on the way to disk.
-struct StreamedFiles {
-    var files: [(path: String, origin: String)]
-    var produce: @Sendable (_ emit: (_ file: Int, _ piece: FilePiece) -> Void) -> Void
-
-    /// Each file's text, whole.
-    func joined() -> [String] {
-        var bytes = [[UInt8]](repeating: [], count: files.count)
-        produce { file, piece in piece.append(to: &bytes[file]) }
-        return bytes.map { String(decoding: $0, as: UTF8.self) }
-    }
-}
-
-/// A piece of a streamed file: text, the templates' output, or UTF-8 made on bytes (rewritten
-/// chapter bodies, the search index's JSON), which goes to disk without being made a String:
-/// checking tens of megabytes of it as UTF-8 again cost more than writing it.
-enum FilePiece {
-    case text(String)
-    case html(HTML)
-    case bytes([UInt8])
-
-    func append(to bytes: inout [UInt8]) {
-        switch self {
-        case .text(let text): bytes += text.utf8
-        case .html(let html): bytes += html.utf8
-        case .bytes(let piece): bytes += piece
-        }
-    }
-}
-
-/// A value made the first time it is asked for, then kept: the preview server defers the printable
-/// pages and search indexes, which every save changes but an editor seldom opens.
-public final class Deferred<Value: Sendable>: Sendable {
-    private enum State {
-        case waiting(@Sendable () -> Value)
-        case made(Value)
-    }
-
-    /// Held while the value is made, so that it is made once.
-    private let state: Mutex<State>
-
-    init(_ make: @escaping @Sendable () -> Value) {
-        state = Mutex(.waiting(make))
-    }
-
-    public var value: Value {
-        state.withLock { state in
-            switch state {
-            case .made(let value):
-                return value
-            case .waiting(let make):
-                let value = make()
-                state = .made(value)
-                return value
+    /// Every file of the site, planned: paths claimed, nothing made yet. With `printing`, also each
+    /// edition's PDF source page and its PDFs (`routemap build --pdf`).
+    func plan(printing: Bool = false) -> SitePlan {
+        layoutCache?.beginBuild(structure: LayoutStructure(self))
+        var items: [PlannedItem] = theme.assets.map { asset in
+            switch asset.source {
+            case .file(let path): .file(PlannedFile(asset.outputPath, origin: path) { .copy(from: path) })
+            case .builtIn(let text): .file(PlannedFile(asset.outputPath, origin: "(built in) themes/default/" + asset.outputPath) { .text(text) })
             }
         }
+        var first: [Int] = []
+        var showingPDFs: Set<Int> = []
+        func add(_ item: PlannedItem, first isFirst: Bool = false, showsPDFs: Bool = false) {
+            if isFirst { first.append(items.count) }
+            if showsPDFs { showingPDFs.insert(items.count) }
+            items.append(item)
+        }
+        add(.file(frontPage()), showsPDFs: true)
+        add(.file(notFoundPage()))
+        accessibilityStatementPage().map { add(.file($0)) }
+        respondPages().forEach { add(.file($0)) }
+        for rendered in site.editions {
+            let edition = rendered.edition
+            add(.file(contentsPage(rendered)), showsPDFs: true)
+            searchFiles(rendered).forEach { add($0, first: true) }
+            let outline = PartOutline(edition.chapters)
+            rendered.chapters.indices.forEach { add(.file(chapterPage(rendered, index: $0, outline: outline))) }
+            termPages(rendered).forEach { add(.file($0), first: true) }
+            changesPages(rendered).forEach { add(.file($0)) }
+            for asset in edition.assets {
+                let source = join(join(site.publication.contentDirectory, edition.id), asset)
+                add(.file(PlannedFile(SitePaths.asset(edition.id, asset), origin: source) { .copy(from: source) }))
+            }
+        }
+        // The longest of all, started before everything else: each printable page is made from
+        // every chapter of its edition.
+        let printStart = items.count
+        printPageItems().forEach { add($0, showsPDFs: true) }
+        first = Array(printStart..<items.count) + first
+        socialCards().forEach { add(.file($0)) }
+        sharingFiles(pagePaths: items.flatMap(\.claims).map(\.path)).forEach { add(.file($0)) }
+        var layout = SitePlan(items: items, first: first, showingPDFs: showingPDFs)
+        if printing {
+            layout.pdfSources = pdfSourcePages()
+            layout.pdfs = printedPDFs()
+        }
+        return layout
     }
+
+    // MARK: Shared pieces
+
+    /// Wraps a page's content in `layout.mustache`. `rootPath` replaces relative links with links
+    /// from that absolute path, for the 404 page, which servers show at any address. `canonicalPage`
+    /// names another page showing the same text as the one to index and share.
+    func layout(page: String, title: String, description: String, breadcrumbs: [LinkView], content: HTML,
+                openGraphType: String = "website", rootPath: String? = nil, canonicalPage: String? = nil, inlineStyle: String? = nil) -> HTML {
+        let current = site.publication.currentEdition?.id
+        let editionOfPage = firstFolder(of: page).flatMap { site.publication.edition($0)?.id } ?? current
+        let link = { (target: String) in rootPath.map { $0 + target } ?? relativeURL(from: page, to: target) }
+        let pageEdition = site.publication.edition(editionOfPage ?? "")
+        let embargo = embargoNotice(forPage: page)
+        // A preview's printed pages of an embargoed edition say so on every sheet, in the running header.
+        let runningHeader = (embargo.map { "Embargoed: not for publication before \($0.until) · " } ?? "")
+            + (pageEdition.map { "\(config.shortTitle) – \($0.shortTitle)" } ?? config.shortTitle)
+        let view = LayoutView(
+            lang: config.language,
+            openGraphLocale: String(decoding: config.language.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self),
+            openGraphType: openGraphType,
+            pageTitle: title,
+            description: description,
+            canonicalURL: config.baseURL.map { canonicalURL(base: $0, page: canonicalPage ?? page) },
+            root: rootPath ?? String(relativeURL(from: page, to: "x").dropLast()),
+            publicationTitle: config.title,
+            publicationShortTitle: config.shortTitle,
+            frontPage: page == SitePaths.frontPage,
+            publisher: config.publisher,
+            licenceName: config.licence?.name,
+            licenceURL: config.licence?.url,
+            homeURL: link(SitePaths.frontPage),
+            searchURL: editionOfPage.map { link(SitePaths.search($0)) },
+            searchEdition: editionOfPage.flatMap { site.publication.edition($0)?.shortTitle },
+            feedURL: config.baseURL == nil ? nil : link(SitePaths.feed),
+            accessibilityURL: config.accessibility == nil ? nil : link(SitePaths.accessibilityStatement),
+            editionLinks: site.publication.editions.map {
+                EditionLinkView(title: $0.title, shortTitle: $0.shortTitle, url: link(SitePaths.contents($0.id)),
+                                current: $0.id == editionOfPage)
+            },
+            breadcrumbs: breadcrumbs,
+            banner: consultationBanner(forPage: page),
+            embargo: embargo,
+            content: content,
+            runningHeader: cssString(runningHeader),
+            inlineStyle: inlineStyle,
+            socialImage: socialImage(forPage: page)
+        )
+        return render(view, template: "layout", page: page)
+    }
+
+    /// The page at `path` whose layout depends on the site's structure and on `inputs` alone: taken
+    /// whole from the layout cache while both are unchanged, without making its view again.
+    func page(_ path: String, inputs: some Equatable & Sendable, make: () -> HTML) -> HTML {
+        guard let layoutCache else { return make() }
+        return layoutCache.html(for: path, view: PageInputs(generation: layoutCache.generation, inputs: inputs), layOut: make)
+    }
+
+    /// `routemap.yml`: where the pages about the whole publication come from.
+    var publicationFile: String { join(site.publication.contentDirectory, "routemap.yml") }
+
+    /// The edition's `edition.yml`: where its contents, search and printable pages come from.
+    func editionFile(_ edition: Edition) -> String {
+        join(join(site.publication.contentDirectory, edition.id), EditionLoader.fileName)
+    }
+
+    /// `view` through the theme's `template`, for `page`; taken from the layout cache when the
+    /// previous build laid out the same view there.
+    func render(_ view: some TemplateFields & Equatable & Sendable, template: String, page: String) -> HTML {
+        guard let layoutCache else { return theme.render(view, template: template) }
+        return layoutCache.html(for: page + "\u{0}" + template, view: view) { theme.render(view, template: template) }
+    }
+
+    /// `final` for `final/governance.html`; nil for a page at the top.
+    func firstFolder(of page: String) -> String? {
+        page.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(Substring(page.utf8[..<$0])) }
+    }
+
+    /// "Cite this": how to reference an edition, with its published address where there is one.
+    func citation(_ edition: Edition) -> CitationView {
+        let year = edition.published.map { " (\($0.year))" } ?? ""
+        var text = "\(config.publisher)\(year). \(edition.title). \(edition.shortTitle)"
+        if let published = edition.published { text += ", published \(published.long)" }
+        text += "."
+        let url = config.baseURL.map { canonicalURL(base: $0, page: SitePaths.contents(edition.id)) }
+        return CitationView(text: text, url: url)
+    }
+
+    func summary(_ edition: Edition, from page: String) -> EditionSummaryView {
+        let statusLabel = config.statuses.term(edition.status)?.label ?? edition.status
+        return EditionSummaryView(
+            title: edition.title,
+            shortTitle: edition.shortTitle,
+            kind: edition.kind.rawValue,
+            statusLabel: statusLabel,
+            published: edition.published?.long,
+            summary: edition.summary,
+            url: relativeURL(from: page, to: SitePaths.contents(edition.id)),
+            chapterCount: edition.chapters.count,
+            statusNote: edition.shortTitle.lowercased().contains(statusLabel.lowercased()) ? nil : statusLabel,
+            isCurrent: edition.id == site.publication.currentEdition?.id
+        )
+    }
+
+    /// The edition's chapters grouped by part, in order; a part starts where a chapter names a new one.
+    func contents(_ edition: Edition, from page: String, current: String?) -> ContentsView {
+        var parts: [PartView] = []
+        for chapter in edition.chapters {
+            let link = chapterLink(chapter, edition: edition, from: page, current: chapter.id == current)
+            if parts.isEmpty || (chapter.part != nil && chapter.part != parts[parts.count - 1].heading) {
+                parts.append(PartView(heading: chapter.part, anchor: "part-\(parts.count + 1)", chapters: []))
+            }
+            parts[parts.count - 1].chapters.append(link)
+        }
+        return ContentsView(editionTitle: edition.title, contentsURL: relativeURL(from: page, to: SitePaths.contents(edition.id)), parts: parts)
+    }
+
+    func chapterLink(_ chapter: Chapter, edition: Edition, from page: String, current: Bool) -> ChapterLinkView {
+        ChapterLinkView(number: chapter.number, title: chapter.title, url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
+                        summary: chapter.summary, statusLabel: config.statuses.term(chapter.status)?.label ?? chapter.status, current: current)
+    }
+}
+
+/// What every page is laid out from but the chapters' text (and their rendering): while it is
+/// unchanged, a chapter page depends only on its own chapter's HTML.
+struct LayoutStructure: Equatable {
+    var publication: Publication
+    var templates: [String: String]
+    var buildDate: CalendarDate
+    var pdfs: [String: String]
+
+    init(_ generator: SiteLayout) {
+        var publication = generator.site.publication
+        for edition in publication.editions.indices {
+            for chapter in publication.editions[edition].chapters.indices { publication.editions[edition].chapters[chapter].body = [] }
+        }
+        self.publication = publication
+        templates = generator.theme.templateTexts
+        buildDate = generator.buildDate
+        pdfs = generator.pdfs.mapValues { "\($0.path) \($0.byteCount)" }
+    }
+}
+
+/// A page's own inputs, with the generation of the structure it was laid out in.
+struct PageInputs<Inputs: Equatable & Sendable>: Equatable, Sendable {
+    var generation: Int
+    var inputs: Inputs
 }

@@ -1,4 +1,4 @@
-import Markdown
+import RoutemapMarkdown
 import Foundation
 
 /// Where each page of the site is written, relative to the output folder. Pages are plain

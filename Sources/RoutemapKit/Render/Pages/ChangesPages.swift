@@ -1,9 +1,9 @@
 import Templates
-import Markdown
+import RoutemapMarkdown
 
 /// `<edition>/changes/index.html`: chapters added, removed, retitled and changed since the
 /// previous edition; `<edition>/changes/<id>.html`: one chapter compared block by block.
-extension SiteGenerator {
+extension SiteLayout {
     /// The editions are compared here, once; each chapter's blocks when its page is made.
     func changesPages(_ rendered: RenderedEdition) -> [PlannedFile] {
         guard let older = olderEdition(than: rendered.edition.id) else { return [] }

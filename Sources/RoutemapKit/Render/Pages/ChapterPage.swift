@@ -1,8 +1,8 @@
-import Markdown
+import RoutemapMarkdown
 import Templates
 
 /// `<edition>/<id>.html`: one chapter with its metadata, sections, notes and neighbours.
-extension SiteGenerator {
+extension SiteLayout {
     /// The page depends on the site's structure and its own chapter's rendering alone (its neighbours
     /// and the sidebar show only titles and numbers), so the preview reuses it whole while both are unchanged.
     func chapterPage(_ rendered: RenderedEdition, index: Int, outline: PartOutline) -> PlannedFile {

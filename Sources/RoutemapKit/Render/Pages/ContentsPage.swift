@@ -1,6 +1,6 @@
 import Templates
 /// `<edition>/index.html`: the edition's parts and numbered chapters.
-extension SiteGenerator {
+extension SiteLayout {
     func contentsPage(_ rendered: RenderedEdition) -> PlannedFile {
         PlannedFile(SitePaths.contents(rendered.edition.id), origin: editionFile(rendered.edition)) { .html(layOutContentsPage(rendered)) }
     }

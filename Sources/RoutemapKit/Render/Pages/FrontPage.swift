@@ -1,6 +1,6 @@
 import Templates
 /// `index.html`: the publication, its current edition and every edition.
-extension SiteGenerator {
+extension SiteLayout {
     func frontPage() -> PlannedFile {
         PlannedFile(SitePaths.frontPage, origin: publicationFile) { .html(layOutFrontPage()) }
     }

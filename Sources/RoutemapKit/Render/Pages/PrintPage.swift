@@ -1,10 +1,10 @@
-import Markdown
+import RoutemapMarkdown
 import Templates
 
 /// `<edition>/print/index.html`: the whole edition on one page, to read, print and share; and
 /// `print/index.html`, the same for the current edition at an address that never changes.
 /// Built from the chapters' rendered fragments (see FragmentRewriter), never from their Markdown.
-extension SiteGenerator {
+extension SiteLayout {
     /// Each edition's printable page; the current edition's comes with `print/index.html`, made
     /// alongside it from the same chapter bodies wherever they do not depend on the page's address.
     func printPageItems() -> [PlannedItem] {

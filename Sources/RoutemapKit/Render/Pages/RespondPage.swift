@@ -6,7 +6,7 @@ import Templates
 /// and while the consultation is open a way to answer them that needs no server: a form whose
 /// answers become an e-mail to `respond.email` (composed by assets/respond.js), a plain `mailto:`
 /// link without JavaScript, and the same form printed on paper.
-extension SiteGenerator {
+extension SiteLayout {
     func respondPages() -> [PlannedFile] {
         site.editions.compactMap { rendered -> PlannedFile? in
             let edition = rendered.edition

@@ -5,7 +5,7 @@ import Templates
 /// Search, without any service: each edition gets `search-index.js` (its chapters' text, section by
 /// section, written at build time) and `search.html`, where the theme's `search.js` lists the
 /// matches. It is a script rather than JSON so that it also loads when the site is opened from disk.
-extension SiteGenerator {
+extension SiteLayout {
     func searchFiles(_ rendered: RenderedEdition) -> [PlannedItem] {
         let edition = rendered.edition
         return [.file(PlannedFile(SitePaths.search(edition.id), origin: editionFile(edition)) { .html(searchPage(edition)) }),

@@ -1,10 +1,10 @@
 import HTMLText
-import Markdown
+import RoutemapMarkdown
 
 /// The files that let the site be found and followed: `sitemap.xml`, `robots.txt` and the Atom
 /// feed `feed.xml`. Sitemaps and feeds need absolute addresses, so without `base_url` only
 /// `robots.txt` is written.
-extension SiteGenerator {
+extension SiteLayout {
     func sharingFiles(pagePaths: [String]) -> [PlannedFile] {
         guard let base = config.baseURL else {
             return [PlannedFile("robots.txt", origin: publicationFile) { .text("User-agent: *\nAllow: /\n") }]

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import Markdown
+import RoutemapMarkdown
 import Templates
 
 /// Social cards: the picture a link shows when it is shared. One 1200×630 PNG for the publication
@@ -102,7 +102,7 @@ private final class MadeCards: Sendable {
     func set(_ svg: String, _ png: [UInt8]) { cards.withLock { $0[svg] = png } }
 }
 
-extension SiteGenerator {
+extension SiteLayout {
     /// The cards to make: none without `base_url` or without `rsvg-convert`.
     func socialCards(logo: String?) -> [SocialCard] {
         guard config.baseURL != nil, socialCardRenderer != nil else { return [] }

@@ -2,7 +2,7 @@ import Templates
 import Foundation
 import Templates
 /// `accessibility.html`, the statement the accessibility regulations require, and `404.html`.
-extension SiteGenerator {
+extension SiteLayout {
     func accessibilityStatementPage() -> PlannedFile? {
         guard let settings = config.accessibility else { return nil }
         return PlannedFile(SitePaths.accessibilityStatement, origin: publicationFile) { .html(layOutAccessibilityStatement(settings)) }

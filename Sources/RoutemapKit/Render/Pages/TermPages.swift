@@ -2,7 +2,7 @@ import Templates
 /// `<edition>/themes/<id>.html`, `<edition>/audiences/<id>.html`, `<edition>/statuses/<id>.html`:
 /// one page for every term of each vocabulary, with the edition's chapters that carry it (and, for
 /// an audience, what the chapters ask it to do); and `<edition>/themes/index.html`, the overview.
-extension SiteGenerator {
+extension SiteLayout {
     func termPages(_ rendered: RenderedEdition) -> [PlannedFile] {
         let edition = rendered.edition
         var pages = [PlannedFile(SitePaths.overview(edition.id), origin: publicationFile) { .html(overviewPage(rendered)) }]

@@ -1,5 +1,5 @@
 import Testing
-@testable import Markdown
+@testable import RoutemapMarkdown
 
 /// Questions for consultation in Markdown, and links that must be text alone.
 @Suite struct QuestionsTests {

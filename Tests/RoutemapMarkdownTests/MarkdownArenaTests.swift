@@ -1,5 +1,5 @@
 import Foundation
-import Markdown
+import RoutemapMarkdown
 import MarkdownArena
 import Testing
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import Markdown
+@testable import RoutemapMarkdown
 
 /// What does not reach readers as written is found while the tree is walked, at its line and column.
 @Suite struct NoticeTests {

@@ -4,7 +4,7 @@ import RoutemapKit
 /// Turns a request's path into the path of a file of the site, refusing anything that could reach
 /// outside it. The check is made on the path exactly as sent, percent-decoded, before anything
 /// else reads it: `..`, `%2e%2e` and `..%2f` are refused however they are spelled.
-enum SitePath {
+enum RequestedPath {
     enum Resolution: Equatable {
         case file(String)
         /// `/final` → `/final/`, so that the page's relative links work.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Markdown
+@testable import RoutemapMarkdown
 
 /// Heading ids made unique on a page: the rule (first free `-2`, `-3`… suffix) and its cost.
 @Suite struct UniqueAnchorTests {

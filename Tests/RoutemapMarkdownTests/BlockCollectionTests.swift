@@ -1,5 +1,5 @@
 import Testing
-@testable import Markdown
+@testable import RoutemapMarkdown
 
 @Suite struct LabelledItemTests {
     let source = """
