@@ -137,7 +137,7 @@ public final class PreviewServer: Sendable {
             warnings.lines(for: report.diagnostics).forEach { log($0) }
             let usage = renderCache.lastUsage
             let verb = reason == nil ? "Built" : "Rebuilt after \(reason!)"
-            log("\(verb) in \(milliseconds) ms: \(report.chapterCount) chapters (\(usage.rendered) rendered, \(usage.reused) reused), \(report.files.count) files.")
+            log("\(verb) in \(milliseconds) ms: \(report.chapterCount) chapters (\(usage.made) rendered, \(usage.reused) reused), \(report.files.count) files.")
         }
     }
 }

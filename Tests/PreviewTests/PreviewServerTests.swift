@@ -47,13 +47,13 @@ import RoutemapKit
         let cloud = try await preview.get("/final/cloud.html")
         #expect(cloud.body.contains("Governing together"), "the navigation of another chapter shows the new title")
         #expect(try await preview.get("/final/index.html").body.contains("Governing together"))
-        #expect(preview.server.renderCache.lastUsage == RenderCache.Usage(rendered: 0, reused: 3))
+        #expect(preview.server.renderCache.lastUsage == CacheUsage(made: 0, reused: 3))
 
         // A changed body: only that chapter is rendered again.
         try preview.write("content/final/cloud.md", "---\ntitle: Cloud\norder: 2\n---\n\n## How\n\nNew words about the cloud.\n")
         let second = try await preview.status(since: signal.version)
         #expect(second.generation == signal.generation + 1)
-        #expect(preview.server.renderCache.lastUsage == RenderCache.Usage(rendered: 1, reused: 2))
+        #expect(preview.server.renderCache.lastUsage == CacheUsage(made: 1, reused: 2))
         #expect(try await preview.get("/final/cloud.html").body.contains("New words about the cloud."))
 
         // A new chapter appears in the navigation; deleted, it leaves it.

@@ -43,21 +43,21 @@ import Testing
         let folder = site()
         let (options, cache) = cachedOptions(folder)
         _ = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 3, reused: 0))
+        #expect(cache.lastUsage == CacheUsage(made: 3, reused: 0))
         _ = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 0, reused: 3))
+        #expect(cache.lastUsage == CacheUsage(made: 0, reused: 3))
 
         // Same length, saved at once: the file's times may not have moved, its text has.
         folder.write("content/draft/b.md", chapter("Bete", order: 2))
         let retitled = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 1, reused: 2))
+        #expect(cache.lastUsage == CacheUsage(made: 1, reused: 2))
         #expect(page("draft/a.html", in: retitled)?.contains("Bete") == true)
         #expect(page("draft/a.html", in: retitled)?.contains("Beta") == false)
 
         // A new order moves the chapter in the reading order of every page.
         folder.write("content/draft/b.md", chapter("Bete", order: 9))
         let moved = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 1, reused: 2))
+        #expect(cache.lastUsage == CacheUsage(made: 1, reused: 2))
         let contents = try #require(page("draft/index.html", in: moved))
         let gamma = try #require(contents.range(of: "Gamma")), bete = try #require(contents.range(of: "Bete"))
         #expect(gamma.lowerBound < bete.lowerBound)
@@ -70,10 +70,10 @@ import Testing
         Thread.sleep(forTimeInterval: 1.1)
         _ = try generated(options)
         _ = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 0, reused: 3))
+        #expect(cache.lastUsage == CacheUsage(made: 0, reused: 3))
         folder.write("content/draft/c.md", chapter("Gamme", order: 3))
         let report = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 1, reused: 2))
+        #expect(cache.lastUsage == CacheUsage(made: 1, reused: 2))
         #expect(page("draft/c.html", in: report)?.contains("Gamme") == true)
     }
 
@@ -83,20 +83,20 @@ import Testing
         _ = try generated(options)
         try FileManager.default.moveItem(atPath: folder.path + "/content/draft/c.md", toPath: folder.path + "/content/draft/gamma.md")
         let renamed = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 1, reused: 2))
+        #expect(cache.lastUsage == CacheUsage(made: 1, reused: 2))
         #expect(page("draft/gamma.html", in: renamed) != nil)
         #expect(page("draft/c.html", in: renamed) == nil)
 
         // Alpha links to b.md: deleting it is an error naming Alpha, which was not parsed again.
         try FileManager.default.removeItem(atPath: folder.path + "/content/draft/b.md")
         let failure = try #require(throws: BuildErrors.self) { try generated(options) }
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 0, reused: 2))
+        #expect(cache.lastUsage == CacheUsage(made: 0, reused: 2))
         #expect(failure.diagnostics.contains { $0.file.hasSuffix("draft/a.md") && $0.message.contains("'b.md'") })
 
         // Put back under the old name, it is read again (the cache forgot it).
         folder.write("content/draft/b.md", chapter("Beta", order: 2))
         let restored = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 1, reused: 2))
+        #expect(cache.lastUsage == CacheUsage(made: 1, reused: 2))
         #expect(page("draft/b.html", in: restored) != nil)
     }
 
@@ -109,7 +109,7 @@ import Testing
         // Another file changes; Gamma is reused with its warning.
         folder.write("content/draft/a.md", chapter("Alpha", order: 1, body: "See [Beta](b.md), again."))
         let second = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 1, reused: 2))
+        #expect(cache.lastUsage == CacheUsage(made: 1, reused: 2))
         #expect(second.diagnostics.filter { $0.file.hasSuffix("c.md") } == [warning])
 
         // An error stays reported while the editor saves other files, until it is fixed.
@@ -117,7 +117,7 @@ import Testing
         let broken = try #require(throws: BuildErrors.self) { try generated(options) }
         folder.write("content/draft/a.md", chapter("Alpha", order: 1, body: "See [Beta](b.md)."))
         let stillBroken = try #require(throws: BuildErrors.self) { try generated(options) }
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 1, reused: 2))
+        #expect(cache.lastUsage == CacheUsage(made: 1, reused: 2))
         #expect(stillBroken.diagnostics.errors == broken.diagnostics.errors)
         #expect(stillBroken.diagnostics.errors.contains { $0.file.hasSuffix("b.md") && $0.message.contains("'nonsense'") })
         folder.write("content/draft/b.md", chapter("Beta", order: 2))
@@ -131,7 +131,7 @@ import Testing
         // The theme every chapter uses is no longer declared: each is reported.
         folder.write("content/routemap.yml", MiniSite.config.replacingOccurrences(of: "id: governance", with: "id: deciding"))
         let failure = try #require(throws: BuildErrors.self) { try generated(options) }
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 3, reused: 0))
+        #expect(cache.lastUsage == CacheUsage(made: 3, reused: 0))
         #expect(failure.diagnostics.errors.filter { $0.message.contains("'governance' is not a theme") }.count == 3)
         folder.write("content/routemap.yml", MiniSite.config)
         _ = try generated(options)
@@ -139,7 +139,7 @@ import Testing
         // The edition's default status decides each chapter's status.
         folder.write("content/draft/edition.yml", MiniSite.edition.replacingOccurrences(of: "status: draft", with: "status: final"))
         let report = try generated(options)
-        #expect(cache.lastUsage == ContentCache.Usage(parsed: 3, reused: 0))
+        #expect(cache.lastUsage == CacheUsage(made: 3, reused: 0))
         #expect(report.chapterCount == 3)
     }
 

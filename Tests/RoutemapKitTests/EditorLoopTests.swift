@@ -20,26 +20,26 @@ import Testing
         let cache = RenderCache()
         options.renderCache = cache
         _ = try generated(options)
-        #expect(cache.lastUsage == RenderCache.Usage(rendered: 3, reused: 0))
+        #expect(cache.lastUsage == CacheUsage(made: 3, reused: 0))
         _ = try generated(options)
-        #expect(cache.lastUsage == RenderCache.Usage(rendered: 0, reused: 3))
+        #expect(cache.lastUsage == CacheUsage(made: 0, reused: 3))
 
         folder.write("content/draft/c.md", chapter("Gamma", order: 3, body: "New text."))
         let changedBody = try generated(options)
-        #expect(cache.lastUsage == RenderCache.Usage(rendered: 1, reused: 2))
+        #expect(cache.lastUsage == CacheUsage(made: 1, reused: 2))
         #expect(page("draft/c.html", in: changedBody).contains("New text."))
 
         // A new title re-renders nothing, yet shows on every page that names the chapter.
         folder.write("content/draft/b.md", chapter("Beta renamed", order: 2, body: "## How\n\nText."))
         let retitled = try generated(options)
-        #expect(cache.lastUsage == RenderCache.Usage(rendered: 0, reused: 3))
+        #expect(cache.lastUsage == CacheUsage(made: 0, reused: 3))
         #expect(page("draft/a.html", in: retitled).contains("Beta renamed"))
         #expect(page("draft/c.html", in: retitled).contains("Beta renamed"))
 
         // The chapter Alpha links to is gone: Alpha is rendered again, and its link reported.
         try FileManager.default.removeItem(atPath: folder.path + "/content/draft/b.md")
         let failure = try #require(throws: BuildErrors.self) { try generated(options) }
-        #expect(cache.lastUsage == RenderCache.Usage(rendered: 1, reused: 1))
+        #expect(cache.lastUsage == CacheUsage(made: 1, reused: 1))
         #expect(failure.diagnostics.contains { $0.file.hasSuffix("a.md") && $0.message.contains("link to a chapter that does not exist: 'b.md#how'") })
     }
 

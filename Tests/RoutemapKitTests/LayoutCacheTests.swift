@@ -30,12 +30,12 @@ import Testing
 
         let first = try generated(cached)
         // Each page is two renderings: its own template's, then the layout's.
-        let pageCount = cache.lastUsage.laidOut
+        let pageCount = cache.lastUsage.made
         #expect(pageCount > 40 && cache.lastUsage.reused == 0)
         #expect(contents(first) == contents(try generated(fresh)))
 
         _ = try generated(cached)
-        #expect(cache.lastUsage.laidOut == 0 && cache.lastUsage.reused > 0, "nothing changed, so nothing is laid out")
+        #expect(cache.lastUsage.made == 0 && cache.lastUsage.reused > 0, "nothing changed, so nothing is laid out")
 
         let path = "content/final/business-change.md"
         let original = try #require(folder.read(path))
@@ -53,7 +53,7 @@ import Testing
             let report = try generated(cached)
             #expect(contents(report) == contents(try generated(fresh)), "after \(edit)")
             let usage = cache.lastUsage
-            #expect(usage.laidOut > 0 && (!textOnly || usage.laidOut < pageCount / 5), "after \(edit): \(usage)")
+            #expect(usage.made > 0 && (!textOnly || usage.made < pageCount / 5), "after \(edit): \(usage)")
         }
 
         // A publication-wide change reaches every page: each page's layout names the publication
@@ -62,6 +62,6 @@ import Testing
         folder.write("content/routemap.yml", config.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed "))
         let renamed = try generated(cached)
         #expect(contents(renamed) == contents(try generated(fresh)))
-        #expect(cache.lastUsage.laidOut >= pageCount / 2, "\(cache.lastUsage)")
+        #expect(cache.lastUsage.made >= pageCount / 2, "\(cache.lastUsage)")
     }
 }

@@ -15,17 +15,6 @@ import Synchronization
 /// One cache serves one sequence of builds (the preview server's); it is safe to use from the
 /// loading threads.
 public final class ContentCache: Sendable {
-    /// How the last build used the cache.
-    public struct Usage: Sendable, Equatable {
-        public var parsed: Int
-        public var reused: Int
-
-        public init(parsed: Int, reused: Int) {
-            self.parsed = parsed
-            self.reused = reused
-        }
-    }
-
     private struct Entry {
         var text: [UInt8]
         /// The file's stamp when it was read, if it can stand for the text (see `FileStamp.isSettled`).
@@ -45,7 +34,8 @@ public final class ContentCache: Sendable {
 
     public init() {}
 
-    public var lastUsage: Usage { state.withLock { Usage(parsed: $0.entries.made, reused: $0.entries.reused) } }
+    /// How the last build used the cache.
+    public var lastUsage: CacheUsage { state.withLock { $0.entries.usage } }
 
     func beginBuild() {
         state.withLock { $0.entries.beginBuild() }

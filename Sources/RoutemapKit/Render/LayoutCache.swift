@@ -11,17 +11,6 @@ import Templates
 /// comparing array pointers, where hashing would read every byte.
 /// One cache serves one sequence of builds; it is safe to use from the layout threads.
 public final class LayoutCache: Sendable {
-    /// How the last build used the cache.
-    public struct Usage: Sendable, Equatable {
-        public var laidOut: Int
-        public var reused: Int
-
-        public init(laidOut: Int, reused: Int) {
-            self.laidOut = laidOut
-            self.reused = reused
-        }
-    }
-
     private struct Entry {
         var view: any Sendable
         var html: HTML
@@ -45,7 +34,8 @@ public final class LayoutCache: Sendable {
 
     public init() {}
 
-    public var lastUsage: Usage { state.withLock { Usage(laidOut: $0.entries.made, reused: $0.entries.reused) } }
+    /// How the last build used the cache.
+    public var lastUsage: CacheUsage { state.withLock { $0.entries.usage } }
 
     /// The views of the pages held: what templates were given, for the tests that read every view a build makes.
     var views: [any Sendable] { state.withLock { $0.entries.kept.map(\.view) } }

@@ -30,17 +30,6 @@ public final class RenderCache: Sendable {
         }
     }
 
-    /// How the last build used the cache.
-    public struct Usage: Sendable, Equatable {
-        public var rendered: Int
-        public var reused: Int
-
-        public init(rendered: Int, reused: Int) {
-            self.rendered = rendered
-            self.reused = reused
-        }
-    }
-
     private struct State {
         var entries = BuildCacheEntries<Key, RenderedMarkdown>()
         /// Bodies that ran past the render limit: rendering them again would only start another
@@ -57,7 +46,8 @@ public final class RenderCache: Sendable {
 
     public init() {}
 
-    public var lastUsage: Usage { state.withLock { Usage(rendered: $0.entries.made, reused: $0.entries.reused) } }
+    /// How the last build used the cache.
+    public var lastUsage: CacheUsage { state.withLock { $0.entries.usage } }
 
     func beginBuild(resolver: LinkResolver) {
         state.withLock { state in

@@ -3,6 +3,9 @@
 /// cache holds one site at most), and how many values the build made and how many it reused.
 /// A plain value: each cache keeps it in its own `Mutex`.
 struct BuildCacheEntries<Key: Hashable, Value> {
+    /// How the last build used them.
+    var usage: CacheUsage { CacheUsage(made: made, reused: reused) }
+
     private var values: [Key: Value] = [:]
     private var used: Set<Key> = []
     private(set) var made = 0
@@ -44,5 +47,17 @@ struct BuildCacheEntries<Key: Hashable, Value> {
     /// Changes the kept value for `key`, if there is one, in place.
     mutating func update(_ key: Key, _ change: (inout Value) -> Void) {
         if values[key] != nil { change(&values[key]!) }
+    }
+}
+
+/// How a build used one of the preview's caches: the values it made (chapters parsed or rendered,
+/// pages laid out) and those it reused from the build before.
+public struct CacheUsage: Sendable, Equatable {
+    public var made: Int
+    public var reused: Int
+
+    public init(made: Int, reused: Int) {
+        self.made = made
+        self.reused = reused
     }
 }
