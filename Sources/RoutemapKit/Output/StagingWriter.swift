@@ -8,7 +8,7 @@ import Templates
 ///
 /// Each thread making pages writes what it makes. A thread of its own for writing, fed through a
 /// queue, was the slowest part of a build while the threads making pages waited for it; the folder's
-/// lock, which creating a file takes, costs little next to writing the file (see `make bench`).
+/// lock, which creating a file takes, costs little next to writing the file (docs/guide/performance.md).
 ///
 /// A file that `previous` (the site being replaced) already holds byte for byte is hard-linked from
 /// it instead: the output is deterministic, so after a small change almost every file is, and a link
@@ -48,8 +48,8 @@ final class StagingWriter: Sendable {
 
     // MARK: Writing
 
-    /// Bytes gathered before a streamed file is written to: the kernel spends about half as long on
-    /// a 256 KB write as on the same bytes in the few-kilobyte pieces they are made in.
+    /// Bytes gathered before a streamed file is written to: a few large writes cost the kernel far
+    /// less than the same bytes in the few-kilobyte pieces they are made in (docs/guide/performance.md).
     private static let streamedWriteSize = 1 << 18
 
     /// Creates the streamed files and writes their pieces as they are made, a few hundred kilobytes
