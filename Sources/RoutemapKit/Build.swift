@@ -79,10 +79,10 @@ public enum SiteBuilder {
         guard let publication = stages.site?.publication, let layout = stages.layout, !log.hasErrors else {
             return .stopped(log)
         }
-        let plan = layout.plan()
+        let plan = StageTimes.measure("plan") { layout.plan() }
         plan.reportDuplicatePaths(log: log)
         guard !log.hasErrors else { return .stopped(log) }
-        let files = plan.files(deferringStreamed: options.deferWholeEditionFiles)
+        let files = StageTimes.measure("files") { plan.files(deferringStreamed: options.deferWholeEditionFiles) }
         options.layoutCache?.endBuild()
         return BuildReport(files: files, fileCount: files.count, diagnostics: log.items,
                            chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
@@ -108,20 +108,20 @@ public enum SiteBuilder {
     static func stagesBeforeLayout(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, layout: SiteLayout?) {
         let theme = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName, log: log)
         let errorsBeforeContent = log.errorCount
-        let loaded = ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache, log: log)
+        let loaded = StageTimes.measure("load") { ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache, log: log) }
         let contentHasErrors = log.errorCount > errorsBeforeContent
         guard let loaded else { return (nil, nil) }
         let publication = Embargo.publication(loaded, on: options.buildDate, preview: options.preview)
         FutureDates.check(publication, buildDate: options.buildDate, log: log)
 
-        guard let rendered = ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits, log: log) else {
+        guard let rendered = StageTimes.measure("render", { ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits, log: log) }) else {
             return (nil, nil)
         }
-        LinkChecker.check(rendered, log: log)
-        ActionChecker.check(rendered, log: log)
-        LostConstructChecker.check(rendered, log: log)
-        AnchorStabilityChecker.check(rendered, log: log)
-        ConsultationChecker.check(rendered, log: log)
+        StageTimes.measure("LinkChecker") { LinkChecker.check(rendered, log: log, cache: options.renderCache?.linkChecks) }
+        StageTimes.measure("ActionChecker") { ActionChecker.check(rendered, log: log) }
+        StageTimes.measure("LostConstructChecker") { LostConstructChecker.check(rendered, log: log) }
+        StageTimes.measure("AnchorStabilityChecker") { AnchorStabilityChecker.check(rendered, log: log) }
+        StageTimes.measure("ConsultationChecker") { ConsultationChecker.check(rendered, log: log) }
         if options.strict { log.makeEveryProblemAnError() }
         guard let theme else { return (rendered, nil) }
         // Two chapters with one id (reported above) would also claim one page: the layout, for

@@ -2,22 +2,37 @@ import RoutemapMarkdown
 
 /// Checks that every link and image in every chapter leads somewhere that exists.
 enum LinkChecker {
-    static func check(_ site: RenderedPublication, log: DiagnosticLog) {
+    /// With `cache` (the preview server's), a chapter whose check cannot have changed since the
+    /// previous build keeps its result: see `LinkCheckCache`.
+    static func check(_ site: RenderedPublication, log: DiagnosticLog, cache: LinkCheckCache? = nil) {
         let resolver = LinkResolver(site.publication)
         // Every chapter, on every core: the preview checks all links after each save.
         let chapters = site.editions.flatMap { edition in edition.chapters.map { (edition.edition.id, $0) } }
-        let anchorSets = concurrentMap(chapters) { _, rendered in
-            AnchorStabilityChecker.anchorsOf(rendered).union(rendered.chapter.movedAnchors.map(\.oldID)).union(rendered.markdown.rawHTMLIDs)
+        let keys = chapters.map { "\($0.0)/\($0.1.chapter.id)" }
+        let previousAnchors = cache?.previousAnchors() ?? [:]
+        let anchorSets = concurrentMap(count: chapters.count, first: []) { index -> LinkCheckCache.Anchors in
+            let rendered = chapters[index].1
+            if let previous = previousAnchors[keys[index]], previous.holds(for: rendered) { return previous }
+            let markdown = rendered.markdown
+            return LinkCheckCache.Anchors(
+                headings: markdown.headings, blocks: markdown.blocks, labelledItems: markdown.labelledItems,
+                rawHTMLIDs: markdown.rawHTMLIDs, movedAnchors: rendered.chapter.movedAnchors,
+                anchors: AnchorStabilityChecker.anchorsOf(rendered).union(rendered.chapter.movedAnchors.map(\.oldID)).union(markdown.rawHTMLIDs))
         }
-        var anchors: [String: Set<String>] = [:]
-        for ((editionID, rendered), set) in zip(chapters, anchorSets) { anchors["\(editionID)/\(rendered.chapter.id)"] = set }
+        let anchors = Dictionary(zip(keys, anchorSets.lazy.map(\.anchors)), uniquingKeysWith: { _, last in last })
         var files = Set<String>()
         for edition in site.publication.editions {
             for asset in edition.assets { files.insert("\(edition.id)/\(asset)") }
         }
+        let checkedSite = LinkCheckCache.Site(resolver: resolver, files: files, allowRawHTML: site.config.allowRawHTML)
+        let previousChecks = cache?.previousChecks(for: checkedSite) ?? [:]
         // One list a chapter, made on every core, added to the log in chapter order.
-        let found = concurrentMap(chapters) { [anchors, files] editionID, rendered -> [Diagnostic] in
-            let context = Context(rendered: rendered, editionID: editionID, site: site,
+        let found = concurrentMap(count: chapters.count, first: []) { [anchors, files] index -> (check: LinkCheckCache.Check, reused: Bool) in
+            let (editionID, rendered) = chapters[index]
+            if let previous = previousChecks[keys[index]], previous.holds(for: rendered, anchors: anchors) {
+                return (previous, true)
+            }
+            var context = Context(rendered: rendered, editionID: editionID, site: site,
                                   resolver: resolver, anchors: anchors, files: files)
             var diagnostics: [Diagnostic] = []
             for link in rendered.markdown.links {
@@ -30,9 +45,17 @@ enum LinkChecker {
                     diagnostics.append(context.diagnostic(problem, at: image.position))
                 }
             }
-            return diagnostics
+            let check = LinkCheckCache.Check(links: rendered.markdown.links, images: rendered.markdown.images, body: rendered.chapter.body,
+                                             bodyLineOffset: rendered.chapter.bodyLineOffset, sourcePath: rendered.chapter.sourcePath,
+                                             anchorsRead: context.anchorsRead, diagnostics: diagnostics)
+            return (check, false)
         }
-        for diagnostics in found { log.add(contentsOf: diagnostics) }
+        for result in found { log.add(contentsOf: result.check.diagnostics) }
+        guard let cache else { return }
+        cache.store(site: checkedSite,
+                    anchors: Dictionary(zip(keys, anchorSets), uniquingKeysWith: { _, last in last }),
+                    checks: Dictionary(zip(keys, found.lazy.map(\.check)), uniquingKeysWith: { _, last in last }),
+                    reused: found.filter(\.reused).count)
     }
 
     private struct Problem {
@@ -48,13 +71,15 @@ enum LinkChecker {
         let resolver: LinkResolver
         let anchors: [String: Set<String>]
         let files: Set<String>
+        /// The anchors of each chapter looked up, as they were: what a reused check depends on.
+        var anchorsRead: [String: Set<String>?] = [:]
 
         func diagnostic(_ problem: Problem, at position: SourcePosition) -> Diagnostic {
             Diagnostic(problem.severity, file: rendered.chapter.sourcePath, line: rendered.fileLine(position),
                        column: rendered.characterColumn(position), problem.message, hint: problem.hint)
         }
 
-        func problem(with destination: String, isImage: Bool) -> Problem? {
+        mutating func problem(with destination: String, isImage: Bool) -> Problem? {
             if destination.contains("{{") || destination.contains("{%") {
                 return Problem(message: "\(isImage ? "image" : "link") '\(destination)' is a template tag (Liquid or VuePress), which is not run, so it leads nowhere",
                                hint: "write the address it stands for")
@@ -107,7 +132,8 @@ enum LinkChecker {
             }
         }
 
-        private func missingAnchor(_ fragment: String, in key: String, written: String, allowFootnotes: Bool) -> Problem? {
+        private mutating func missingAnchor(_ fragment: String, in key: String, written: String, allowFootnotes: Bool) -> Problem? {
+            anchorsRead[key] = anchors[key]
             let known = anchors[key] ?? []
             if known.contains(fragment) { return nil }
             if allowFootnotes, fragment.hasPrefix("fn-") || fragment.hasPrefix("fnref-") { return nil }
@@ -118,3 +144,4 @@ enum LinkChecker {
         }
     }
 }
+

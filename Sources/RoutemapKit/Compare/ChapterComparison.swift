@@ -9,7 +9,7 @@ struct WordChange: Equatable {
 
 /// What happened to one block of a chapter between two editions, in the newer edition's order
 /// (removed blocks appear where they stood).
-struct BlockChange {
+struct BlockChange: Equatable {
     enum Kind: String { case unchanged, added, removed, changed, moved, movedAndChanged = "moved-changed", movedAway = "moved-away" }
     var kind: Kind
     var old: TextBlock?

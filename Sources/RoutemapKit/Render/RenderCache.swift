@@ -44,6 +44,9 @@ public final class RenderCache: Sendable {
 
     private let state = Mutex(State())
 
+    /// Each chapter's anchors and link check, kept alongside the renderings they were found in.
+    let linkChecks = LinkCheckCache()
+
     public init() {}
 
     /// How the last build used the cache.

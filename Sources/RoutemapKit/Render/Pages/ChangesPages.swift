@@ -11,8 +11,13 @@ extension SiteLayout {
         let comparison = EditionComparison(older: older, newer: rendered, cache: layoutCache)
         return [PlannedFile(SitePaths.changes(edition.id), origin: editionFile(edition)) { .html(changesSummaryPage(comparison)) }]
             + comparison.common.map { common in
-                PlannedFile(SitePaths.chapterChanges(edition.id, common.chapter.id), origin: common.chapter.sourcePath) {
-                    .html(chapterChangesPage(comparison, common.chapter, common.comparison))
+                // Besides the site's structure (titles, numbers, editions), the page shows only the comparison:
+                // while it is unchanged (the very array of the previous build), the page is reused without making its view.
+                let path = SitePaths.chapterChanges(edition.id, common.chapter.id)
+                let inputs = ChapterChangesInputs(oldTitle: common.comparison.oldTitle, newTitle: common.comparison.newTitle,
+                                                  changes: common.comparison.changes)
+                return PlannedFile(path, origin: common.chapter.sourcePath) {
+                    .html(page(path, inputs: inputs) { chapterChangesPage(comparison, common.chapter, common.comparison) })
                 }
             }
     }
@@ -124,4 +129,11 @@ extension SiteLayout {
          (compared.count(.moved) + compared.count(.movedAndChanged), "moved")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
+}
+
+/// What a chapter's changes page is laid out from besides the site's structure.
+private struct ChapterChangesInputs: Equatable, Sendable {
+    var oldTitle: String
+    var newTitle: String
+    var changes: [BlockChange]
 }

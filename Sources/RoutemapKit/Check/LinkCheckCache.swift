@@ -1,0 +1,85 @@
+import Synchronization
+import RoutemapMarkdown
+
+/// Each chapter's anchors and link check from the previous build, reused while everything they
+/// were found from is unchanged. The preview server keeps one (inside its `RenderCache`): after a
+/// save every other chapter has the very arrays of the previous build, so telling that a chapter's
+/// links still hold is mostly comparing array pointers, where checking them all again had been the
+/// largest part of a rebuild of two large editions.
+///
+/// A chapter's check is reused only when its links, images, text (for columns), line offset and file
+/// are as they were, links resolve as they did, the content's files are the same, and every
+/// chapter's anchors it looked up are the same. A chapter with a problem is always checked again:
+/// its hint may name other chapters, whose order may have changed.
+final class LinkCheckCache: Sendable {
+    /// What every chapter's check depends on.
+    struct Site: Equatable {
+        var resolver: LinkResolver
+        var files: Set<String>
+        var allowRawHTML: Bool
+    }
+
+    struct Check {
+        var links: [Link]
+        var images: [Image]
+        var body: [UInt8]
+        var bodyLineOffset: Int
+        var sourcePath: String
+        /// The anchors of each chapter ("edition/chapter") the check looked up, as they were; nil for none.
+        var anchorsRead: [String: Set<String>?]
+        var diagnostics: [Diagnostic]
+
+        func holds(for rendered: RenderedChapter, anchors: [String: Set<String>]) -> Bool {
+            diagnostics.isEmpty && rendered.markdown.links == links && rendered.markdown.images == images
+                && rendered.chapter.body == body && rendered.chapter.bodyLineOffset == bodyLineOffset
+                && rendered.chapter.sourcePath == sourcePath
+                && anchorsRead.allSatisfy { anchors[$0.key] == $0.value }
+        }
+    }
+
+    struct Anchors {
+        var headings: [Heading]
+        var blocks: [TextBlock]
+        var labelledItems: [LabelledItem]
+        var rawHTMLIDs: [String]
+        var movedAnchors: [MovedAnchor]
+        var anchors: Set<String>
+
+        func holds(for rendered: RenderedChapter) -> Bool {
+            rendered.markdown.headings == headings && rendered.markdown.blocks == blocks
+                && rendered.markdown.labelledItems == labelledItems && rendered.markdown.rawHTMLIDs == rawHTMLIDs
+                && rendered.chapter.movedAnchors == movedAnchors
+        }
+    }
+
+    private struct State {
+        var site: Site?
+        var checks: [String: Check] = [:]
+        var anchors: [String: Anchors] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// How many chapters' checks the last build reused.
+    private let reusedCount = Mutex(0)
+    var lastReused: Int { reusedCount.withLock { $0 } }
+
+    /// The previous build's anchors, by "edition/chapter".
+    func previousAnchors() -> [String: Anchors] { state.withLock { $0.anchors } }
+
+    /// The previous build's checks by "edition/chapter", if it checked a site with `site`'s resolver,
+    /// files and settings; otherwise none.
+    func previousChecks(for site: Site) -> [String: Check] {
+        state.withLock { $0.site == site ? $0.checks : [:] }
+    }
+
+    /// This build's anchors and checks, in place of the previous build's (so the cache holds one site at most).
+    func store(site: Site, anchors: [String: Anchors], checks: [String: Check], reused: Int) {
+        state.withLock { state in
+            state.site = site
+            state.anchors = anchors
+            state.checks = checks
+        }
+        reusedCount.withLock { $0 = reused }
+    }
+}
