@@ -56,13 +56,13 @@ final class LinkCheckCache: Sendable {
         var site: Site?
         var checks: [String: Check] = [:]
         var anchors: [String: Anchors] = [:]
+        var reused = 0
     }
 
     private let state = Mutex(State())
 
     /// How many chapters' checks the last build reused.
-    private let reusedCount = Mutex(0)
-    var lastReused: Int { reusedCount.withLock { $0 } }
+    var lastReused: Int { state.withLock { $0.reused } }
 
     /// The previous build's anchors, by "edition/chapter".
     func previousAnchors() -> [String: Anchors] { state.withLock { $0.anchors } }
@@ -79,7 +79,7 @@ final class LinkCheckCache: Sendable {
             state.site = site
             state.anchors = anchors
             state.checks = checks
+            state.reused = reused
         }
-        reusedCount.withLock { $0 = reused }
     }
 }

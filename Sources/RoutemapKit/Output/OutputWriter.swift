@@ -3,21 +3,18 @@ import Foundation
 /// Writes the site beside the output folder and swaps it in only once every file is written,
 /// so a failed or interrupted build leaves the previous site exactly as it was.
 public enum OutputWriter {
-    /// `beforeSwap` runs on the staging folder once every file is written (the PDFs are made there).
-    public static func write(_ files: [OutputFile], to output: String, beforeSwap: (String) throws -> Void = { _ in }) throws {
-        try write(to: output, produce: { writer in files.forEach { writer.write(.whole($0)) } }, beforeSwap: beforeSwap)
+    public static func write(_ files: [OutputFile], to output: String) throws {
+        try write(to: output, produce: { writer in files.forEach { writer.write(.whole($0)) } })
     }
 
     /// Writes the files `produce` hands the writer as they are made. When `produce` throws (a build
     /// whose layout found errors), its error is thrown and nothing is swapped in. What did not stop
     /// the build (a previous site that could not be deleted) goes to `log`.
-    static func write(to output: String, produce: (StagingWriter) throws -> Void,
-                      beforeSwap: (String) throws -> Void = { _ in }, log: DiagnosticLog = DiagnosticLog()) throws {
-        try write(to: OutputFolder.resolve(output), produce: produce, beforeSwap: beforeSwap, log: log)
+    static func write(to output: String, produce: (StagingWriter) throws -> Void, log: DiagnosticLog = DiagnosticLog()) throws {
+        try write(to: OutputFolder.resolve(output), produce: produce, log: log)
     }
 
-    static func write(to output: OutputFolder, produce: (StagingWriter) throws -> Void,
-                      beforeSwap: (String) throws -> Void = { _ in }, log: DiagnosticLog = DiagnosticLog()) throws {
+    static func write(to output: OutputFolder, produce: (StagingWriter) throws -> Void, log: DiagnosticLog = DiagnosticLog()) throws {
         let leftovers = Leftovers(of: output)
         leftovers.removeStale()
         let staging = leftovers.staging
@@ -40,7 +37,6 @@ public enum OutputWriter {
                 throw error
             }
             try writer.finish()
-            try beforeSwap(staging)
             previous = try InterruptCleanup.swapping {
                 try leftovers.unclaim(staging)
                 return try swapIn(staging, as: output.path, leftovers: leftovers)
