@@ -157,7 +157,7 @@ public enum SiteBuilder {
             return .stopped(log)
         }
         // Every path is claimed before the first file is written: two files claiming one stop the build here.
-        let plan = layout.plan(printing: options.pdf)
+        let plan = StageTimes.measure("plan") { layout.plan(printing: options.pdf) }
         plan.reportDuplicatePaths(log: log)
         guard !log.hasErrors else { return .stopped(log) }
         var report = BuildReport(files: [], fileCount: 0, diagnostics: [],
@@ -165,7 +165,7 @@ public enum SiteBuilder {
         let pdfLog = DiagnosticLog()
         // The layout makes the pages, spread over the cores; the writer writes each into the
         // staging folder as it is made. Nothing is swapped in unless every file was written.
-        try OutputWriter.write(to: output, produce: { writer in
+        try StageTimes.measure("make and write") { try OutputWriter.write(to: output, produce: { writer in
             guard options.pdf else {
                 report.fileCount = plan.make { writer.write($0) }
                 return
@@ -180,7 +180,7 @@ public enum SiteBuilder {
             // Planned again with the PDFs (planning makes no page); each page is still made once.
             let linkingPlan = linking.plan(printing: true)
             report.fileCount += linkingPlan.make(including: { linkingPlan.showingPDFs.contains($0) }) { writer.write($0) }
-        }, log: log)
+        }, log: log) }
         report.diagnostics = log.items
         if !pdfLog.items.isEmpty { throw PDFFailure(diagnostics: pdfLog.items, report: report) }
         freeInBackground((stages, layout))

@@ -29,7 +29,7 @@ struct ChapterComparison {
     var retitled: Bool { oldTitle != newTitle }
     var textChanged: Bool { changes.contains { $0.kind != .unchanged } }
 
-    func count(_ kind: BlockChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }
+    func count(_ kind: BlockChange.Kind) -> Int { changes.count { $0.kind == kind } }
 
     init(chapterID: String, oldTitle: String, newTitle: String, old: [TextBlock], new: [TextBlock]) {
         self.init(chapterID: chapterID, oldTitle: oldTitle, newTitle: newTitle, changes: ChapterComparison.compare(old, new))
@@ -52,14 +52,11 @@ struct ChapterComparison {
            zip(old, new).allSatisfy({ $0.kind == $1.kind && $0.text == $1.text && $0.destinations == $1.destinations }) {
             return zip(old, new).map { BlockChange(kind: .unchanged, old: $0, new: $1) }
         }
-        let key = { (block: TextBlock) in
-            "\(block.kind.rawValue)\u{0}\(normalisedSpaces(block.text))\u{0}\(block.destinations.joined(separator: "\u{0}"))"
-        }
-        let oldKeys = old.map(key), newKeys = new.map(key)
+        let oldKeys = old.map(BlockKey.init), newKeys = new.map(BlockKey.init)
         let steps = shortestEditScript(oldKeys, newKeys)
 
         // Moves: a removed block whose exact text was added elsewhere.
-        var addedByKey: [String: [Int]] = [:]
+        var addedByKey: [BlockKey: [Int]] = [:]
         for case .added(let j) in steps { addedByKey[newKeys[j], default: []].append(j) }
         var movedOld = Set<Int>(), movedNew = Set<Int>()
         for case .removed(let i) in steps {
@@ -278,6 +275,13 @@ struct ChapterComparison {
     static func normalisedSpaces(_ text: String) -> String {
         var copy = text
         let ascii = copy.withUTF8 { bytes -> String? in
+            // Most blocks are spaced already: they are kept as they are, without a copy.
+            var previous: UInt8 = 0x20, spaced = true
+            for byte in bytes {
+                if byte >= 0x80 || (0x09...0x0D).contains(byte) || (byte == 0x20 && previous == 0x20) { spaced = false; break }
+                previous = byte
+            }
+            if spaced && previous != 0x20 { return text }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
@@ -294,5 +298,18 @@ struct ChapterComparison {
             return String(decoding: out, as: UTF8.self)
         }
         return ascii ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// A block as the comparison matches it: its kind, its words one space apart, and where its links go.
+private struct BlockKey: Hashable {
+    var kind: TextBlock.Kind
+    var words: String
+    var destinations: [String]
+
+    init(_ block: TextBlock) {
+        kind = block.kind
+        words = ChapterComparison.normalisedSpaces(block.text)
+        destinations = block.destinations
     }
 }

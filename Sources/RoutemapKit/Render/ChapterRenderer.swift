@@ -62,28 +62,46 @@ enum ChapterRenderer {
             cache.beginBuild(resolver: resolver)
         }
         let watch = RenderWatch()
+        let groups = sameText(keys)
         let outcome = runWatched(limits, watch: watch) {
-            concurrentMap(Array(work.indices)) { index -> RenderedChapter in
-                let (editionID, chapter) = work[index]
-                let page = SitePaths.chapter(editionID, chapter.id)
-                let rewrite = { (destination: String) in resolver.rewrite(destination, page: page) }
-                if let cached = cache?.lookup(keys[index], isCurrent: { markdown in
-                    markdown.links.allSatisfy { (rewrite($0.original) ?? $0.original) == $0.destination }
-                        && markdown.images.allSatisfy { (rewrite($0.source) ?? $0.source) == $0.destination }
-                }) {
-                    return RenderedChapter(chapter: chapter, markdown: cached)
+            concurrentMap(groups) { group -> [RenderedChapter] in
+                // The group's first rendering, which a later edition's chapter takes while every
+                // link in it resolves from that chapter's page as it did from the first's.
+                var first: RenderedMarkdown?
+                return group.map { index in
+                    let (editionID, chapter) = work[index]
+                    let page = SitePaths.chapter(editionID, chapter.id)
+                    let rewrite = { (destination: String) in resolver.rewrite(destination, page: page) }
+                    let isCurrent = { (markdown: RenderedMarkdown) in
+                        markdown.links.allSatisfy { (rewrite($0.original) ?? $0.original) == $0.destination }
+                            && markdown.images.allSatisfy { (rewrite($0.source) ?? $0.source) == $0.destination }
+                    }
+                    if let cached = cache?.lookup(keys[index], isCurrent: isCurrent) {
+                        first = first ?? cached
+                        return RenderedChapter(chapter: chapter, markdown: cached)
+                    }
+                    if let first, isCurrent(first) {
+                        cache?.store(keys[index], first, shared: true)
+                        return RenderedChapter(chapter: chapter, markdown: first)
+                    }
+                    watch.begin(index, path: chapter.sourcePath)
+                    let markdown = MarkdownRenderer.render(utf8: chapter.body, options: keys[index].options, rewriteLink: rewrite,
+                                                           stage: { watch.enter($0, index) })
+                    watch.end(index)
+                    cache?.store(keys[index], markdown)
+                    first = first ?? markdown
+                    return RenderedChapter(chapter: chapter, markdown: markdown)
                 }
-                watch.begin(index, path: chapter.sourcePath)
-                let markdown = MarkdownRenderer.render(utf8: chapter.body, options: keys[index].options, rewriteLink: rewrite,
-                                                       stage: { watch.enter($0, index) })
-                watch.end(index)
-                cache?.store(keys[index], markdown)
-                return RenderedChapter(chapter: chapter, markdown: markdown)
             }
         }
-        let rendered: [RenderedChapter]
+        var rendered: [RenderedChapter] = []
         switch outcome {
-        case .success(let chapters): rendered = chapters
+        case .success(let renderedGroups):
+            var placed = [RenderedChapter?](repeating: nil, count: work.count)
+            for (group, chapters) in zip(groups, renderedGroups) {
+                for (index, chapter) in zip(group, chapters) { placed[index] = chapter }
+            }
+            rendered = placed.map { $0! }
         case .failure(let timeout):
             if let cache, let index = work.firstIndex(where: { $0.1.sourcePath == timeout.sourcePath }) {
                 cache.markHanging(keys[index], after: timeout.seconds)
@@ -98,6 +116,25 @@ enum ChapterRenderer {
             return RenderedEdition(edition: edition, chapters: Array(rendered[offset..<offset + edition.chapters.count]))
         }
         return RenderedPublication(publication: publication, editions: editions)
+    }
+
+    /// The chapters' indices, grouped where the same chapter (by id) has the same text and options
+    /// in several editions (most of a final edition's, after its consultation draft): each group is
+    /// rendered once. Groups are in the order of their first chapter.
+    private static func sameText(_ keys: [RenderCache.Key]) -> [[Int]] {
+        var groups: [[Int]] = []
+        var groupOf: [RenderCache.Key: Int] = [:]
+        for (index, key) in keys.enumerated() {
+            var text = key
+            text.editionID = ""
+            if let group = groupOf[text] {
+                groups[group].append(index)
+            } else {
+                groupOf[text] = groups.count
+                groups.append([index])
+            }
+        }
+        return groups
     }
 
     /// The pages of the chapters that the changes pages compare block by block: those whose id is

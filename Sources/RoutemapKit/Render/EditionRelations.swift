@@ -55,12 +55,12 @@ extension SiteLayout {
     /// Links to the same chapter (by id) in the older edition and, once published, the newer one.
     func counterparts(of chapter: Chapter, in edition: Edition, from page: String) -> [CounterpartView] {
         var links: [CounterpartView] = []
-        if let older = olderEdition(than: edition.id), older.edition.chapter(id: chapter.id) != nil {
+        if let older = olderEdition(than: edition.id), has(chapter, in: older) {
             links.append(CounterpartView(text: "Read this chapter in the \(older.edition.shortTitle)",
                                          url: relativeURL(from: page, to: SitePaths.chapter(older.edition.id, chapter.id)),
                                          relation: "earlier", superseded: false))
         }
-        if let newer = publishedNewerEdition(than: edition.id), newer.edition.chapter(id: chapter.id) != nil {
+        if let newer = publishedNewerEdition(than: edition.id), has(chapter, in: newer) {
             let text = edition.kind == .consultation && newer.edition.kind == .final
                 ? "This draft has been superseded: read the final version"
                 : "This chapter has been superseded: read it in the \(newer.edition.shortTitle)"
@@ -70,9 +70,13 @@ extension SiteLayout {
         return links
     }
 
+    private func has(_ chapter: Chapter, in edition: RenderedEdition) -> Bool {
+        chapterIDs[edition.edition.id]?.contains(chapter.id) == true
+    }
+
     /// "What changed since the consultation draft", for a chapter that has an older counterpart.
     func changesLink(of chapter: Chapter, in edition: Edition, from page: String) -> LinkView? {
-        guard let older = olderEdition(than: edition.id), older.edition.chapter(id: chapter.id) != nil else { return nil }
+        guard let older = olderEdition(than: edition.id), has(chapter, in: older) else { return nil }
         return LinkView(title: "What changed since the \(older.edition.shortTitle)",
                         url: relativeURL(from: page, to: SitePaths.chapterChanges(edition.id, chapter.id)))
     }

@@ -77,8 +77,9 @@ public final class RenderCache: Sendable {
         return found
     }
 
-    func store(_ key: Key, _ markdown: RenderedMarkdown) {
-        state.withLock { $0.entries.store(markdown, for: key) }
+    /// `shared`: the rendering of the same text in another edition, reused rather than made.
+    func store(_ key: Key, _ markdown: RenderedMarkdown, shared: Bool = false) {
+        state.withLock { $0.entries.store(markdown, for: key, reused: shared) }
     }
 
     func markHanging(_ key: Key, after seconds: Double) { state.withLock { $0.hanging[key] = seconds } }

@@ -45,6 +45,16 @@ struct SiteLayout {
     var consultations: [String: ConsultationState] = [:]
     /// Draws the social cards (nil: none are made, and pages name none).
     var socialCardRenderer: SocialCardRenderer?
+    /// The ids of each edition's chapters, by edition id: every chapter page asks whether its
+    /// chapter is in the other editions, which searching their chapters made quadratic in their number.
+    let chapterIDs: [String: Set<String>]
+
+    init(site: RenderedPublication, theme: Theme, buildDate: CalendarDate) {
+        self.site = site
+        self.theme = theme
+        self.buildDate = buildDate
+        chapterIDs = Dictionary(site.editions.map { ($0.edition.id, Set($0.chapters.map(\.chapter.id))) }, uniquingKeysWith: { first, _ in first })
+    }
 
     var config: PublicationConfig { site.config }
 

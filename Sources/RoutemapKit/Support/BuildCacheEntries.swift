@@ -38,10 +38,10 @@ struct BuildCacheEntries<Key: Hashable, Value> {
     /// A kept value the build takes as it is.
     mutating func countReused() { reused += 1 }
 
-    /// A value the build made, kept in place of any earlier one.
-    mutating func store(_ value: Value, for key: Key) {
+    /// A value the build made (or, `reused`, took from elsewhere), kept in place of any earlier one.
+    mutating func store(_ value: Value, for key: Key, reused: Bool = false) {
         values[key] = value
-        made += 1
+        if reused { self.reused += 1 } else { made += 1 }
     }
 
     /// Changes the kept value for `key`, if there is one, in place.

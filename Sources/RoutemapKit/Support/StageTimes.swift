@@ -1,6 +1,7 @@
 import Foundation
 
-/// With ROUTEMAP_TIMINGS set, how long each stage of a build took, on stderr: for finding where
+/// With ROUTEMAP_TIMINGS set, how long each stage of a build took, and the process's peak memory
+/// when it ended, on stderr: for finding where
 /// the preview's rebuild spends its time (docs/guide/performance.md).
 enum StageTimes {
     static let enabled = ProcessInfo.processInfo.environment["ROUTEMAP_TIMINGS"] != nil
@@ -11,7 +12,15 @@ enum StageTimes {
         let started = DispatchTime.now().uptimeNanoseconds
         let result = try work()
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-        FileHandle.standardError.write(Data("timing \(name): \(String(format: "%.1f", milliseconds)) ms\n".utf8))
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let peak = "peak memory \(usage.ru_maxrss / 1024) MiB"  // kilobytes on Linux
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        let peak = "peak memory \(usage.ru_maxrss / 1024 / 1024) MiB"  // bytes on macOS
+        #endif
+        FileHandle.standardError.write(Data("timing \(name): \(String(format: "%.1f", milliseconds)) ms, \(peak)\n".utf8))
         return result
     }
 }
