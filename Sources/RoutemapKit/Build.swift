@@ -105,7 +105,10 @@ public enum SiteBuilder {
     /// Loading, rendering and checking: everything before the pages are laid out. Content with
     /// errors is rendered and checked all the same, so that one run reports every problem; only
     /// `check` lays it out, and nothing writes it.
-    static func stagesBeforeLayout(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, layout: SiteLayout?) {
+    /// `keepingSources: false` lets go of the chapters' Markdown once it is rendered and checked:
+    /// laying out needs only what rendering made from it (`build`, where nothing is reported after).
+    static func stagesBeforeLayout(_ options: BuildOptions, log: DiagnosticLog,
+                                   keepingSources: Bool = true) -> (site: RenderedPublication?, layout: SiteLayout?) {
         let theme = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName, log: log)
         let errorsBeforeContent = log.errorCount
         let loaded = StageTimes.measure("load") { ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache, log: log) }
@@ -126,7 +129,8 @@ public enum SiteBuilder {
         guard let theme else { return (rendered, nil) }
         // Two chapters with one id (reported above) would also claim one page: the layout, for
         // `check`, keeps the first, so the clash is not reported twice.
-        let site = contentHasErrors ? rendered.keepingOneChapterPerID() : rendered
+        var site = contentHasErrors ? rendered.keepingOneChapterPerID() : rendered
+        if !keepingSources { site = site.withoutMarkdownSources() }
         var layout = SiteLayout(site: site, theme: theme, buildDate: options.buildDate)
         layout.layoutCache = options.layoutCache
         layout.consultations = ConsultationState.all(rendered, on: options.buildDate)
@@ -138,7 +142,7 @@ public enum SiteBuilder {
                     hint: "install Debian's librsvg2-bin (`make site` does), or leave it: the site works without the cards"))
             }
         }
-        return (rendered, layout)
+        return (keepingSources ? rendered : site, layout)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched: a
@@ -152,7 +156,8 @@ public enum SiteBuilder {
         let output = try OutputFolder.resolve(options.outputDirectory, protecting: [("content", options.contentDirectory),
                                                                                    ("themes", options.themesDirectory)])
         let log = DiagnosticLog()
-        let stages = stagesBeforeLayout(options, log: log)
+        // The preview's caches keep the Markdown, to tell the next build what changed.
+        let stages = stagesBeforeLayout(options, log: log, keepingSources: options.contentCache != nil || options.renderCache != nil)
         guard let publication = stages.site?.publication, let layout = stages.layout, !log.hasErrors else {
             return .stopped(log)
         }
@@ -197,6 +202,18 @@ public enum SiteBuilder {
 }
 
 extension RenderedPublication {
+    /// The publication without its chapters' Markdown (a fifth of a large one's memory), which only
+    /// rendering and the reports of the checks (columns counted in characters) read.
+    func withoutMarkdownSources() -> RenderedPublication {
+        var site = self
+        for edition in site.editions.indices {
+            for chapter in site.editions[edition].chapters.indices { site.editions[edition].chapters[chapter].chapter.body = [] }
+            site.editions[edition].edition.chapters = site.editions[edition].chapters.map(\.chapter)
+            site.publication.editions[edition] = site.editions[edition].edition
+        }
+        return site
+    }
+
     /// The publication with only the first chapter of each id in each edition.
     func keepingOneChapterPerID() -> RenderedPublication {
         var site = self
