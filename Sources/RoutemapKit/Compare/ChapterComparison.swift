@@ -24,12 +24,14 @@ struct ChapterComparison {
     var chapterID: String
     var oldTitle: String
     var newTitle: String
-    var changes: [BlockChange]
+    let changes: [BlockChange]
+    /// How many changes there are of each kind, counted once: the pages ask several times per chapter.
+    private let counts: [BlockChange.Kind: Int]
 
     var retitled: Bool { oldTitle != newTitle }
-    var textChanged: Bool { changes.contains { $0.kind != .unchanged } }
+    var textChanged: Bool { counts.keys.contains { $0 != .unchanged } }
 
-    func count(_ kind: BlockChange.Kind) -> Int { changes.count { $0.kind == kind } }
+    func count(_ kind: BlockChange.Kind) -> Int { counts[kind] ?? 0 }
 
     init(chapterID: String, oldTitle: String, newTitle: String, old: [TextBlock], new: [TextBlock]) {
         self.init(chapterID: chapterID, oldTitle: oldTitle, newTitle: newTitle, changes: ChapterComparison.compare(old, new))
@@ -40,6 +42,9 @@ struct ChapterComparison {
         self.oldTitle = oldTitle
         self.newTitle = newTitle
         self.changes = changes
+        var counts: [BlockChange.Kind: Int] = [:]
+        for index in changes.indices { counts[changes[index].kind, default: 0] += 1 }
+        self.counts = counts
     }
 
     /// Blocks are matched by kind and text; a block removed in one place and added unchanged in

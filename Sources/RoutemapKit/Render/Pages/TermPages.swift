@@ -50,13 +50,14 @@ extension SiteLayout {
     /// What each chapter, in order, asks `audience` to do: its labelled items whose label names the audience.
     private func actionGroups(_ rendered: RenderedEdition, audience: Term, from page: String) -> [ActionGroupView] {
         let named = config.audiences.labelMatcher()
-        return rendered.chapters.compactMap { chapter in
-            let items = chapter.markdown.labelledItems.filter { named($0.label)?.id == audience.id }
+        // By index: each chapter is read in place rather than copied, for every audience.
+        return rendered.chapters.indices.compactMap { index in
+            let items = rendered.chapters[index].markdown.labelledItems.filter { named($0.label)?.id == audience.id }
             guard !items.isEmpty else { return nil }
-            let chapterURL = relativeURL(from: page, to: SitePaths.chapter(rendered.edition.id, chapter.chapter.id))
+            let chapter = rendered.chapters[index].chapter
+            let chapterURL = relativeURL(from: page, to: SitePaths.chapter(rendered.edition.id, chapter.id))
             let actions = items.map { ActionView(text: $0.text, url: chapterURL + "#" + $0.anchor) }
-            return ActionGroupView(chapterNumber: chapter.chapter.number, chapterTitle: chapter.chapter.title,
-                                   chapterURL: chapterURL, actions: actions)
+            return ActionGroupView(chapterNumber: chapter.number, chapterTitle: chapter.title, chapterURL: chapterURL, actions: actions)
         }
     }
 
