@@ -19,7 +19,7 @@ over several runs and reports medians, ratios and peak memory (max RSS of the pr
     without PDFs.
 
 Usage: scripts/bench.py [--chapters 2000] [--runs 5] [--growth 250,500,1000,2000]
-                        [--pdf-chapters 500] [--pdf-only] [--routemap .build/release/routemap] [--readme]
+                        [--pdf-chapters 500 | 125,250,500] [--pdf-only] [--routemap .build/release/routemap] [--readme]
 `make bench` builds routemap in release mode first and runs this with the defaults.
 """
 
@@ -601,12 +601,13 @@ def measure_pdfs(routemap, content, output, runs):
 
 
 def render_pdf_report(pdf_results):
-    lines = ["| PDFs of | PDFs | `build --pdf` wall time | without `--pdf` | CPU time (user + sys) | peak memory |",
-             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    lines = ["| PDFs of | PDFs | `build --pdf` wall time | without `--pdf` | CPU time (user + sys) | CPU per chapter | peak memory |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
     for name, result in pdf_results.items():
         made = ", ".join("%s: %d pages, %.0f KiB" % (pdf["path"], pdf["pages"], pdf["bytes"] / 1024) for pdf in result["pdfs"])
-        lines.append("| %s | %s | %s | %s | %s | %.0f MiB |" % (name, made, ms(result["with"]["median"]), ms(result["without"]["median"]),
-                                                              ms(result["with"]["cpu"]), result["with"]["rss_mib"]))
+        per_chapter = ms(result["with"]["cpu"] / result["chapters"]) if "chapters" in result else ""
+        lines.append("| %s | %s | %s | %s | %s | %s | %.0f MiB |" % (name, made, ms(result["with"]["median"]), ms(result["without"]["median"]),
+                                                                   ms(result["with"]["cpu"]), per_chapter, result["with"]["rss_mib"]))
     return "\n".join(lines) + "\n"
 
 
@@ -616,11 +617,11 @@ def run_pdfs(routemap, args):
     results = {}
     print("PDFs of the real content/ …", flush=True)
     results["the real content/"] = measure_pdfs(routemap, os.path.join(REPO, "content"), os.path.join(BENCH, "pdf-real-output"), runs)
-    if args.pdf_chapters:
-        print("PDFs of a %d-chapter edition …" % args.pdf_chapters, flush=True)
-        site = generate(args.pdf_chapters)
-        results["%d chapters" % args.pdf_chapters] = measure_pdfs(routemap, os.path.join(site, "content"),
-                                                                  os.path.join(site, "pdf-output"), 1)
+    for count in args.pdf_chapters:
+        print("PDFs of a %d-chapter edition …" % count, flush=True)
+        site = generate(count)
+        results["%d chapters" % count] = measure_pdfs(routemap, os.path.join(site, "content"), os.path.join(site, "pdf-output"), 1)
+        results["%d chapters" % count]["chapters"] = count
     return results
 
 
@@ -677,7 +678,7 @@ def run(args):
                                   "output_bytes": output})
 
     report = render_report(results, args)
-    if shutil.which("weasyprint") and args.pdf_chapters >= 0:
+    if shutil.which("weasyprint") and args.pdf_chapters is not None:
         report += "\n" + render_pdf_report(run_pdfs(routemap, args))
     os.makedirs(BENCH, exist_ok=True)
     write(os.path.join(BENCH, "results.json"), json.dumps(results, indent=2))
@@ -831,13 +832,16 @@ def main():
                         help="chapters per edition for the shaped publication's growth table; '' to skip (default 250,1000,4000)")
     parser.add_argument("--routemap", default=os.path.join(REPO, ".build", "release", "routemap"))
     parser.add_argument("--skip-hugo", action="store_true", help="leave Hugo out")
-    parser.add_argument("--pdf-chapters", type=int, default=500,
-                        help="chapters of the synthetic edition printed to PDF (default 500; 0 for the real content/ only; -1 for no PDFs)")
+    parser.add_argument("--pdf-chapters", default="500",
+                        help="chapters of the synthetic editions printed to PDF, comma-separated, to see how the time grows "
+                             "(default 500; 0 for the real content/ only; -1 for no PDFs)")
     parser.add_argument("--pdf-only", action="store_true", help="measure the PDFs only")
     parser.add_argument("--readme", action="store_true", help="write the figures into the guide's benchmark section (docs/guide/performance.md)")
     args = parser.parse_args()
     args.growth = [int(n) for n in args.growth.split(",") if n.strip()]
     args.shaped_growth = [int(n) for n in args.shaped_growth.split(",") if n.strip()]
+    pdf_chapters = [int(n) for n in args.pdf_chapters.split(",") if n.strip()]
+    args.pdf_chapters = None if -1 in pdf_chapters else [n for n in pdf_chapters if n > 0]
     if args.chapters < 2:
         sys.exit("--chapters must be at least 2")
     wait_for_deletions_to_settle()

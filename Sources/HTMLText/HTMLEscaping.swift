@@ -8,23 +8,33 @@
 /// most text has none of them and is copied whole.
 @inlinable
 public func appendEscapedHTML(_ text: some Collection<UInt8>, to output: inout [UInt8], apostrophes: Bool) {
-    func special(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-            || (apostrophes && byte == UInt8(ascii: "'"))
-    }
-    guard text.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? text.contains(where: special) else {
-        output += text
-        return
-    }
-    for byte in text {
+    func replacement(_ byte: UInt8) -> StaticString? {
         switch byte {
-        case UInt8(ascii: "&"): output += "&amp;".utf8
-        case UInt8(ascii: "<"): output += "&lt;".utf8
-        case UInt8(ascii: ">"): output += "&gt;".utf8
-        case UInt8(ascii: "\""): output += "&quot;".utf8
-        case UInt8(ascii: "'") where apostrophes: output += "&#39;".utf8
-        default: output.append(byte)
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'") where apostrophes: "&#39;"
+        default: nil
         }
+    }
+    func append(_ escaped: StaticString) {
+        output.append(contentsOf: UnsafeBufferPointer(start: escaped.utf8Start, count: escaped.utf8CodeUnitCount))
+    }
+    // The text between two replaced characters is copied as one run.
+    let copied: Void? = text.withContiguousStorageIfAvailable { bytes in
+        var start = 0
+        for index in bytes.indices {
+            guard let escaped = replacement(bytes[index]) else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            append(escaped)
+            start = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+    guard copied == nil else { return }
+    for byte in text {
+        if let escaped = replacement(byte) { append(escaped) } else { output.append(byte) }
     }
 }
 
