@@ -1,17 +1,36 @@
 import Templates
+import RoutemapMarkdown
 /// `<edition>/themes/<id>.html`, `<edition>/audiences/<id>.html`, `<edition>/statuses/<id>.html`:
 /// one page for every term of each vocabulary, with the edition's chapters that carry it (and, for
 /// an audience, what the chapters ask it to do); and `<edition>/themes/index.html`, the overview.
 extension SiteLayout {
     func termPages(_ rendered: RenderedEdition) -> [PlannedFile] {
         let edition = rendered.edition
+        // Each chapter's actions sorted by audience once, by the first audience page made, for all of them.
+        let actions = Deferred { actionsByAudience(rendered) }
         var pages = [PlannedFile(SitePaths.overview(edition.id), origin: publicationFile) { .html(overviewPage(rendered)) }]
         for kind in TermKind.allCases {
             for term in kind.vocabulary(config).terms {
-                pages.append(PlannedFile(SitePaths.term(edition.id, kind, term.id), origin: publicationFile) { .html(termPage(rendered, kind, term)) })
+                pages.append(PlannedFile(SitePaths.term(edition.id, kind, term.id), origin: publicationFile) {
+                    .html(termPage(rendered, kind, term, actions: kind == .audience ? actions.value[term.id] ?? [] : []))
+                })
             }
         }
         return pages
+    }
+
+    /// For each audience (by id), the chapters that ask it to do something, in order, with those
+    /// actions: the labelled items whose label names the audience.
+    private func actionsByAudience(_ rendered: RenderedEdition) -> [String: [(chapter: Int, items: [LabelledItem])]] {
+        let named = config.audiences.labelMatcher()
+        var actions: [String: [(chapter: Int, items: [LabelledItem])]] = [:]
+        for index in rendered.chapters.indices {
+            let items = rendered.chapters[index].markdown.labelledItems
+            for (audience, itemsOfAudience) in Dictionary(grouping: items.filter { named($0.label) != nil }, by: { named($0.label)!.id }) {
+                actions[audience, default: []].append((index, itemsOfAudience))
+            }
+        }
+        return actions
     }
 
     private func chapters(_ rendered: RenderedEdition, _ kind: TermKind, _ id: String) -> [Chapter] {
@@ -20,14 +39,16 @@ extension SiteLayout {
 
     /// Besides the site's structure, a term page shows only the actions in the chapters' text, so the
     /// preview reuses it whole while those are unchanged.
-    private func termPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> HTML {
-        let actions = kind == .audience ? rendered.chapters.map { $0.markdown.labelledItems } : []
-        return page(SitePaths.term(rendered.edition.id, kind, term.id), inputs: actions) {
-            layOutTermPage(rendered, kind, term)
+    private func termPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term,
+                          actions: [(chapter: Int, items: [LabelledItem])]) -> HTML {
+        let inputs = kind == .audience ? rendered.chapters.map { $0.markdown.labelledItems } : []
+        return page(SitePaths.term(rendered.edition.id, kind, term.id), inputs: inputs) {
+            layOutTermPage(rendered, kind, term, actions: actions)
         }
     }
 
-    private func layOutTermPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term) -> HTML {
+    private func layOutTermPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term,
+                                actions: [(chapter: Int, items: [LabelledItem])]) -> HTML {
         let edition = rendered.edition
         let page = SitePaths.term(edition.id, kind, term.id)
         let links = chapters(rendered, kind, term.id).map { chapterLink($0, edition: edition, from: page, current: false) }
@@ -37,7 +58,7 @@ extension SiteLayout {
             chapters: links,
             edition: summary(edition, from: page),
             overviewURL: relativeURL(from: page, to: SitePaths.overview(edition.id)),
-            actionGroups: kind == .audience ? actionGroups(rendered, audience: term, from: page) : [],
+            actionGroups: actionGroups(rendered, actions, from: page),
             actionsHeading: config.actionsHeading,
             statusesDiffer: kind != .status && Set(links.map(\.statusLabel)).count > 1
         )
@@ -47,17 +68,13 @@ extension SiteLayout {
                       content: render(view, template: "term", page: page))
     }
 
-    /// What each chapter, in order, asks `audience` to do: its labelled items whose label names the audience.
-    private func actionGroups(_ rendered: RenderedEdition, audience: Term, from page: String) -> [ActionGroupView] {
-        let named = config.audiences.labelMatcher()
-        // By index: each chapter is read in place rather than copied, for every audience.
-        return rendered.chapters.indices.compactMap { index in
-            let items = rendered.chapters[index].markdown.labelledItems.filter { named($0.label)?.id == audience.id }
-            guard !items.isEmpty else { return nil }
-            let chapter = rendered.chapters[index].chapter
+    /// What each chapter, in order, asks an audience to do, from `actionsByAudience`.
+    private func actionGroups(_ rendered: RenderedEdition, _ actions: [(chapter: Int, items: [LabelledItem])], from page: String) -> [ActionGroupView] {
+        actions.map { chapterActions in
+            let chapter = rendered.chapters[chapterActions.chapter].chapter
             let chapterURL = relativeURL(from: page, to: SitePaths.chapter(rendered.edition.id, chapter.id))
-            let actions = items.map { ActionView(text: $0.text, url: chapterURL + "#" + $0.anchor) }
-            return ActionGroupView(chapterNumber: chapter.number, chapterTitle: chapter.title, chapterURL: chapterURL, actions: actions)
+            return ActionGroupView(chapterNumber: chapter.number, chapterTitle: chapter.title, chapterURL: chapterURL,
+                                   actions: chapterActions.items.map { ActionView(text: $0.text, url: chapterURL + "#" + $0.anchor) })
         }
     }
 
