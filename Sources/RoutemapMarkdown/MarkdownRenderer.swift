@@ -320,12 +320,13 @@ struct TreeCollector {
         headings.append(Heading(level: level, text: text, id: id, position: position(of: node)))
         sections.start(SectionText(headingID: id, heading: text, text: ""))
         headingNodes.append(HeadingNode(node: node, level: level, id: id))
-        if let wanted = labelledItemsHeading, normalisedHeading(text) == wanted {
+        let normalised = labelledItemsHeading == nil && questionsHeading == nil ? "" : normalisedHeading(text)
+        if let wanted = labelledItemsHeading, normalised == wanted {
             labelledSection = (id, level)
         } else if let section = labelledSection, level <= section.level {
             labelledSection = nil
         }
-        if let wanted = questionsHeading, normalisedHeading(text) == wanted {
+        if let wanted = questionsHeading, normalised == wanted {
             questionSection = (id, level)
         } else if let section = questionSection, level <= section.level {
             questionSection = nil

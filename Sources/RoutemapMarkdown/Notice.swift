@@ -94,12 +94,9 @@ struct DialectLines {
     }
 
     private mutating func anywhere() {
-        // Every construct found here starts with '{', '[' or ']', which most lines do not hold at
-        // all: one tight pass over them first, which costs far less than the scan below.
-        guard line.withUnsafeBufferPointer({ $0.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") } }) else {
-            return
-        }
-        var index = 0
+        // Every construct found here starts with '{', '[' or ']', which most bytes are not: the scan
+        // goes from one of them to the next in a tight loop, which costs far less than trying each byte.
+        var index = candidate(from: 0)
         while index + 1 < line.count {
             let byte = line[index], next = line[index + 1]
             if byte == UInt8(ascii: "{"), next == UInt8(ascii: ":"), let end = find(UInt8(ascii: "}"), after: index) {
@@ -123,8 +120,21 @@ struct DialectLines {
                 add(.undefinedReference, from: open, to: end + 1)
                 index = end + 1
             } else {
+                index = candidate(from: index + 1)
+            }
+        }
+    }
+
+    /// The first '{', '[' or ']' of the line at or after `start`; the line's length when there is none.
+    private func candidate(from start: Int) -> Int {
+        line.withUnsafeBufferPointer { bytes in
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") { return index }
                 index += 1
             }
+            return bytes.count
         }
     }
 

@@ -89,3 +89,27 @@ import Testing
         #expect(result.html.contains(#"<div class="numbered" id="p2.1"><span class="moved-anchor" id="old-p"></span>"#))
     }
 }
+
+/// Headings are matched (the actions heading, the questions heading) lower-cased and single-spaced;
+/// ASCII headings take a path of their own, which must agree with the general one.
+@Suite struct NormalisedHeadingTests {
+    private func general(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test(arguments: ["What Key Players Should Do Now", "  What\tkey\r\nplayers  ", "", " ", "\u{0B}\u{0C}A\u{0B}B\u{0C}",
+                      "ÉTAPES Suivantes", "Key\u{00A0}players", "Z@[`{", "a\u{1F}b"])
+    func theASCIIPathAgreesWithTheGeneralOne(heading: String) {
+        #expect(normalisedHeading(heading) == general(heading))
+    }
+
+    @Test func randomASCIIHeadingsAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes: [UInt8] = Array(0x09...0x0D) + [0x20, 0x20, 0x20] + Array(0x21...0x7E)
+        for _ in 0..<2000 {
+            let text = String(decoding: (0..<Int.random(in: 0...24, using: &generator)).map { _ in bytes.randomElement(using: &generator)! },
+                              as: UTF8.self)
+            #expect(normalisedHeading(text) == general(text), "\(Array(text.utf8))")
+        }
+    }
+}
