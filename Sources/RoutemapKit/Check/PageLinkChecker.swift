@@ -7,72 +7,198 @@ import RoutemapMarkdown
 /// Links written in chapters were already checked against their Markdown (with the line and
 /// column the editor typed them at), so on a chapter's own page those are skipped here.
 enum PageLinkChecker {
-    /// Adds the problems found to `log`; returns where the generated pages (outside chapters' text) link to other sites.
-    static func check(_ files: [CheckedFile], site: RenderedPublication, outputDirectory: String,
-                      log: DiagnosticLog) -> [String: [ExternalLinkChecker.Place]] {
-        let pages = files.compactMap { file in file.references.map { (file, $0) } }
-        let paths = Set(files.map(\.path))
-        var ids: [String: Set<String>] = [:]
-        for (file, references) in pages { ids[file.path] = references.ids }
-        let written = writtenInChapters(site)
-        // The 404 page is shown at any address, so its links start from the site's own path.
-        let notFoundRoot = site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
+    /// What checking a page needs to know before any page is made: every path the layout plans,
+    /// the links each page got from chapters' Markdown, and where the report names the pages.
+    struct Site: Sendable {
+        /// Every planned path, at the position of its first claim.
+        let positions: [String: Int]
+        let paths: [String]
+        /// Paths claimed twice (an error reported already): a link to one is checked against the
+        /// page read last, once every page is read.
+        let duplicated: Set<String>
+        let written: [String: Set<String>]
+        /// The 404 page is shown at any address, so its links start from the site's own path.
+        let notFoundRoot: String
+        let outputDirectory: String
 
-        let found = concurrentMap(pages) { [ids] file, references in
-            check(file, references, skipping: written[file.path] ?? [], notFoundRoot: notFoundRoot, paths: paths, ids: ids,
-                  outputDirectory: outputDirectory)
+        init(claims: [(path: String, origin: String)], site: RenderedPublication, outputDirectory: String) {
+            var positions: [String: Int] = [:], paths: [String] = [], duplicated: Set<String> = []
+            for claim in claims {
+                if positions[claim.path] == nil {
+                    positions[claim.path] = paths.count
+                    paths.append(claim.path)
+                } else {
+                    duplicated.insert(claim.path)
+                }
+            }
+            self.positions = positions
+            self.paths = paths
+            self.duplicated = duplicated
+            written = PageLinkChecker.writtenInChapters(site)
+            notFoundRoot = site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
+            self.outputDirectory = outputDirectory
         }
+    }
+
+    /// A link whose target is not known yet: another page, or this page's own element before the page is read to its end.
+    struct WaitingLink {
+        var target: Int32
+        var line: Int32
+        var column: Int32
+        var fromNotFound: Bool
+        /// As the report quotes it.
+        var href: String
+        /// Nil when only the file must exist.
+        var fragment: String?
+    }
+
+    /// One page as it is read: its ids, the problems found in its links so far, and the links that
+    /// wait for another page.
+    struct Page {
+        let path: String
+        let origin: String
+        private let position: Int?
+        private let folder: Folder
+        private let skip: Set<String>
+        private(set) var ids: Set<String> = []
+        private(set) var diagnostics: [Diagnostic] = []
+        private(set) var external: [(String, ExternalLinkChecker.Place)] = []
+        private(set) var waiting: [WaitingLink] = []
+        private var waitingForThisPage: [WaitingLink] = []
+
+        init(path: String, origin: String, site: Site) {
+            self.path = path
+            self.origin = origin
+            position = site.duplicated.contains(path) ? nil : site.positions[path]
+            folder = Folder(of: path)
+            skip = site.written[path] ?? []
+        }
+
+        /// Takes one id or link of the page, in the order the page has them.
+        mutating func add(_ found: PageScanner.Found, site: Site) {
+            guard !found.isID else {
+                ids.insert(found.value)
+                return
+            }
+            let value = found.value
+            if !skip.isEmpty, skip.contains(PageLinkChecker.decoded(value)) { return }
+            if path == SitePaths.notFound, value.hasPrefix(site.notFoundRoot) {
+                let fromRoot = String(value.dropFirst(site.notFoundRoot.count))
+                link(fromRoot, from: Folder(of: SitePaths.frontPage), page: SitePaths.frontPage, fromNotFound: true, found, site: site)
+                return
+            }
+            if value.utf8.first == UInt8(ascii: "/") && !value.hasPrefix("//") {
+                diagnostics.append(.error(join(site.outputDirectory, path), line: found.line, column: found.column,
+                                          "the generated page links to '\(value)', a path from the server's root, which breaks the site opened from disk or from a sub-folder",
+                                          hint: "write it relative to the page; templates can prefix it with {{root}} (the page is made from \(origin))"))
+                return
+            }
+            if LinkScheme.leadsOutOfPage(value) {
+                if PageLinkChecker.isWeb(value) {
+                    external.append((value, .init(file: join(site.outputDirectory, path), line: found.line, column: found.column)))
+                }
+                return
+            }
+            link(value, from: folder, page: path, fromNotFound: false, found, site: site)
+        }
+
+        /// Checks the links to this page's own elements, now that every id of the page is known.
+        mutating func finish(site: Site) {
+            for link in waitingForThisPage where !ids.contains(link.fragment!) {
+                report(link, "links to '\(link.href)', but \(path) has no element with id '\(link.fragment!)'", site: site)
+            }
+            waitingForThisPage = []
+        }
+
+        /// The links that wait for another page, each with the problem found once every page is read.
+        func checkWaiting(made: [Bool], ids: [Set<String>?], site: Site) -> [Diagnostic] {
+            waiting.compactMap { link in
+                let target = Int(link.target)
+                let problem: String
+                if !made[target] {
+                    problem = "links to '\(link.href)', but the site has no \(site.paths[target])"
+                } else if let fragment = link.fragment, !(ids[target]?.contains(fragment) ?? false) {
+                    problem = "links to '\(link.href)', but \(site.paths[target]) has no element with id '\(fragment)'"
+                } else {
+                    return nil
+                }
+                return diagnostic(link, problem, site: site)
+            }
+        }
+
+        private mutating func link(_ href: String, from folder: Folder, page: String, fromNotFound: Bool, _ found: PageScanner.Found, site: Site) {
+            switch PageLinkChecker.target(of: href, from: folder, page: page, site: site) {
+            case .problem(let problem):
+                diagnostics.append(diagnostic(WaitingLink(target: 0, line: Int32(found.line), column: Int32(found.column),
+                                                          fromNotFound: fromNotFound, href: href), problem, site: site))
+            case .found(let target, let fragment):
+                guard target != position else {
+                    // This page exists; its ids are known at its end.
+                    if fragment != nil {
+                        waitingForThisPage.append(WaitingLink(target: Int32(target), line: Int32(found.line), column: Int32(found.column),
+                                                              fromNotFound: fromNotFound, href: href, fragment: fragment))
+                    }
+                    return
+                }
+                waiting.append(WaitingLink(target: Int32(target), line: Int32(found.line), column: Int32(found.column),
+                                           fromNotFound: fromNotFound, href: href, fragment: fragment))
+            }
+        }
+
+        private mutating func report(_ link: WaitingLink, _ problem: String, site: Site) {
+            diagnostics.append(diagnostic(link, problem, site: site))
+        }
+
+        private func diagnostic(_ link: WaitingLink, _ problem: String, site: Site) -> Diagnostic {
+            link.fromNotFound
+                ? .error(join(site.outputDirectory, path), line: Int(link.line), column: Int(link.column),
+                         "the 404 page \(problem)", hint: "correct notfound.mustache or the layout (the page is made from \(origin))")
+                : .error(join(site.outputDirectory, path), line: Int(link.line), column: Int(link.column),
+                         "the generated page \(problem)",
+                         hint: "this link comes from the theme's templates or the generated navigation (the page is made from \(origin)); correct the template that writes it")
+        }
+    }
+
+    /// Adds the problems found in `pages` (every file of the site, in order, each page read) to
+    /// `log`; returns where the generated pages (outside chapters' text) link to other sites.
+    static func check(_ files: [CheckedFile], site: Site, log: DiagnosticLog) -> [String: [ExternalLinkChecker.Place]] {
+        var made = [Bool](repeating: false, count: site.paths.count)
+        var ids = [Set<String>?](repeating: nil, count: site.paths.count)
+        for file in files {
+            guard let position = site.positions[file.path] else { continue }
+            made[position] = true
+            if let page = file.page { ids[position] = page.ids }
+        }
+        let pages = files.compactMap(\.page)
+        let waiting = concurrentMap(pages) { [made, ids] page in page.checkWaiting(made: made, ids: ids, site: site) }
         var external: [String: [ExternalLinkChecker.Place]] = [:]
-        for (pageDiagnostics, pageExternal) in found {
-            log.add(contentsOf: pageDiagnostics)
-            for (address, place) in pageExternal { external[address, default: []].append(place) }
+        for (page, found) in zip(pages, waiting) {
+            log.add(contentsOf: page.diagnostics)
+            log.add(contentsOf: found)
+            for (address, place) in page.external { external[address, default: []].append(place) }
         }
         return external
     }
 
-    /// One page's links and images.
-    private static func check(_ file: CheckedFile, _ references: PageReferences, skipping skip: Set<String>, notFoundRoot: String,
-                              paths: Set<String>, ids: [String: Set<String>], outputDirectory: String)
-        -> (diagnostics: [Diagnostic], external: [(String, ExternalLinkChecker.Place)]) {
-        var diagnostics: [Diagnostic] = []
-        var external: [(String, ExternalLinkChecker.Place)] = []
-        for reference in references.references where !skip.contains(decoded(reference.value)) {
-            if file.path == SitePaths.notFound, reference.value.hasPrefix(notFoundRoot) {
-                let fromRoot = String(reference.value.dropFirst(notFoundRoot.count))
-                if let problem = problem(fromRoot, on: SitePaths.frontPage, paths: paths, ids: ids) {
-                    diagnostics.append(.error(join(outputDirectory, file.path), line: reference.line, column: reference.column,
-                                              "the 404 page \(problem)", hint: "correct notfound.mustache or the layout (the page is made from \(file.origin))"))
-                }
-                continue
-            }
-            if reference.value.hasPrefix("/") && !reference.value.hasPrefix("//") {
-                diagnostics.append(.error(join(outputDirectory, file.path), line: reference.line, column: reference.column,
-                                          "the generated page links to '\(reference.value)', a path from the server's root, which breaks the site opened from disk or from a sub-folder",
-                                          hint: "write it relative to the page; templates can prefix it with {{root}} (the page is made from \(file.origin))"))
-                continue
-            }
-            if LinkScheme.leadsOutOfPage(reference.value) {
-                if isWeb(reference.value) {
-                    external.append((reference.value, .init(file: join(outputDirectory, file.path), line: reference.line, column: reference.column)))
-                }
-                continue
-            }
-            guard let problem = problem(reference.value, on: file.path, paths: paths, ids: ids) else { continue }
-            diagnostics.append(.error(join(outputDirectory, file.path), line: reference.line, column: reference.column,
-                                      "the generated page \(problem)",
-                                      hint: "this link comes from the theme's templates or the generated navigation (the page is made from \(file.origin)); correct the template that writes it"))
+    /// A page's folder, as links from it start.
+    struct Folder {
+        let parts: [Substring]
+        /// The folder with a `/` after it; empty at the site's top.
+        let prefix: String
+
+        init(of page: String) {
+            parts = Array(page.split(separator: "/").dropLast())
+            prefix = parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
         }
-        return (diagnostics, external)
     }
 
-    private static func markdownReferences(_ rendered: RenderedChapter) -> [String] {
-        rendered.markdown.links.map(\.destination).filter { $0 != MarkdownRenderer.unlinked } + rendered.markdown.images.map(\.destination)
+    private enum Target {
+        case found(Int, fragment: String?)
+        case problem(String)
     }
 
-    static func isWeb(_ href: String) -> Bool { href.hasPrefix("http://") || href.hasPrefix("https://") }
-
-    /// The problem with `href` on `page`, or nil when it leads to a file and id of the site.
-    static func problem(_ href: String, on page: String, paths: Set<String>, ids: [String: Set<String>]) -> String? {
+    /// The planned file `href` on `page` leads to, with the id it asks for on a page, or what is wrong with it.
+    private static func target(of href: String, from folder: Folder, page: String, site: Site) -> Target {
         var path = Substring(href)
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
@@ -84,19 +210,23 @@ enum PageLinkChecker {
         if path.isEmpty {
             target = page
         } else {
-            guard let resolved = resolve(decoded(String(path)), from: page) else { return "links to '\(href)', which is outside the site" }
+            guard let resolved = resolve(decoded(String(path)), from: folder) else { return .problem("links to '\(href)', which is outside the site") }
             target = resolved.isEmpty || resolved.hasSuffix("/") ? resolved + "index.html" : resolved
         }
-        guard paths.contains(target) else { return "links to '\(href)', but the site has no \(target)" }
-        if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !(ids[target]?.contains(fragment) ?? false) {
-            return "links to '\(href)', but \(target) has no element with id '\(fragment)'"
-        }
-        return nil
+        guard let position = site.positions[target] else { return .problem("links to '\(href)', but the site has no \(target)") }
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") { return .found(position, fragment: fragment) }
+        return .found(position, fragment: nil)
     }
+
+    private static func markdownReferences(_ rendered: RenderedChapter) -> [String] {
+        rendered.markdown.links.map(\.destination).filter { $0 != MarkdownRenderer.unlinked } + rendered.markdown.images.map(\.destination)
+    }
+
+    static func isWeb(_ href: String) -> Bool { href.hasPrefix("http://") || href.hasPrefix("https://") }
 
     /// Page → the hrefs and srcs its chapters' Markdown produced (percent-decoded): on each chapter
     /// page, and as rewritten on the printable pages, which carry every chapter of their edition.
-    private static func writtenInChapters(_ site: RenderedPublication) -> [String: Set<String>] {
+    fileprivate static func writtenInChapters(_ site: RenderedPublication) -> [String: Set<String>] {
         var written: [String: Set<String>] = [:]
         let chapterPages = printableChapterPages(site)
         var printPages = site.editions.map { ($0, SitePaths.printPage($0.edition.id)) }
@@ -128,16 +258,18 @@ enum PageLinkChecker {
         text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
-    /// `path` followed from `page`'s folder; nil when it climbs above the site.
-    private static func resolve(_ path: String, from page: String) -> String? {
-        var parts = page.split(separator: "/").dropLast().map(String.init)
+    /// `path` followed from `folder`; nil when it climbs above the site.
+    private static func resolve(_ path: String, from folder: Folder) -> String? {
+        // Most links name a file of the page's own folder.
+        if !path.isEmpty, !path.utf8.contains(UInt8(ascii: "/")), path != ".", path != ".." { return folder.prefix + path }
+        var parts = folder.parts
         for part in path.split(separator: "/", omittingEmptySubsequences: false) {
             switch part {
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             case ".", "": continue
-            default: parts.append(String(part))
+            default: parts.append(part)
             }
         }
         return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")

@@ -60,13 +60,18 @@ public enum SiteChecker {
         let stages = SiteBuilder.stagesBeforeLayout(options.build, log: log)
         var externalCount = 0
         var files: [CheckedFile] = []
-        if let plan = stages.layout?.plan() {
+        var pages: PageLinkChecker.Site?
+        if let site = stages.site, let plan = StageTimes.measure("plan", { stages.layout?.plan() }) {
             plan.reportDuplicatePaths(log: log)
-            files = CheckedPages.read(plan)
+            let checking = PageLinkChecker.Site(claims: plan.claims, site: site, outputDirectory: options.build.outputDirectory)
+            files = StageTimes.measure("read the pages") { CheckedPages.read(plan, site: checking) }
+            pages = checking
         }
         if let site = stages.site {
             ContentRules.check(site, log: log)
-            let pageLinks = PageLinkChecker.check(files, site: site, outputDirectory: options.build.outputDirectory, log: log)
+            let pageLinks = pages.map { pages in
+                StageTimes.measure("links between pages") { PageLinkChecker.check(files, site: pages, log: log) }
+            } ?? [:]
             if let external = options.external {
                 var links = pageLinks
                 for (place, address) in chapterLinksToOtherSites(site) { links[address, default: []].append(place) }
