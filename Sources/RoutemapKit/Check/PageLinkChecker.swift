@@ -60,6 +60,7 @@ enum PageLinkChecker {
         private let position: Int?
         private let folder: Folder
         private let skip: Set<String>
+        private let isNotFound: Bool
         private(set) var ids: Set<String> = []
         private(set) var diagnostics: [Diagnostic] = []
         private(set) var external: [(String, ExternalLinkChecker.Place)] = []
@@ -72,6 +73,7 @@ enum PageLinkChecker {
             position = site.duplicated.contains(path) ? nil : site.positions[path]
             folder = Folder(of: path)
             skip = site.written[path] ?? []
+            isNotFound = path == SitePaths.notFound
         }
 
         /// Takes one id or link of the page, in the order the page has them.
@@ -82,19 +84,22 @@ enum PageLinkChecker {
             }
             let value = found.value
             if !skip.isEmpty, skip.contains(PageLinkChecker.decoded(value)) { return }
-            if path == SitePaths.notFound, value.hasPrefix(site.notFoundRoot) {
+            if isNotFound, value.hasPrefix(site.notFoundRoot) {
                 let fromRoot = String(value.dropFirst(site.notFoundRoot.count))
                 link(fromRoot, from: Folder(of: SitePaths.frontPage), page: SitePaths.frontPage, fromNotFound: true, found, site: site)
                 return
             }
-            if value.utf8.first == UInt8(ascii: "/") && !value.hasPrefix("//") {
+            let ascii = PageLinkChecker.isASCII(value)
+            // On bytes in ASCII; elsewhere as a String compares, Character by Character.
+            let fromRoot = ascii ? value.utf8.first == UInt8(ascii: "/") && !value.utf8.starts(with: "//".utf8) : value.hasPrefix("/") && !value.hasPrefix("//")
+            if fromRoot {
                 diagnostics.append(.error(join(site.outputDirectory, path), line: found.line, column: found.column,
                                           "the generated page links to '\(value)', a path from the server's root, which breaks the site opened from disk or from a sub-folder",
                                           hint: "write it relative to the page; templates can prefix it with {{root}} (the page is made from \(origin))"))
                 return
             }
             if LinkScheme.leadsOutOfPage(value) {
-                if PageLinkChecker.isWeb(value) {
+                if ascii ? value.utf8.starts(with: "http://".utf8) || value.utf8.starts(with: "https://".utf8) : PageLinkChecker.isWeb(value) {
                     external.append((value, .init(file: join(site.outputDirectory, path), line: found.line, column: found.column)))
                 }
                 return
@@ -199,6 +204,35 @@ enum PageLinkChecker {
 
     /// The planned file `href` on `page` leads to, with the id it asks for on a page, or what is wrong with it.
     private static func target(of href: String, from folder: Folder, page: String, site: Site) -> Target {
+        // Looked for in the bytes (Character by Character cost more than the rest), which is the
+        // same in ASCII; elsewhere (or once decoded from `%`s) a combining mark after `#` or `/`
+        // makes another character.
+        guard href.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) else {
+            return targetReadByCharacter(of: href, from: folder, page: page, site: site)
+        }
+        let utf8 = href.utf8
+        var pathEnd = utf8.endIndex
+        var fragment: String?
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(Substring(utf8[utf8.index(after: hash)...]))
+            pathEnd = hash
+        }
+        if let query = utf8[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = query }
+        let target: String
+        if pathEnd == utf8.startIndex {
+            target = page
+        } else {
+            guard let resolved = resolve(String(Substring(utf8[..<pathEnd])), from: folder) else {
+                return .problem("links to '\(href)', which is outside the site")
+            }
+            target = resolved.isEmpty || resolved.utf8.last == UInt8(ascii: "/") ? resolved + "index.html" : resolved
+        }
+        guard let position = site.positions[target] else { return .problem("links to '\(href)', but the site has no \(target)") }
+        if let fragment, !fragment.isEmpty, target.utf8.reversed().starts(with: ".html".utf8.reversed()) { return .found(position, fragment: fragment) }
+        return .found(position, fragment: nil)
+    }
+
+    private static func targetReadByCharacter(of href: String, from folder: Folder, page: String, site: Site) -> Target {
         var path = Substring(href)
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
@@ -223,6 +257,10 @@ enum PageLinkChecker {
     }
 
     static func isWeb(_ href: String) -> Bool { href.hasPrefix("http://") || href.hasPrefix("https://") }
+
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
 
     /// Page → the hrefs and srcs its chapters' Markdown produced (percent-decoded): on each chapter
     /// page, and as rewritten on the printable pages, which carry every chapter of their edition.
@@ -261,7 +299,7 @@ enum PageLinkChecker {
     /// `path` followed from `folder`; nil when it climbs above the site.
     private static func resolve(_ path: String, from folder: Folder) -> String? {
         // Most links name a file of the page's own folder.
-        if !path.isEmpty, !path.utf8.contains(UInt8(ascii: "/")), path != ".", path != ".." { return folder.prefix + path }
+        if !path.isEmpty, !path.utf8.contains(UInt8(ascii: "/")), path != ".", path != ".." { return folder.prefix.isEmpty ? path : folder.prefix + path }
         var parts = folder.parts
         for part in path.split(separator: "/", omittingEmptySubsequences: false) {
             switch part {
