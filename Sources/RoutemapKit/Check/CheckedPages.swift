@@ -10,6 +10,9 @@ struct CheckedFile {
     var origin: String
     /// Nil for a file that is not a page, or one copied as it is.
     var page: PageLinkChecker.Page?
+    /// The layout's item the file comes from, and its place among the item's files: to make it again.
+    var item = 0
+    var indexInItem = 0
 }
 
 /// The site as `check` reads it, made from the layout.
@@ -17,15 +20,34 @@ enum CheckedPages {
     /// Every file of `plan`, in order, each page read and its links checked as it is made.
     static func read(_ plan: SitePlan, site: PageLinkChecker.Site) -> [CheckedFile] {
         concurrentMap(count: plan.items.count, first: plan.first) { index in
-            plan.items[index].laidOut.map { read($0, site: site) } ?? []
+            (plan.items[index].laidOut.map { read($0, site: site) } ?? []).enumerated().map { place, file in
+                var file = file
+                file.item = index
+                file.indexInItem = place
+                return file
+            }
         }.flatMap { $0 }
     }
 
-    private static func read(_ file: LaidOutFile, site: PageLinkChecker.Site) -> [CheckedFile] {
+    /// The problems of the links that ask for a file or id the site does not have, found by making
+    /// and reading again the pages that have such links (a site that passes has none).
+    static func reread(_ files: [CheckedFile], plan: SitePlan, made: PageLinkChecker.Made, site: PageLinkChecker.Site) -> [Diagnostic] {
+        var pagesByItem: [Int: Set<Int>] = [:]
+        for file in files where file.page?.missesSomething(made) == true {
+            pagesByItem[file.item, default: []].insert(file.indexInItem)
+        }
+        return concurrentMap(Array(pagesByItem)) { item, pages -> [Diagnostic] in
+            guard let laidOut = plan.items[item].laidOut else { return [] }
+            let files = read(laidOut, site: site, rereading: made)
+            return pages.sorted().flatMap { files[$0].page?.diagnostics ?? [] }
+        }.flatMap { $0 }
+    }
+
+    private static func read(_ file: LaidOutFile, site: PageLinkChecker.Site, rereading: PageLinkChecker.Made? = nil) -> [CheckedFile] {
         switch file {
         case .whole(let file):
             guard file.path.hasSuffix(".html") else { return [CheckedFile(path: file.path, origin: file.origin)] }
-            var reader = Reader(path: file.path, origin: file.origin, site: site)
+            var reader = Reader(path: file.path, origin: file.origin, site: site, rereading: rereading)
             switch file.contents {
             case .html(let html): reader.read(html.utf8, site: site)
             case .text(var text): text.withUTF8 { reader.read($0, site: site) }
@@ -37,7 +59,7 @@ enum CheckedPages {
             return [CheckedFile(path: file.path, origin: file.origin, page: reader.finish(site: site))]
         case .streamed(let streamed):
             var readers = streamed.files.map { file in
-                file.path.hasSuffix(".html") ? Reader(path: file.path, origin: file.origin, site: site) : nil
+                file.path.hasSuffix(".html") ? Reader(path: file.path, origin: file.origin, site: site, rereading: rereading) : nil
             }
             streamed.produce { file, piece in
                 guard readers[file] != nil else { return }
@@ -58,8 +80,8 @@ enum CheckedPages {
         var scanner = PageScanner()
         var page: PageLinkChecker.Page
 
-        init(path: String, origin: String, site: PageLinkChecker.Site) {
-            page = PageLinkChecker.Page(path: path, origin: origin, site: site)
+        init(path: String, origin: String, site: PageLinkChecker.Site, rereading: PageLinkChecker.Made?) {
+            page = PageLinkChecker.Page(path: path, origin: origin, site: site, rereading: rereading)
         }
 
         mutating func read(_ bytes: [UInt8], site: PageLinkChecker.Site) {
@@ -72,7 +94,7 @@ enum CheckedPages {
 
         mutating func finish(site: PageLinkChecker.Site) -> PageLinkChecker.Page {
             scanner.finish { page.add($0, site: site) }
-            page.finish(site: site)
+            page.finish()
             return page
         }
     }

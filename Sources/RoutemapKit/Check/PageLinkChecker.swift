@@ -40,20 +40,32 @@ enum PageLinkChecker {
         }
     }
 
-    /// A link whose target is not known yet: another page, or this page's own element before the page is read to its end.
-    struct WaitingLink {
+    /// What a page's link asks of another page: that the file exists and, with a fragment, that it
+    /// has an element with that id. A page keeps each once, without where its links are: when one
+    /// is not met, the page is made and read again to say where (`SiteChecker`).
+    struct Need: Hashable {
         var target: Int32
-        var line: Int32
-        var column: Int32
-        var fromNotFound: Bool
-        /// As the report quotes it.
-        var href: String
-        /// Nil when only the file must exist.
         var fragment: String?
     }
 
-    /// One page as it is read: its ids, the problems found in its links so far, and the links that
-    /// wait for another page.
+    /// What every page's ids and files are, once every page is read.
+    struct Made: Sendable {
+        var made: [Bool]
+        var ids: [Set<String>?]
+
+        /// The problem with `need` (from a link quoting `href`), or nil when it is met.
+        func problem(_ need: Need, href: String, site: Site) -> String? {
+            let target = Int(need.target)
+            if !made[target] { return "links to '\(href)', but the site has no \(site.paths[target])" }
+            if let fragment = need.fragment, !(ids[target]?.contains(fragment) ?? false) {
+                return "links to '\(href)', but \(site.paths[target]) has no element with id '\(fragment)'"
+            }
+            return nil
+        }
+    }
+
+    /// One page as it is read: its ids, the problems found in its links so far, and what they ask
+    /// of other pages.
     struct Page {
         let path: String
         let origin: String
@@ -61,25 +73,32 @@ enum PageLinkChecker {
         private let folder: Folder
         private let skip: Set<String>
         private let isNotFound: Bool
+        /// Set when the page is read again, every page known: its links to other pages are then
+        /// checked as they are read, and only those problems kept (in `diagnostics`).
+        private let rereading: Made?
         private(set) var ids: Set<String> = []
         private(set) var diagnostics: [Diagnostic] = []
         private(set) var external: [(String, ExternalLinkChecker.Place)] = []
-        private(set) var waiting: [WaitingLink] = []
-        private var waitingForThisPage: [WaitingLink] = []
+        private(set) var needs: Set<Need> = []
+        /// The ids of this page its links ask for, checked at its end.
+        private var ownFragments: Set<String> = []
+        /// One of `ownFragments` is missing: the page is read again to say where.
+        private(set) var missesOwnID = false
 
-        init(path: String, origin: String, site: Site) {
+        init(path: String, origin: String, site: Site, rereading: Made? = nil) {
             self.path = path
             self.origin = origin
             position = site.duplicated.contains(path) ? nil : site.positions[path]
             folder = Folder(of: path)
             skip = site.written[path] ?? []
             isNotFound = path == SitePaths.notFound
+            self.rereading = rereading
         }
 
         /// Takes one id or link of the page, in the order the page has them.
         mutating func add(_ found: PageScanner.Found, site: Site) {
             guard !found.isID else {
-                ids.insert(found.value)
+                if rereading == nil { ids.insert(found.value) }
                 return
             }
             let value = found.value
@@ -93,12 +112,14 @@ enum PageLinkChecker {
             // On bytes in ASCII; elsewhere as a String compares, Character by Character.
             let fromRoot = ascii ? value.utf8.first == UInt8(ascii: "/") && !value.utf8.starts(with: "//".utf8) : value.hasPrefix("/") && !value.hasPrefix("//")
             if fromRoot {
+                guard rereading == nil else { return }
                 diagnostics.append(.error(join(site.outputDirectory, path), line: found.line, column: found.column,
                                           "the generated page links to '\(value)', a path from the server's root, which breaks the site opened from disk or from a sub-folder",
                                           hint: "write it relative to the page; templates can prefix it with {{root}} (the page is made from \(origin))"))
                 return
             }
             if LinkScheme.leadsOutOfPage(value) {
+                guard rereading == nil else { return }
                 if ascii ? value.utf8.starts(with: "http://".utf8) || value.utf8.starts(with: "https://".utf8) : PageLinkChecker.isWeb(value) {
                     external.append((value, .init(file: join(site.outputDirectory, path), line: found.line, column: found.column)))
                 }
@@ -108,80 +129,69 @@ enum PageLinkChecker {
         }
 
         /// Checks the links to this page's own elements, now that every id of the page is known.
-        mutating func finish(site: Site) {
-            for link in waitingForThisPage where !ids.contains(link.fragment!) {
-                report(link, "links to '\(link.href)', but \(path) has no element with id '\(link.fragment!)'", site: site)
-            }
-            waitingForThisPage = []
+        mutating func finish() {
+            missesOwnID = !ownFragments.isSubset(of: ids)
+            ownFragments = []
         }
 
-        /// The links that wait for another page, each with the problem found once every page is read.
-        func checkWaiting(made: [Bool], ids: [Set<String>?], site: Site) -> [Diagnostic] {
-            waiting.compactMap { link in
-                let target = Int(link.target)
-                let problem: String
-                if !made[target] {
-                    problem = "links to '\(link.href)', but the site has no \(site.paths[target])"
-                } else if let fragment = link.fragment, !(ids[target]?.contains(fragment) ?? false) {
-                    problem = "links to '\(link.href)', but \(site.paths[target]) has no element with id '\(fragment)'"
-                } else {
-                    return nil
-                }
-                return diagnostic(link, problem, site: site)
+        /// Whether a link asks for a file or id the site does not have: the page must then be read again to say where.
+        func missesSomething(_ made: Made) -> Bool {
+            missesOwnID || needs.contains { need in
+                !made.made[Int(need.target)] || need.fragment.map { !(made.ids[Int(need.target)]?.contains($0) ?? false) } ?? false
             }
         }
 
         private mutating func link(_ href: String, from folder: Folder, page: String, fromNotFound: Bool, _ found: PageScanner.Found, site: Site) {
             switch PageLinkChecker.target(of: href, from: folder, page: page, site: site) {
             case .problem(let problem):
-                diagnostics.append(diagnostic(WaitingLink(target: 0, line: Int32(found.line), column: Int32(found.column),
-                                                          fromNotFound: fromNotFound, href: href), problem, site: site))
+                guard rereading == nil else { return }
+                diagnostics.append(diagnostic(problem, fromNotFound: fromNotFound, found, site: site))
             case .found(let target, let fragment):
-                guard target != position else {
-                    // This page exists; its ids are known at its end.
-                    if fragment != nil {
-                        waitingForThisPage.append(WaitingLink(target: Int32(target), line: Int32(found.line), column: Int32(found.column),
-                                                              fromNotFound: fromNotFound, href: href, fragment: fragment))
+                if let made = rereading {
+                    if let problem = made.problem(Need(target: Int32(target), fragment: fragment), href: href, site: site) {
+                        diagnostics.append(diagnostic(problem, fromNotFound: fromNotFound, found, site: site))
                     }
-                    return
+                } else if target != position {
+                    needs.insert(Need(target: Int32(target), fragment: fragment))
+                } else if let fragment, !ids.contains(fragment) {
+                    // This page exists; its ids are all known at its end.
+                    ownFragments.insert(fragment)
                 }
-                waiting.append(WaitingLink(target: Int32(target), line: Int32(found.line), column: Int32(found.column),
-                                           fromNotFound: fromNotFound, href: href, fragment: fragment))
             }
         }
 
-        private mutating func report(_ link: WaitingLink, _ problem: String, site: Site) {
-            diagnostics.append(diagnostic(link, problem, site: site))
-        }
-
-        private func diagnostic(_ link: WaitingLink, _ problem: String, site: Site) -> Diagnostic {
-            link.fromNotFound
-                ? .error(join(site.outputDirectory, path), line: Int(link.line), column: Int(link.column),
+        private func diagnostic(_ problem: String, fromNotFound: Bool, _ found: PageScanner.Found, site: Site) -> Diagnostic {
+            fromNotFound
+                ? .error(join(site.outputDirectory, path), line: found.line, column: found.column,
                          "the 404 page \(problem)", hint: "correct notfound.mustache or the layout (the page is made from \(origin))")
-                : .error(join(site.outputDirectory, path), line: Int(link.line), column: Int(link.column),
+                : .error(join(site.outputDirectory, path), line: found.line, column: found.column,
                          "the generated page \(problem)",
                          hint: "this link comes from the theme's templates or the generated navigation (the page is made from \(origin)); correct the template that writes it")
         }
     }
 
-    /// Adds the problems found in `pages` (every file of the site, in order, each page read) to
-    /// `log`; returns where the generated pages (outside chapters' text) link to other sites.
-    static func check(_ files: [CheckedFile], site: Site, log: DiagnosticLog) -> [String: [ExternalLinkChecker.Place]] {
-        var made = [Bool](repeating: false, count: site.paths.count)
-        var ids = [Set<String>?](repeating: nil, count: site.paths.count)
+    /// What every file of the site is once each is read (`files` in order: for a path claimed
+    /// twice, the ids of the page read last count).
+    static func made(_ files: [CheckedFile], site: Site) -> Made {
+        var made = Made(made: [Bool](repeating: false, count: site.paths.count), ids: [Set<String>?](repeating: nil, count: site.paths.count))
         for file in files {
             guard let position = site.positions[file.path] else { continue }
-            made[position] = true
-            if let page = file.page { ids[position] = page.ids }
+            made.made[position] = true
+            if let page = file.page { made.ids[position] = page.ids }
         }
-        let pages = files.compactMap(\.page)
-        let waiting = concurrentMap(pages) { [made, ids] page in page.checkWaiting(made: made, ids: ids, site: site) }
+        return made
+    }
+
+    /// Adds the problems found in the pages to `log`: those found as each page was read, and those
+    /// of the pages read again (`reread`) because a link asks for something the site does not have.
+    /// Returns where the generated pages (outside chapters' text) link to other sites.
+    static func report(_ files: [CheckedFile], reread: [Diagnostic], log: DiagnosticLog) -> [String: [ExternalLinkChecker.Place]] {
         var external: [String: [ExternalLinkChecker.Place]] = [:]
-        for (page, found) in zip(pages, waiting) {
+        for page in files.compactMap(\.page) {
             log.add(contentsOf: page.diagnostics)
-            log.add(contentsOf: found)
             for (address, place) in page.external { external[address, default: []].append(place) }
         }
+        log.add(contentsOf: reread)
         return external
     }
 
