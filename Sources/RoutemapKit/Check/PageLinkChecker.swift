@@ -51,7 +51,7 @@ enum PageLinkChecker {
     /// What every page's ids and files are, once every page is read.
     struct Made: Sendable {
         var made: [Bool]
-        var ids: [Set<String>?]
+        var ids: [PageIDs?]
 
         /// The problem with `need` (from a link quoting `href`), or nil when it is met.
         func problem(_ need: Need, href: String, site: Site) -> String? {
@@ -76,10 +76,15 @@ enum PageLinkChecker {
         /// Set when the page is read again, every page known: its links to other pages are then
         /// checked as they are read, and only those problems kept (in `diagnostics`).
         private let rereading: Made?
-        private(set) var ids: Set<String> = []
+        /// While the page is read.
+        private var ids: Set<String> = []
+        /// Once it is read.
+        private(set) var readIDs: PageIDs?
         private(set) var diagnostics: [Diagnostic] = []
         private(set) var external: [(String, ExternalLinkChecker.Place)] = []
-        private(set) var needs: Set<Need> = []
+        private var needs: Set<Need> = []
+        /// `needs` once the page is read.
+        private var readNeeds: [Need] = []
         /// The ids of this page its links ask for, checked at its end.
         private var ownFragments: Set<String> = []
         /// One of `ownFragments` is missing: the page is read again to say where.
@@ -132,11 +137,15 @@ enum PageLinkChecker {
         mutating func finish() {
             missesOwnID = !ownFragments.isSubset(of: ids)
             ownFragments = []
+            if rereading == nil { readIDs = PageIDs(ids) }
+            ids = []
+            readNeeds = Array(needs)
+            needs = []
         }
 
         /// Whether a link asks for a file or id the site does not have: the page must then be read again to say where.
         func missesSomething(_ made: Made) -> Bool {
-            missesOwnID || needs.contains { need in
+            missesOwnID || readNeeds.contains { need in
                 !made.made[Int(need.target)] || need.fragment.map { !(made.ids[Int(need.target)]?.contains($0) ?? false) } ?? false
             }
         }
@@ -173,11 +182,11 @@ enum PageLinkChecker {
     /// What every file of the site is once each is read (`files` in order: for a path claimed
     /// twice, the ids of the page read last count).
     static func made(_ files: [CheckedFile], site: Site) -> Made {
-        var made = Made(made: [Bool](repeating: false, count: site.paths.count), ids: [Set<String>?](repeating: nil, count: site.paths.count))
+        var made = Made(made: [Bool](repeating: false, count: site.paths.count), ids: [PageIDs?](repeating: nil, count: site.paths.count))
         for file in files {
             guard let position = site.positions[file.path] else { continue }
             made.made[position] = true
-            if let page = file.page { made.ids[position] = page.ids }
+            if let page = file.page { made.ids[position] = page.readIDs }
         }
         return made
     }
