@@ -73,6 +73,7 @@ enum PageLinkChecker {
         private let folder: Folder
         private let skip: Set<String>
         private let isNotFound: Bool
+        private let ownPlace: OwnPlace?
         /// Set when the page is read again, every page known: its links to other pages are then
         /// checked as they are read, and only those problems kept (in `diagnostics`).
         private let rereading: Made?
@@ -97,6 +98,7 @@ enum PageLinkChecker {
             folder = Folder(of: path)
             skip = site.written[path] ?? []
             isNotFound = path == SitePaths.notFound
+            ownPlace = site.positions[path].map { OwnPlace(position: $0, isPage: path.hasSuffix(".html")) }
             self.rereading = rereading
         }
 
@@ -151,7 +153,7 @@ enum PageLinkChecker {
         }
 
         private mutating func link(_ href: String, from folder: Folder, page: String, fromNotFound: Bool, _ found: PageScanner.Found, site: Site) {
-            switch PageLinkChecker.target(of: href, from: folder, page: page, site: site) {
+            switch PageLinkChecker.target(of: href, from: folder, page: page, own: page == path ? ownPlace : nil, site: site) {
             case .problem(let problem):
                 guard rereading == nil else { return }
                 diagnostics.append(diagnostic(problem, fromNotFound: fromNotFound, found, site: site))
@@ -216,13 +218,19 @@ enum PageLinkChecker {
         }
     }
 
+    /// Where a page's links to itself lead: its (first) place among the planned paths.
+    struct OwnPlace {
+        var position: Int
+        var isPage: Bool
+    }
+
     private enum Target {
         case found(Int, fragment: String?)
         case problem(String)
     }
 
     /// The planned file `href` on `page` leads to, with the id it asks for on a page, or what is wrong with it.
-    private static func target(of href: String, from folder: Folder, page: String, site: Site) -> Target {
+    private static func target(of href: String, from folder: Folder, page: String, own: OwnPlace?, site: Site) -> Target {
         // Looked for in the bytes (Character by Character cost more than the rest), which is the
         // same in ASCII; elsewhere (or once decoded from `%`s) a combining mark after `#` or `/`
         // makes another character.
@@ -239,6 +247,10 @@ enum PageLinkChecker {
         if let query = utf8[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = query }
         let target: String
         if pathEnd == utf8.startIndex {
+            // A link within the page (most of a printable page's): the page's place is known.
+            if let own {
+                return .found(own.position, fragment: own.isPage && !(fragment ?? "").isEmpty ? fragment : nil)
+            }
             target = page
         } else {
             guard let resolved = resolve(String(Substring(utf8[..<pathEnd])), from: folder) else {
