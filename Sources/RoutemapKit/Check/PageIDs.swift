@@ -1,9 +1,11 @@
 import Foundation
+import HTMLText
 
 /// A page's ids, kept once the page is read: a check holds every page's ids until every page is
 /// read (a link may ask for any of them), which as a `Set<String>` cost more memory than anything
 /// else it keeps (half a million ids for two editions of 2,000 chapters, the printable pages' long).
-/// The ASCII ids share one buffer, sorted, found by halving; the others stay a set. Looking one up
+/// The ASCII ids share one buffer, sorted once the page is read, found by halving (an id the page
+/// has twice is there twice); the others stay a set. Looking one up
 /// is the same as `Set<String>.contains`, where strings are equal when their characters are
 /// canonically equivalent (`"\u{212A}"`, the Kelvin sign, is `"K"`).
 struct PageIDs: Sendable {
@@ -12,26 +14,47 @@ struct PageIDs: Sendable {
     private var ranges: [(start: UInt32, end: UInt32)] = []
     private var others: Set<String> = []
 
+    init() {}
+
     init(_ ids: Set<String>) {
-        // Reserved whole, so that neither holds room it does not use.
-        bytes.reserveCapacity(ids.reduce(0) { $0 + $1.utf8.count })
-        ranges.reserveCapacity(ids.count)
-        for id in ids {
-            guard id.utf8.allSatisfy({ $0 < 0x80 }) else {
-                others.insert(id)
-                continue
-            }
-            let start = UInt32(bytes.count)
-            bytes += id.utf8
-            ranges.append((start, UInt32(bytes.count)))
+        for id in ids { add(id) }
+        seal()
+    }
+
+    /// Adds an id as the page has it, its character references not yet decoded: an ASCII value
+    /// without any is kept as it is, never made a String.
+    mutating func add(_ value: UnsafeBufferPointer<UInt8>) {
+        if value.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") }) {
+            append(value)
+        } else {
+            add(decodeAttribute(value))
         }
+    }
+
+    mutating func add(_ id: String) {
+        var id = id
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            id.withUTF8 { append($0) }
+        } else {
+            others.insert(id)
+        }
+    }
+
+    /// Sorts the ids, once every one is added, and lets go of the room left over.
+    mutating func seal() {
+        bytes = Array(bytes[...])
+        ranges = Array(ranges[...])
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             ranges.sort { Self.compare(base + Int($0.start), Int($0.end - $0.start), base + Int($1.start), Int($1.end - $1.start)) < 0 }
         }
     }
 
-    var count: Int { ranges.count + others.count }
+    private mutating func append(_ id: UnsafeBufferPointer<UInt8>) {
+        let start = UInt32(bytes.count)
+        bytes += id
+        ranges.append((start, UInt32(bytes.count)))
+    }
 
     func contains(_ id: String) -> Bool {
         if !others.isEmpty, others.contains(id) { return true }

@@ -77,9 +77,8 @@ enum PageLinkChecker {
         /// Set when the page is read again, every page known: its links to other pages are then
         /// checked as they are read, and only those problems kept (in `diagnostics`).
         private let rereading: Made?
-        /// While the page is read.
-        private var ids: Set<String> = []
-        /// Once it is read.
+        private var ids = PageIDs()
+        /// `ids` once the page is read.
         private(set) var readIDs: PageIDs?
         private(set) var diagnostics: [Diagnostic] = []
         private(set) var external: [(String, ExternalLinkChecker.Place)] = []
@@ -105,7 +104,7 @@ enum PageLinkChecker {
         /// Takes one id or link of the page, in the order the page has them.
         mutating func add(_ found: PageScanner.Found, site: Site) {
             guard !found.isID else {
-                if rereading == nil { ids.insert(found.value) }
+                if rereading == nil { ids.add(found.raw) }
                 return
             }
             let value = found.value
@@ -137,10 +136,11 @@ enum PageLinkChecker {
 
         /// Checks the links to this page's own elements, now that every id of the page is known.
         mutating func finish() {
-            missesOwnID = !ownFragments.isSubset(of: ids)
+            ids.seal()
+            missesOwnID = ownFragments.contains { !ids.contains($0) }
             ownFragments = []
-            if rereading == nil { readIDs = PageIDs(ids) }
-            ids = []
+            if rereading == nil { readIDs = ids }
+            ids = PageIDs()
             readNeeds = Array(needs)
             needs = []
         }
@@ -164,7 +164,7 @@ enum PageLinkChecker {
                     }
                 } else if target != position {
                     needs.insert(Need(target: Int32(target), fragment: fragment))
-                } else if let fragment, !ids.contains(fragment) {
+                } else if let fragment {
                     // This page exists; its ids are all known at its end.
                     ownFragments.insert(fragment)
                 }

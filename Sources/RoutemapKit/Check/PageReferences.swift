@@ -7,13 +7,16 @@ import HTMLText
 /// value runs to the next `"` (or to the end of the page). A piece may end anywhere, even inside
 /// a name or a value; what is found does not depend on where.
 struct PageScanner {
-    /// One attribute value, its character references decoded; `line` and `column` (in bytes) are
-    /// where the value starts.
+    /// One attribute value; `line` and `column` (in bytes) are where the value starts.
     struct Found {
         var isID: Bool
-        var value: String
+        /// The value as the page has it, valid while it is handed over.
+        var raw: UnsafeBufferPointer<UInt8>
         var line: Int
         var column: Int
+
+        /// The value with its character references decoded.
+        var value: String { decodeAttribute(raw) }
     }
 
     private var line = 1
@@ -40,7 +43,7 @@ struct PageScanner {
                 return
             }
             value.bytes += UnsafeBufferPointer(rebasing: bytes[..<end])
-            found(Found(isID: value.isID, value: decodeAttribute(value.bytes), line: value.line, column: value.column))
+            value.bytes.withUnsafeBufferPointer { found(Found(isID: value.isID, raw: $0, line: value.line, column: value.column)) }
             open = nil
             index = end + 1
         }
@@ -57,7 +60,7 @@ struct PageScanner {
                     open = (isID, Array(UnsafeBufferPointer(rebasing: bytes[start...])), valueLine, column)
                     break
                 }
-                found(Found(isID: isID, value: decodeAttribute(UnsafeBufferPointer(rebasing: bytes[start..<end])), line: valueLine, column: column))
+                found(Found(isID: isID, raw: UnsafeBufferPointer(rebasing: bytes[start..<end]), line: valueLine, column: column))
                 index = end + 1
                 continue
             }
@@ -69,7 +72,7 @@ struct PageScanner {
     /// Hands over a value left open by the page's end (it runs to the end).
     mutating func finish(_ found: (Found) -> Void) {
         guard let value = open else { return }
-        found(Found(isID: value.isID, value: decodeAttribute(value.bytes), line: value.line, column: value.column))
+        value.bytes.withUnsafeBufferPointer { found(Found(isID: value.isID, raw: $0, line: value.line, column: value.column)) }
         open = nil
     }
 
