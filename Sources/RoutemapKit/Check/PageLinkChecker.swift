@@ -42,7 +42,7 @@ enum PageLinkChecker {
 
     /// What a page's link asks of another page: that the file exists and, with a fragment, that it
     /// has an element with that id. A page keeps each once, without where its links are: when one
-    /// is not met, the page is made and read again to say where (`SiteChecker`).
+    /// is not met, the page is made and read again to say where (`CheckedPages.reread`).
     struct Need: Hashable {
         var target: Int32
         var fragment: String?
@@ -52,6 +52,10 @@ enum PageLinkChecker {
     struct Made: Sendable {
         var made: [Bool]
         var ids: [PageIDs?]
+
+        func isMet(_ need: Need) -> Bool {
+            made[Int(need.target)] && need.fragment.map { ids[Int(need.target)]?.contains($0) ?? false } ?? true
+        }
 
         /// The problem with `need` (from a link quoting `href`), or nil when it is met.
         func problem(_ need: Need, href: String, site: Site) -> String? {
@@ -147,9 +151,7 @@ enum PageLinkChecker {
 
         /// Whether a link asks for a file or id the site does not have: the page must then be read again to say where.
         func missesSomething(_ made: Made) -> Bool {
-            missesOwnID || readNeeds.contains { need in
-                !made.made[Int(need.target)] || need.fragment.map { !(made.ids[Int(need.target)]?.contains($0) ?? false) } ?? false
-            }
+            missesOwnID || readNeeds.contains { !made.isMet($0) }
         }
 
         private mutating func link(_ href: String, from folder: Folder, page: String, fromNotFound: Bool, _ found: PageScanner.Found, site: Site) {
