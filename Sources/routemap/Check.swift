@@ -28,6 +28,7 @@ struct Check: AsyncParsableCommand {
     var timeout: Double = 10
 
     func run() async throws {
+        MemoryTuning.forBuilding()
         let options = CheckOptions(build: site.buildOptions, strict: strict,
                                    external: external ? ExternalLinkOptions(concurrency: concurrency, timeout: timeout) : nil)
         let report = await SiteChecker.check(options)

@@ -72,6 +72,43 @@ import Testing
         #expect(!pageProblems.contains { $0.message.contains("nowhere.md") })
     }
 
+    /// A link to another page's element is checked once every page is read; the pages with one
+    /// that is missing are then made again to say where each such link is.
+    @Test func aMissingElementOfAnotherPageIsReportedAtEveryLinkToIt() async throws {
+        let (folder, options) = try brokenSite(themed: true)
+        let layout = folder.path + "/themes/broken/templates/layout.mustache"
+        let template = try String(contentsOfFile: layout, encoding: .utf8)
+        try template.replacingOccurrences(of: "</body>", with: """
+            <a href="{{root}}index.html#not-on-the-front">Front</a>
+            <p>Twice: <a href="{{root}}index.html#not-on-the-front">Front</a></p>
+            </body>
+            """).write(toFile: layout, atomically: true, encoding: .utf8)
+        let report = await SiteChecker.check(options)
+        let missing = report.diagnostics.filter { $0.message.hasSuffix("but index.html has no element with id 'not-on-the-front'") }
+        let pages = SiteBuilder.runStages(options.build, log: DiagnosticLog()).files.filter { $0.path.hasSuffix(".html") }
+        let linking = pages.filter { $0.text?.contains("#not-on-the-front") == true }
+        #expect(linking.count > 10)
+        #expect(missing.count == 2 * linking.count, "\(missing.map(\.description).joined(separator: "\n"))")
+        for page in linking {
+            let found = missing.filter { $0.file == folder.path + "/output/" + page.path }.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            #expect(found.count == 2, "\(page.path)")
+            let lines = try #require(page.text).split(separator: "\n", omittingEmptySubsequences: false)
+            for diagnostic in found {
+                // The position is where the link's value starts in the generated page.
+                let value = lines[diagnostic.line - 1].utf8.dropFirst(diagnostic.column - 1)
+                #expect(["index.html#not-on-the-front", "../", "/"].contains { value.starts(with: $0.utf8) }, "\(diagnostic)")
+                // The 404 page's links start from the site's path.
+                #expect(diagnostic.message.hasPrefix(page.path == "404.html" ? "the 404 page links to '" : "the generated page links to '"), "\(diagnostic)")
+            }
+        }
+        // The rest is as without the two links.
+        let (plainFolder, plain) = try brokenSite(themed: true)
+        let without = await SiteChecker.check(plain).diagnostics.map { $0.description.replacingOccurrences(of: plain.build.contentDirectory, with: "") }
+        let rest = report.diagnostics.filter { !missing.contains($0) }.map { $0.description.replacingOccurrences(of: options.build.contentDirectory, with: "") }
+        #expect(without.count == rest.count, "\(Set(without).symmetricDifference(rest))")
+        withExtendedLifetime(plainFolder) {}
+    }
+
     @Test func strictMakesWarningsErrorsAndJSONCarriesEverything() async throws {
         let folder = MiniSite.make(chapters: ["a.md": "---\ntitle: A\n---\n\n### Too deep\n"])
         var options = CheckOptions(build: MiniSite.options(folder))

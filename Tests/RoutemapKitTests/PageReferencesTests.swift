@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import RoutemapKit
 
-/// `PageReferences` scans a page once, byte by byte; it must find exactly what matching the three
-/// attribute patterns at every position finds (the reference below, the scanner it replaced).
+/// `PageScanner` reads a page once, byte by byte, in the pieces it is made in; it must find exactly
+/// what matching the three attribute patterns at every position of the whole page finds (the
+/// reference below, the scanner it replaced), wherever the pieces are cut.
 @Suite struct PageReferencesTests {
     private struct Found: Equatable {
         var ids: Set<String>
@@ -62,6 +63,62 @@ import Testing
         for _ in 0..<3_000 {
             let html = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(fast(html) == reference(html), "\(html.debugDescription)")
+        }
+    }
+
+    /// What the scanner finds when `html` is handed to it cut at `cuts` (byte offsets, in order).
+    private func inPieces(_ html: String, cuts: [Int]) -> Found {
+        let bytes = Array(html.utf8)
+        var scanner = PageScanner()
+        var ids = Set<String>(), references: [String] = []
+        func take(_ found: PageScanner.Found) {
+            if found.isID { ids.insert(found.value) } else { references.append("\(found.line):\(found.column) \(found.value)") }
+        }
+        var start = 0
+        for end in cuts + [bytes.count] {
+            bytes[start..<end].withUnsafeBufferPointer { scanner.feed($0, take) }
+            start = end
+        }
+        scanner.finish(take)
+        return Found(ids: ids, references: references)
+    }
+
+    @Test func aPageCutAnywhereIsReadAsWhole() {
+        let pieces = ["<a", " href=\"", " id=\"", " src=\"", "id=\"", "=\"", "\"", " ", "\n", "é", "&amp;", "a/b.html#c", " data-id=\"", ">"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let html = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let count = html.utf8.count
+            let cuts = (0..<Int.random(in: 0...6, using: &generator)).map { _ in Int.random(in: 0...count, using: &generator) }.sorted()
+            #expect(inPieces(html, cuts: cuts) == reference(html), "\(html.debugDescription) cut at \(cuts)")
+        }
+    }
+
+    /// Markup the build does not write, each with what is read from it. Only ` id="`, ` href="` and
+    /// ` src="` count, wherever they are (in a comment, or in text with its quotes unescaped, which
+    /// the build never writes), and a value runs to the next `"`; column numbers count bytes.
+    @Test func hostileMarkupIsReadTheSameInAnyPieces() {
+        let cases: [(html: String, ids: Set<String>, references: [String])] = [
+            ("<a href='single.html' src=unquoted.png ID=\"upper\" data-id=\"data\">", [], []),
+            ("<a\thref=\"tab.html\"\nhref=\"newline.html\" href = \"spaced.html\">", [], []),
+            ("<p>text with id=\"in-text\" and <!-- <a href=\"gone.html\"> --></p>", ["in-text"], ["1:45 gone.html"]),
+            ("<p>escaped id=&quot;x&quot; <b id=\"real\">", ["real"], []),
+            ("<a href=\"a.html?x=1&amp;y=2#s&#x2F;t&quot;&#39;&unknown;&amp\">", [], ["1:10 a.html?x=1&y=2#s/t\"'&unknown;&amp"]),
+            ("<a href=\"\u{1}\u{7F}x\" id=\"nul\u{0}id\">", ["nul\u{0}id"], ["1:10 \u{1}\u{7F}x"]),
+            ("é<a href=\"é.html\">\r\n<img src=\"b.png\">", [], ["1:12 é.html", "2:11 b.png"]),
+            ("<a href=\"two\nlines\" id=\"after\"><a href=\"x\">", ["after"], ["1:10 two\nlines", "2:28 x"]),
+            ("<a id=\"\" href=\"\"><a href=\"never ends\n<p id=\"no\">", [""], ["1:16 ", "1:27 never ends\n<p id="]),
+            ("<a href=\"=\"\"\" id=\"=\" href=\"\"\">", ["="], ["1:10 =", "1:28 "]),
+        ]
+        for (html, ids, references) in cases {
+            let expected = Found(ids: ids, references: references)
+            let whole = fast(html)
+            #expect(whole == expected, "\(html.debugDescription)")
+            // The reference decodes only the five references the build writes.
+            if !html.contains("&#x") { #expect(whole == reference(html), "\(html.debugDescription)") }
+            let count = html.utf8.count
+            #expect((0...count).allSatisfy { inPieces(html, cuts: [$0]) == whole }, "\(html.debugDescription) cut in two")
+            #expect(inPieces(html, cuts: Array(0...count)) == whole, "\(html.debugDescription) byte by byte")
         }
     }
 }

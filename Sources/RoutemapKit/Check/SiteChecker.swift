@@ -60,13 +60,17 @@ public enum SiteChecker {
         let stages = SiteBuilder.stagesBeforeLayout(options.build, log: log)
         var externalCount = 0
         var files: [CheckedFile] = []
-        if let plan = stages.layout?.plan() {
+        var pageLinks: [String: [ExternalLinkChecker.Place]] = [:]
+        if let site = stages.site, let plan = StageTimes.measure("plan", { stages.layout?.plan() }) {
             plan.reportDuplicatePaths(log: log)
-            files = CheckedPages.read(plan)
+            let pages = PageLinkChecker.Site(claims: plan.claims, site: site, outputDirectory: options.build.outputDirectory)
+            files = StageTimes.measure("read the pages") { CheckedPages.read(plan, site: pages) }
+            let made = PageLinkChecker.made(files, site: pages)
+            let reread = StageTimes.measure("read again the pages with broken links") { CheckedPages.reread(files, plan: plan, made: made, site: pages) }
+            pageLinks = PageLinkChecker.report(files, reread: reread, log: log)
         }
         if let site = stages.site {
             ContentRules.check(site, log: log)
-            let pageLinks = PageLinkChecker.check(files, site: site, outputDirectory: options.build.outputDirectory, log: log)
             if let external = options.external {
                 var links = pageLinks
                 for (place, address) in chapterLinksToOtherSites(site) { links[address, default: []].append(place) }

@@ -1,0 +1,47 @@
+import Testing
+@testable import RoutemapKit
+
+/// `PageIDs` keeps a page's ids packed; it must find exactly what `Set<String>` finds, where
+/// strings are equal when canonically equivalent.
+@Suite struct PageIDsTests {
+    @Test func findsWhatASetFinds() {
+        let ids: Set<String> = ["", "a", "ab", "abc", "b", "p3.19", "chapter-chapter-0025.p25.15", "K", "e\u{301}t\u{E9}", "\u{1F600}",
+                                "with space", "tab\there", "nul\u{0}id", "Z", "zz"]
+        let packed = PageIDs(ids)
+        let asked = ids.union(["", "A", "aa", "abcd", "ac", "p3.1", "p3.190", "chapter-chapter-0025", "\u{212A}", "\u{E9}t\u{E9}",
+                               "e\u{301}te\u{301}", "ét", "\u{1F601}", "with  space", "nul", "nul\u{0}", "z", "\u{7F}"])
+        for fragment in asked {
+            #expect(packed.contains(fragment) == ids.contains(fragment), "\(fragment.debugDescription)")
+        }
+        // A non-ASCII id is found by its ASCII equivalent, as a Set finds it.
+        let kelvin = PageIDs(["\u{212A}"])
+        #expect(kelvin.contains("K") == Set(["\u{212A}"]).contains("K") && kelvin.contains("K"))
+    }
+
+    @Test func findsWhatASetFindsAmongManyRandomIDs() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab.-0\u{E9}")
+        func randomID() -> String { String((0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }) }
+        for _ in 0..<200 {
+            let ids = Set((0..<Int.random(in: 0...40, using: &generator)).map { _ in randomID() })
+            let packed = PageIDs(ids)
+            for _ in 0..<40 {
+                let fragment = randomID()
+                #expect(packed.contains(fragment) == ids.contains(fragment), "\(fragment.debugDescription) in \(ids)")
+            }
+        }
+    }
+
+    /// Ids added as the page has them: character references decoded, an id the page has twice found once.
+    @Test func idsAddedAsThePageHasThemAreDecoded() {
+        var ids = PageIDs()
+        for value in ["a&amp;b", "x", "x", "caf\u{E9}", "&#x4B;", "&quot;q&quot;", "p3.1", "&unknown;"] {
+            Array(value.utf8).withUnsafeBufferPointer { ids.add($0) }
+        }
+        ids.seal()
+        for (id, found) in [("a&b", true), ("a&amp;b", false), ("x", true), ("caf\u{E9}", true), ("cafe\u{301}", true), ("K", true),
+                            ("\u{212A}", true), ("\"q\"", true), ("p3.1", true), ("p3", false), ("&unknown;", true)] {
+            #expect(ids.contains(id) == found, "\(id.debugDescription)")
+        }
+    }
+}
