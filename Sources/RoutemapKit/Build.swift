@@ -120,7 +120,7 @@ public enum SiteBuilder {
         StageTimes.measure("LinkChecker") { LinkChecker.check(rendered, log: log, cache: options.renderCache?.linkChecks) }
         StageTimes.measure("ActionChecker") { ActionChecker.check(rendered, log: log) }
         StageTimes.measure("LostConstructChecker") { LostConstructChecker.check(rendered, log: log) }
-        StageTimes.measure("AnchorStabilityChecker") { AnchorStabilityChecker.check(rendered, log: log) }
+        StageTimes.measure("AnchorStabilityChecker") { AnchorStabilityChecker.check(rendered, log: log, cache: options.renderCache?.anchorStability) }
         StageTimes.measure("ConsultationChecker") { ConsultationChecker.check(rendered, log: log) }
         if options.strict { log.makeEveryProblemAnError() }
         guard let theme else { return (rendered, nil) }

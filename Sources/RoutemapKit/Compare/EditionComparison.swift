@@ -10,6 +10,8 @@ struct EditionComparison {
     var removed: [Chapter]
     /// Every chapter in both, in the newer edition's order.
     var common: [(chapter: Chapter, comparison: ChapterComparison)]
+    /// How many blocks of each kind each common chapter's comparison holds, in `common`'s order.
+    var counts: [ChangeCounts]
 
     init(older: RenderedEdition, newer: RenderedEdition, cache: LayoutCache? = nil) {
         self.older = older
@@ -21,13 +23,16 @@ struct EditionComparison {
         let pairs = newer.chapters.compactMap { rendered in olderByID[rendered.chapter.id].map { (old: $0, new: rendered) } }
         // Each comparison is independent; long chapters are spread over the cores.
         // With a cache (the preview server's), chapters compared by the previous build are not compared again.
-        common = concurrentMap(pairs) { pair in
+        let compared = concurrentMap(pairs) { pair in
             let (old, new) = (pair.old.markdown.blocks, pair.new.markdown.blocks)
             let compare = { ChapterComparison.compare(old, new) }
-            let changes = cache?.changes(for: "\(newer.edition.id)/\(pair.new.chapter.id)", old: old, new: new, compare: compare) ?? compare()
+            let (changes, counts) = cache?.comparison(for: "\(newer.edition.id)/\(pair.new.chapter.id)", old: old, new: new, compare: compare)
+                ?? { let changes = compare(); return (changes, ChangeCounts(changes)) }()
             return (pair.new.chapter, ChapterComparison(chapterID: pair.new.chapter.id, oldTitle: pair.old.chapter.title,
-                                                        newTitle: pair.new.chapter.title, changes: changes))
+                                                        newTitle: pair.new.chapter.title, changes: changes), counts)
         }
+        common = compared.map { ($0.0, $0.1) }
+        counts = compared.map(\.2)
     }
 
     /// Retitled with the text unchanged. A chapter whose text changed too is in `changed` only, with its

@@ -53,7 +53,7 @@ enum ChapterRenderer {
         let keys = work.map { RenderCache.Key(editionID: $0.0, chapterID: $0.1.id, body: $0.1.body, options: options($0.0, $0.1)) }
         if let cache {
             // Known to hang: fail at once rather than start another thread that cannot be stopped.
-            for (index, key) in keys.enumerated() {
+            for (index, key) in keys.enumerated() where cache.knowsHangingBodies {
                 if let seconds = cache.hangingTime(key) {
                     log.add(RenderTimeout(sourcePath: work[index].1.sourcePath, seconds: seconds).diagnostic)
                     return nil

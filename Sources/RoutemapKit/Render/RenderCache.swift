@@ -46,6 +46,8 @@ public final class RenderCache: Sendable {
 
     /// Each chapter's anchors and link check, kept alongside the renderings they were found in.
     let linkChecks = LinkCheckCache()
+    /// Each chapter pair's anchor-stability findings, kept alongside the renderings they were found in.
+    let anchorStability = AnchorStabilityCache()
 
     public init() {}
 
@@ -83,4 +85,6 @@ public final class RenderCache: Sendable {
 
     func markHanging(_ key: Key, after seconds: Double) { state.withLock { $0.hanging[key] = seconds } }
     func hangingTime(_ key: Key) -> Double? { state.withLock { $0.hanging[key] } }
+    /// Whether any body ran past the render limit: only then is each chapter looked up among them.
+    var knowsHangingBodies: Bool { state.withLock { !$0.hanging.isEmpty } }
 }

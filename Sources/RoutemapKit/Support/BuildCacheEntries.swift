@@ -17,8 +17,10 @@ struct BuildCacheEntries<Key: Hashable, Value> {
         reused = 0
     }
 
-    /// Forgets the values the build did not use.
+    /// Forgets the values the build did not use. `used` holds only keys with a value, so when it
+    /// holds as many as there are values (after most rebuilds: every one), there is nothing to forget.
     mutating func endBuild() {
+        guard used.count < values.count else { return }
         values = values.filter { used.contains($0.key) }
     }
 
@@ -31,8 +33,9 @@ struct BuildCacheEntries<Key: Hashable, Value> {
     /// The value kept for `key`, which the build uses (so it is kept for the next).
     @discardableResult
     mutating func use(_ key: Key) -> Value? {
+        guard let value = values[key] else { return nil }
         used.insert(key)
-        return values[key]
+        return value
     }
 
     /// A kept value the build takes as it is.
@@ -41,6 +44,7 @@ struct BuildCacheEntries<Key: Hashable, Value> {
     /// A value the build made, kept in place of any earlier one.
     mutating func store(_ value: Value, for key: Key) {
         values[key] = value
+        used.insert(key)
         made += 1
     }
 
