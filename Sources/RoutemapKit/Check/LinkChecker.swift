@@ -6,32 +6,64 @@ enum LinkChecker {
     /// previous build keeps its result: see `LinkCheckCache`.
     static func check(_ site: RenderedPublication, log: DiagnosticLog, cache: LinkCheckCache? = nil) {
         let resolver = LinkResolver(site.publication)
-        // Every chapter, on every core: the preview checks all links after each save.
-        let chapters = site.editions.flatMap { edition in edition.chapters.map { (edition.edition.id, $0) } }
-        let keys = chapters.map { "\($0.0)/\($0.1.chapter.id)" }
-        let previousAnchors = cache?.previousAnchors() ?? [:]
-        let anchorSets = concurrentMap(count: chapters.count, first: []) { index -> LinkCheckCache.Anchors in
-            let rendered = chapters[index].1
-            if let previous = previousAnchors[keys[index]], previous.holds(for: rendered) { return previous }
+        // (edition, chapter) indices of every chapter, in order.
+        let places = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
+        let rendered = { @Sendable (index: Int) -> RenderedChapter in site.editions[places[index].0].chapters[places[index].1] }
+        let last = cache?.lastBuild()
+        // After a save the chapters are those of the last build, in its order: each is compared
+        // with its own place's, on this thread, with no lookup by key.
+        let inPlace = last?.isInPlace(for: site) == true ? last : nil
+        let keys = inPlace?.keys ?? places.map { "\(site.editions[$0.0].edition.id)/\(site.editions[$0.0].chapters[$0.1].chapter.id)" }
+
+        var reusedAnchors = [LinkCheckCache.Anchors?](repeating: nil, count: places.count)
+        if let inPlace {
+            for (index, place) in places.enumerated() where inPlace.anchors[index].holds(for: site.editions[place.0].chapters[place.1]) {
+                reusedAnchors[index] = inPlace.anchors[index]
+            }
+        } else if let last {
+            let previous = Dictionary(zip(last.keys, last.anchors), uniquingKeysWith: { _, last in last })
+            for index in places.indices {
+                if let known = previous[keys[index]], known.holds(for: rendered(index)) { reusedAnchors[index] = known }
+            }
+        }
+        let anchorSets = filled(reusedAnchors) { index -> LinkCheckCache.Anchors in
+            let rendered = rendered(index)
             let markdown = rendered.markdown
             return LinkCheckCache.Anchors(
                 headings: markdown.headings, blocks: markdown.blocks, labelledItems: markdown.labelledItems,
                 rawHTMLIDs: markdown.rawHTMLIDs, movedAnchors: rendered.chapter.movedAnchors,
                 anchors: AnchorStabilityChecker.anchorsOf(rendered).union(rendered.chapter.movedAnchors.map(\.oldID)).union(markdown.rawHTMLIDs))
         }
-        let anchors = Dictionary(zip(keys, anchorSets.lazy.map(\.anchors)), uniquingKeysWith: { _, last in last })
+        // Unchanged anchors in every place: the last build's lookup table as it is.
+        let anchors: [String: Set<String>]
+        if let inPlace, anchorSets.indices.allSatisfy({ reusedAnchors[$0] != nil || anchorSets[$0].anchors == inPlace.anchors[$0].anchors }) {
+            anchors = inPlace.anchorsByKey
+        } else {
+            anchors = Dictionary(zip(keys, anchorSets.lazy.map(\.anchors)), uniquingKeysWith: { _, last in last })
+        }
         var files = Set<String>()
         for edition in site.publication.editions {
             for asset in edition.assets { files.insert("\(edition.id)/\(asset)") }
         }
         let checkedSite = LinkCheckCache.Site(resolver: resolver, files: files, allowRawHTML: site.config.allowRawHTML)
-        let previousChecks = cache?.previousChecks(for: checkedSite) ?? [:]
-        // One list a chapter, made on every core, added to the log in chapter order.
-        let found = concurrentMap(count: chapters.count, first: []) { [anchors, files] index -> (check: LinkCheckCache.Check, reused: Bool) in
-            let (editionID, rendered) = chapters[index]
-            if let previous = previousChecks[keys[index]], previous.holds(for: rendered, anchors: anchors) {
-                return (previous, true)
+        var reusedChecks = [LinkCheckCache.Check?](repeating: nil, count: places.count)
+        if let last, last.site == checkedSite {
+            if let inPlace {
+                for (index, place) in places.enumerated()
+                    where inPlace.checks[index].holds(for: site.editions[place.0].chapters[place.1], anchors: anchors) {
+                    reusedChecks[index] = inPlace.checks[index]
+                }
+            } else {
+                let previous = Dictionary(zip(last.keys, last.checks), uniquingKeysWith: { _, last in last })
+                for index in places.indices {
+                    if let known = previous[keys[index]], known.holds(for: rendered(index), anchors: anchors) { reusedChecks[index] = known }
+                }
             }
+        }
+        // One list a chapter, made on every core, added to the log in chapter order.
+        let checks = filled(reusedChecks) { [anchors, files] index -> LinkCheckCache.Check in
+            let rendered = rendered(index)
+            let editionID = site.editions[places[index].0].edition.id
             var context = Context(rendered: rendered, editionID: editionID, site: site,
                                   resolver: resolver, anchors: anchors, files: files)
             var diagnostics: [Diagnostic] = []
@@ -45,17 +77,27 @@ enum LinkChecker {
                     diagnostics.append(context.diagnostic(problem, at: image.position))
                 }
             }
-            let check = LinkCheckCache.Check(links: rendered.markdown.links, images: rendered.markdown.images, body: rendered.chapter.body,
-                                             bodyLineOffset: rendered.chapter.bodyLineOffset, sourcePath: rendered.chapter.sourcePath,
-                                             anchorsRead: context.anchorsRead, diagnostics: diagnostics)
-            return (check, false)
+            return LinkCheckCache.Check(links: rendered.markdown.links, images: rendered.markdown.images, body: rendered.chapter.body,
+                                        bodyLineOffset: rendered.chapter.bodyLineOffset, sourcePath: rendered.chapter.sourcePath,
+                                        anchorsRead: context.anchorsRead, diagnostics: diagnostics)
         }
-        for result in found { log.add(contentsOf: result.check.diagnostics) }
+        for check in checks where !check.diagnostics.isEmpty { log.add(contentsOf: check.diagnostics) }
         guard let cache else { return }
-        cache.store(site: checkedSite,
-                    anchors: Dictionary(zip(keys, anchorSets), uniquingKeysWith: { _, last in last }),
-                    checks: Dictionary(zip(keys, found.lazy.map(\.check)), uniquingKeysWith: { _, last in last }),
-                    reused: found.filter(\.reused).count)
+        let build = LinkCheckCache.Build(
+            editionIDs: inPlace?.editionIDs ?? places.map { site.editions[$0.0].edition.id },
+            chapterIDs: inPlace?.chapterIDs ?? places.map { site.editions[$0.0].chapters[$0.1].chapter.id },
+            keys: keys, anchors: anchorSets, anchorsByKey: anchors, site: checkedSite, checks: checks)
+        cache.store(build, reused: reusedChecks.count { $0 != nil })
+    }
+
+    /// `known` with each missing value made by `make`, on every core.
+    private static func filled<Value: Sendable>(_ known: [Value?], _ make: @Sendable (Int) -> Value) -> [Value] {
+        let missing = known.indices.filter { known[$0] == nil }
+        guard !missing.isEmpty else { return known.map { $0! } }
+        let made = concurrentMap(count: missing.count, first: []) { make(missing[$0]) }
+        var values = known
+        for (position, index) in missing.enumerated() { values[index] = made[position] }
+        return values.map { $0! }
     }
 
     private struct Problem {

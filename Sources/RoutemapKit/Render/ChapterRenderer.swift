@@ -41,77 +41,97 @@ enum ChapterRenderer {
                        limits: RenderLimits = RenderLimits(limit: nil), log: DiagnosticLog) -> RenderedPublication? {
         let resolver = LinkResolver(publication)
         let config = publication.config
-        let work = publication.editions.flatMap { edition in edition.chapters.map { (edition.id, $0) } }
+        // (edition, chapter) indices of every chapter, in order.
+        let places = publication.editions.indices.flatMap { edition in publication.editions[edition].chapters.indices.map { (edition, $0) } }
         let compared = comparedChapters(publication)
-        let options = { (editionID: String, chapter: Chapter) in
-            MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
-                            paragraphNumberPrefix: config.paragraphNumbers ? String(chapter.number) : nil,
-                            movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) },
-                            blockText: compared.contains(SitePaths.chapter(editionID, chapter.id)),
-                            questionsHeading: config.questionsHeading)
+        let keys = places.map { place -> RenderCache.Key in
+            let editionID = publication.editions[place.0].id
+            let chapter = publication.editions[place.0].chapters[place.1]
+            let options = MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
+                                          paragraphNumberPrefix: config.paragraphNumbers ? String(chapter.number) : nil,
+                                          movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) },
+                                          blockText: compared[editionID]?.contains(chapter.id) ?? false,
+                                          questionsHeading: config.questionsHeading)
+            return RenderCache.Key(editionID: editionID, chapterID: chapter.id, body: chapter.body, options: options)
         }
-        let keys = work.map { RenderCache.Key(editionID: $0.0, chapterID: $0.1.id, body: $0.1.body, options: options($0.0, $0.1)) }
+        let chapter = { @Sendable (index: Int) -> Chapter in publication.editions[places[index].0].chapters[places[index].1] }
         if let cache {
             // Known to hang: fail at once rather than start another thread that cannot be stopped.
             for (index, key) in keys.enumerated() where cache.knowsHangingBodies {
                 if let seconds = cache.hangingTime(key) {
-                    log.add(RenderTimeout(sourcePath: work[index].1.sourcePath, seconds: seconds).diagnostic)
+                    log.add(RenderTimeout(sourcePath: chapter(index).sourcePath, seconds: seconds).diagnostic)
                     return nil
                 }
             }
             cache.beginBuild(resolver: resolver)
         }
+        // After a save, every chapter but the saved one is taken in place, on this thread.
+        let (reused, changedInPlace) = cache?.reusedInPlace(keys) ?? ([], [])
+        let toRender = reused.isEmpty ? Array(places.indices) : places.indices.filter { reused[$0] == nil }
         let watch = RenderWatch()
         let outcome = runWatched(limits, watch: watch) {
-            concurrentMap(Array(work.indices)) { index -> RenderedChapter in
-                let (editionID, chapter) = work[index]
-                let page = SitePaths.chapter(editionID, chapter.id)
+            concurrentMap(toRender) { index -> RenderedMarkdown in
+                let chapter = chapter(index)
+                let page = SitePaths.chapter(keys[index].editionID, chapter.id)
                 let rewrite = { (destination: String) in resolver.rewrite(destination, page: page) }
-                if let cached = cache?.lookup(keys[index], isCurrent: { markdown in
+                if changedInPlace.isEmpty || !changedInPlace[index], let cached = cache?.lookup(keys[index], isCurrent: { markdown in
                     markdown.links.allSatisfy { (rewrite($0.original) ?? $0.original) == $0.destination }
                         && markdown.images.allSatisfy { (rewrite($0.source) ?? $0.source) == $0.destination }
                 }) {
-                    return RenderedChapter(chapter: chapter, markdown: cached)
+                    return cached
                 }
                 watch.begin(index, path: chapter.sourcePath)
                 let markdown = MarkdownRenderer.render(utf8: chapter.body, options: keys[index].options, rewriteLink: rewrite,
                                                        stage: { watch.enter($0, index) })
                 watch.end(index)
-                cache?.store(keys[index], markdown)
-                return RenderedChapter(chapter: chapter, markdown: markdown)
+                cache?.countMade()
+                return markdown
             }
         }
-        let rendered: [RenderedChapter]
+        var markdown: [RenderedMarkdown]
         switch outcome {
-        case .success(let chapters): rendered = chapters
+        case .success(let made) where reused.isEmpty:
+            markdown = made
+        case .success(let made):
+            markdown = []
+            markdown.reserveCapacity(places.count)
+            var next = 0
+            for index in places.indices {
+                if let known = reused[index] {
+                    markdown.append(known)
+                } else {
+                    markdown.append(made[next])
+                    next += 1
+                }
+            }
         case .failure(let timeout):
-            if let cache, let index = work.firstIndex(where: { $0.1.sourcePath == timeout.sourcePath }) {
+            if let cache, let index = places.indices.first(where: { chapter($0).sourcePath == timeout.sourcePath }) {
                 cache.markHanging(keys[index], after: timeout.seconds)
             }
             log.add(timeout.diagnostic)
             return nil
         }
-        cache?.endBuild()
+        cache?.endBuild(keys: keys, markdown: markdown)
         var offset = 0
         let editions = publication.editions.map { edition in
             defer { offset += edition.chapters.count }
-            return RenderedEdition(edition: edition, chapters: Array(rendered[offset..<offset + edition.chapters.count]))
+            return RenderedEdition(edition: edition, chapters: edition.chapters.indices.map {
+                RenderedChapter(chapter: edition.chapters[$0], markdown: markdown[offset + $0])
+            })
         }
         return RenderedPublication(publication: publication, editions: editions)
     }
 
-    /// The pages of the chapters that the changes pages compare block by block: those whose id is
-    /// also in the edition listed just before or after theirs (see `EditionComparison`). Only these
-    /// need their blocks' text, which for a long single edition cost more than its headings and links.
-    private static func comparedChapters(_ publication: Publication) -> Set<String> {
-        var pages: Set<String> = []
+    /// The ids of the chapters that the changes pages compare block by block, by edition: those
+    /// whose id is also in the edition listed just before or after theirs (see `EditionComparison`).
+    /// Only these need their blocks' text, which for a long single edition cost more than its headings and links.
+    private static func comparedChapters(_ publication: Publication) -> [String: Set<String>] {
+        var ids: [String: Set<String>] = [:]
         for (older, newer) in zip(publication.editions, publication.editions.dropFirst()) {
             let common = Set(older.chapters.map(\.id)).intersection(newer.chapters.map(\.id))
-            for id in common {
-                pages.insert(SitePaths.chapter(older.id, id))
-                pages.insert(SitePaths.chapter(newer.id, id))
-            }
+            ids[older.id, default: []].formUnion(common)
+            ids[newer.id, default: []].formUnion(common)
         }
-        return pages
+        return ids
     }
 }

@@ -86,6 +86,17 @@ public final class LayoutCache: Sendable {
         return (changes, counts)
     }
 
+    /// `comparison(for:…)` of many chapters at once, under one lock: the previous build's for each
+    /// key whose blocks are unchanged in both editions, nil for the others (compare them with `comparison(for:…)`).
+    func comparisons(_ keys: [String], old: [[TextBlock]], new: [[TextBlock]]) -> [(changes: [BlockChange], counts: ChangeCounts)?] {
+        state.withLock { state in
+            keys.indices.map { index in
+                guard let previous = state.comparisons.use(keys[index]), previous.old == old[index], previous.new == new[index] else { return nil }
+                return (previous.changes, previous.counts)
+            }
+        }
+    }
+
     /// A file's text made from the site's structure and `inputs` alone (the sitemap, the feed):
     /// the previous build's while both are unchanged, otherwise `make()`'s.
     func text<Inputs: Equatable & Sendable>(for key: String, inputs: Inputs, make: () -> String) -> String {

@@ -13,6 +13,7 @@ struct BuildCacheEntries<Key: Hashable, Value> {
 
     mutating func beginBuild() {
         used = []
+        used.reserveCapacity(values.count)
         made = 0
         reused = 0
     }
@@ -21,7 +22,7 @@ struct BuildCacheEntries<Key: Hashable, Value> {
     /// holds as many as there are values (after most rebuilds: every one), there is nothing to forget.
     mutating func endBuild() {
         guard used.count < values.count else { return }
-        values = values.filter { used.contains($0.key) }
+        for key in values.keys.filter({ !used.contains($0) }) { values.removeValue(forKey: key) }
     }
 
     /// Every value kept.
