@@ -118,8 +118,8 @@ public enum SiteBuilder {
             return (nil, nil)
         }
         StageTimes.measure("LinkChecker") { LinkChecker.check(rendered, log: log, cache: options.renderCache?.linkChecks) }
-        StageTimes.measure("ActionChecker") { ActionChecker.check(rendered, log: log) }
-        StageTimes.measure("LostConstructChecker") { LostConstructChecker.check(rendered, log: log) }
+        StageTimes.measure("ActionChecker") { ActionChecker.check(rendered, log: log, cache: options.renderCache?.actionChecks) }
+        StageTimes.measure("LostConstructChecker") { LostConstructChecker.check(rendered, log: log, cache: options.renderCache?.lostConstructs) }
         StageTimes.measure("AnchorStabilityChecker") { AnchorStabilityChecker.check(rendered, log: log, cache: options.renderCache?.anchorStability) }
         StageTimes.measure("ConsultationChecker") { ConsultationChecker.check(rendered, log: log) }
         if options.strict { log.makeEveryProblemAnError() }

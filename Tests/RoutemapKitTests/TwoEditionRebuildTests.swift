@@ -58,7 +58,7 @@ import Testing
         let read = { (path: String) in folder.read("content/" + path)! }
         let draftPrinciples = read("draft/principles.md"), finalPrinciples = read("final/principles.md")
         let draftInfrastructure = read("draft/infrastructure.md"), finalInfrastructure = read("final/infrastructure.md")
-        let capabilities = read("draft/capabilities.md"), leadership = read("final/leadership.md")
+        let capabilities = read("draft/capabilities.md"), leadership = read("final/leadership.md"), governance = read("final/governance.md")
         let vanished = { (message: String) in { (built: Built, _: Built) in !built.diagnostics.contains { $0.message.contains(message) } } }
         let reported = { (message: String, line: Int) in
             { (built: Built, _: Built) in built.diagnostics.contains { $0.message.contains(message) && $0.line == line } }
@@ -85,6 +85,16 @@ import Testing
             ("a question for consultation removed", "draft/capabilities.md",
              capabilities.replacingOccurrences(of: "5. Which professional skills will local public services most need in five years, and how should they be developed?\n", with: ""),
              changed("draft/principles.html")),
+            ("a construct that does not reach readers", "final/governance.md", governance + "\n{{ a template tag }}\n",
+             { built, _ in built.diagnostics.contains { $0.message.contains("is a template tag") } }),
+            ("lines added to its front matter", "final/governance.md",
+             governance.replacingOccurrences(of: "\ntitle: ", with: "\n# A note.\ntitle: ") + "\n{{ a template tag }}\n",
+             { built, before in built.diagnostics.filter { $0.message.contains("is a template tag") }.map(\.line)
+                 != before.diagnostics.filter { $0.message.contains("is a template tag") }.map(\.line) }),
+            ("an action for an audience that is not declared", "final/governance.md",
+             governance.replacingOccurrences(of: "- **Chief executives:** Review", with: "- **Nobody:** Review"),
+             { built, _ in built.diagnostics.contains { $0.message.contains("'Nobody' is not an audience") } }),
+            ("the action's audience back", "final/governance.md", governance, { built, _ in built.diagnostics.isEmpty }),
             ("a chapter in both editions retitled", "final/infrastructure.md",
              finalInfrastructure.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Retitled "), changed("final/changes/index.html")),
             ("a chapter of the newer edition removed", "final/leadership.md", nil, changed("final/leadership.html")),

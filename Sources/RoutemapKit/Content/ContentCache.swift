@@ -56,14 +56,18 @@ public final class ContentCache: Sendable {
         }
     }
 
-    /// The chapter at `path` as loaded before, when its settled stamp and `settings` are unchanged; nil to read the file.
-    func unchangedChapter(at path: String, stamp: FileStamp?, settings: String) -> LoadedChapter? {
-        guard let stamp else { return nil }
-        return state.withLock { state in
-            guard let known = state.entries[path], known.stamp == stamp, known.settings == settings else { return nil }
-            state.entries.use(path)
-            state.entries.countReused()
-            return known.loaded
+    /// Each chapter as loaded before, when its file's settled stamp and `settings` are unchanged; nil
+    /// to read the file. All under one lock: taken file by file, the lock was fought over by the
+    /// loading threads for most of a rebuild's loading.
+    func unchangedChapters(at paths: [String], stamps: [FileStamp?], settings: String) -> [LoadedChapter?] {
+        state.withLock { state in
+            paths.indices.map { index in
+                guard let stamp = stamps[index], let known = state.entries[paths[index]], known.stamp == stamp,
+                      known.settings == settings else { return nil }
+                state.entries.use(paths[index])
+                state.entries.countReused()
+                return known.loaded
+            }
         }
     }
 

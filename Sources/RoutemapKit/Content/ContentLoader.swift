@@ -44,19 +44,36 @@ public enum ContentLoader {
 
         // What a chapter is checked against: with the cache, a change to either file loads every chapter again.
         let chapterSettings = cache?.settings(for: folder, configText + "\u{0}" + (settingsText ?? "")) ?? ""
+        let paths = chapterFiles.map { join(folder, $0) }
+        // With the cache, each file's stamp, taken before reading: a save after it changes the
+        // stamp the next build sees. Files whose stamps are unchanged are not read again.
+        let stamps = cache == nil ? [] : concurrentMap(paths) { FileStamp(path: $0) }
+        let unchanged = cache?.unchangedChapters(at: paths, stamps: stamps, settings: chapterSettings) ?? []
+        let toLoad = unchanged.isEmpty ? Array(paths.indices) : paths.indices.filter { unchanged[$0] == nil }
         // Front matter parsing dominates loading, so chapters are read on every core.
-        let results = concurrentMap(chapterFiles) { [edition] fileName -> LoadedChapter in
+        let loaded = concurrentMap(toLoad) { [edition] index -> LoadedChapter in
             let fileLog = DiagnosticLog()
-            let path = join(folder, fileName)
-            // Taken before reading: a save after it changes the stamp the next build sees.
-            let stamp = cache == nil ? nil : FileStamp(path: path)
-            if let unchanged = cache?.unchangedChapter(at: path, stamp: stamp, settings: chapterSettings) { return unchanged }
+            let path = paths[index], fileName = chapterFiles[index]
+            let stamp = stamps.isEmpty ? nil : stamps[index]
             guard let text = readUTF8(path, log: fileLog, missingHint: nil) else { return LoadedChapter(chapter: nil, diagnostics: fileLog.items) }
             let load = { () -> LoadedChapter in
                 let chapter = ChapterLoader.load(text: text, fileName: fileName, sourcePath: path, edition: edition, config: config, log: fileLog)
                 return LoadedChapter(chapter: chapter, diagnostics: fileLog.items)
             }
             return cache?.chapter(at: path, text: text, stamp: stamp, settings: chapterSettings, load: load) ?? load()
+        }
+        var results = unchanged.isEmpty ? loaded : []
+        if !unchanged.isEmpty {
+            results.reserveCapacity(paths.count)
+            var next = 0
+            for index in paths.indices {
+                if let known = unchanged[index] {
+                    results.append(known)
+                } else {
+                    results.append(loaded[next])
+                    next += 1
+                }
+            }
         }
         for loaded in results { log.add(contentsOf: loaded.diagnostics) }
         edition.chapters = orderChapters(results.compactMap(\.chapter).map { withFolderPart($0, folderParts) }, log: log)
@@ -118,21 +135,24 @@ public enum ContentLoader {
             default: return a.fileName < b.fileName
             }
         }
-        var firstWithID: [String: Chapter] = [:]
-        var firstWithOrder: [Int: Chapter] = [:]
+        // The file of the first chapter with each id and each order.
+        var firstWithID: [String: String] = [:]
+        var firstWithOrder: [Int: String] = [:]
+        firstWithID.reserveCapacity(sorted.count)
+        firstWithOrder.reserveCapacity(sorted.count)
         for chapter in sorted {
             if let other = firstWithID[chapter.id] {
-                log.add(.error(chapter.sourcePath, line: chapter.idPosition.line, column: chapter.idPosition.column, "chapter id '\(chapter.id)' is also used by \(other.sourcePath)",
+                log.add(.error(chapter.sourcePath, line: chapter.idPosition.line, column: chapter.idPosition.column, "chapter id '\(chapter.id)' is also used by \(other)",
                                hint: "ids must be unique within an edition: give one of them another 'id:'"))
             } else {
-                firstWithID[chapter.id] = chapter
+                firstWithID[chapter.id] = chapter.sourcePath
             }
             guard let order = chapter.order else { continue }
             if let other = firstWithOrder[order] {
-                log.add(.error(chapter.sourcePath, line: chapter.orderPosition.line, column: chapter.orderPosition.column, "order \(order) is also used by \(other.sourcePath)",
+                log.add(.error(chapter.sourcePath, line: chapter.orderPosition.line, column: chapter.orderPosition.column, "order \(order) is also used by \(other)",
                                hint: "give each chapter of an edition its own 'order:'"))
             } else {
-                firstWithOrder[order] = chapter
+                firstWithOrder[order] = chapter.sourcePath
             }
         }
         for index in sorted.indices { sorted[index].number = index + 1 }

@@ -53,6 +53,9 @@ public final class RenderCache: Sendable {
     let linkChecks = LinkCheckCache()
     /// Each chapter pair's anchor-stability findings, kept alongside the renderings they were found in.
     let anchorStability = AnchorStabilityCache()
+    /// Each chapter's findings of the checks that read the chapter alone.
+    let actionChecks = ChapterFindingsCache<ActionCheckInputs, ActionChecker.SiteInputs>()
+    let lostConstructs = ChapterFindingsCache<LostConstructInputs, Bool>()
 
     public init() {}
 
