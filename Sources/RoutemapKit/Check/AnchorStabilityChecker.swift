@@ -28,7 +28,7 @@ enum AnchorStabilityChecker {
                     continue
                 }
                 let rendered = newer.chapters[index], counterpart = older.chapters[counterpartIndex]
-                guard let cache else {
+                guard cache != nil else {
                     log.add(contentsOf: problems(rendered, counterpart: counterpart, older: older.edition, newer: newer.edition))
                     continue
                 }

@@ -47,9 +47,17 @@ public enum ContentLoader {
         let paths = chapterFiles.map { join(folder, $0) }
         // With the cache, each file's stamp, taken before reading: a save after it changes the
         // stamp the next build sees. Files whose stamps are unchanged are not read again.
-        let stamps = cache == nil ? [] : concurrentMap(paths) { FileStamp(path: $0) }
+        let stamps = cache == nil ? [] : fileStamps(chapterFiles, in: folder)
         let unchanged = cache?.unchangedChapters(at: paths, stamps: stamps, settings: chapterSettings) ?? []
         let toLoad = unchanged.isEmpty ? Array(paths.indices) : paths.indices.filter { unchanged[$0] == nil }
+        // Every file unchanged, with the same files and parts: the chapters are the last build's, in its order.
+        if let cache, toLoad.isEmpty,
+           let ordered = cache.orderedChapters(in: folder, files: chapterFiles, settings: chapterSettings, folderParts: folderParts) {
+            for loaded in unchanged where !loaded!.diagnostics.isEmpty { log.add(contentsOf: loaded!.diagnostics) }
+            log.add(contentsOf: ordered.diagnostics)
+            edition.chapters = ordered.chapters
+            return edition
+        }
         // Front matter parsing dominates loading, so chapters are read on every core.
         let loaded = concurrentMap(toLoad) { [edition] index -> LoadedChapter in
             let fileLog = DiagnosticLog()
@@ -76,8 +84,21 @@ public enum ContentLoader {
             }
         }
         for loaded in results { log.add(contentsOf: loaded.diagnostics) }
-        edition.chapters = orderChapters(results.compactMap(\.chapter).map { withFolderPart($0, folderParts) }, log: log)
+        let orderLog = DiagnosticLog()
+        edition.chapters = orderChapters(results.compactMap(\.chapter).map { withFolderPart($0, folderParts) }, log: orderLog)
+        log.add(contentsOf: orderLog.items)
+        cache?.storeOrder(ContentCache.OrderedChapters(files: chapterFiles, settings: chapterSettings, folderParts: folderParts,
+                                                       chapters: edition.chapters, diagnostics: orderLog.items), in: folder)
         return edition
+    }
+
+    /// Each file's stamp, taken within its open folder on every core.
+    private static func fileStamps(_ files: [String], in folder: String) -> [FileStamp?] {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+        defer { if descriptor >= 0 { close(descriptor) } }
+        return concurrentMap(files) { file in
+            descriptor >= 0 ? FileStamp(path: file, in: descriptor) : FileStamp(path: join(folder, file))
+        }
     }
 
     /// A sub-folder's `folder.yml`: `part:`, the name under which the contents lists its chapters.
