@@ -84,8 +84,10 @@ public enum SiteBuilder {
         guard !log.hasErrors else { return .stopped(log) }
         let files = StageTimes.measure("files") { plan.files(deferringStreamed: options.deferWholeEditionFiles) }
         options.layoutCache?.endBuild()
-        return BuildReport(files: files, fileCount: files.count, diagnostics: log.items,
-                           chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+        let chapterCount = publication.editions.reduce(0) { $0 + $1.chapters.count }
+        // The plan's thousands of closures and the build's values are let go of after the report is handed back.
+        freeInBackground((plan, stages))
+        return BuildReport(files: files, fileCount: files.count, diagnostics: log.items, chapterCount: chapterCount)
     }
 
     /// Every stage that can run, whatever earlier stages found: `check` reports on the pages even

@@ -88,8 +88,14 @@ final class LinkCheckCache: Sendable {
     /// How many chapters' checks the last build reused.
     var lastReused: Int { state.withLock { $0.reused } }
 
-    /// The previous build's anchors and checks.
-    func lastBuild() -> Build? { state.withLock { $0.last } }
+    /// The previous build's anchors and checks, taken out of the cache (the check stores its own
+    /// in their place), so that they can be changed in place without being copied.
+    func takeLastBuild() -> Build? {
+        state.withLock { state in
+            defer { state.last = nil }
+            return state.last
+        }
+    }
 
     /// This build's anchors and checks, in place of the previous build's (so the cache holds one site at most).
     func store(_ build: Build, reused: Int) {

@@ -9,24 +9,26 @@ enum LinkChecker {
         // (edition, chapter) indices of every chapter, in order.
         let places = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
         let rendered = { @Sendable (index: Int) -> RenderedChapter in site.editions[places[index].0].chapters[places[index].1] }
-        let last = cache?.lastBuild()
+        var last = cache?.takeLastBuild()
         // After a save the chapters are those of the last build, in its order: each is compared
-        // with its own place's, on this thread, with no lookup by key.
-        let inPlace = last?.isInPlace(for: site) == true ? last : nil
-        let keys = inPlace?.keys ?? places.map { "\(site.editions[$0.0].edition.id)/\(site.editions[$0.0].chapters[$0.1].chapter.id)" }
-
-        var reusedAnchors = [LinkCheckCache.Anchors?](repeating: nil, count: places.count)
-        if let inPlace {
-            for (index, place) in places.enumerated() where inPlace.anchors[index].holds(for: site.editions[place.0].chapters[place.1]) {
-                reusedAnchors[index] = inPlace.anchors[index]
+        // with its own place's, on this thread, with no lookup by key, and the last build's
+        // arrays are changed in place where a chapter changed.
+        let inPlace = last?.isInPlace(for: site) == true
+        let keys = inPlace ? last!.keys : places.map { "\(site.editions[$0.0].edition.id)/\(site.editions[$0.0].chapters[$0.1].chapter.id)" }
+        let holdsInPlace = { (test: (Int, RenderedChapter) -> Bool) -> [Bool] in
+            var holds: [Bool] = []
+            holds.reserveCapacity(places.count)
+            for edition in site.editions {
+                edition.chapters.withUnsafeBufferPointer { chapters in
+                    for chapter in chapters.indices { holds.append(test(holds.count, chapters[chapter])) }
+                }
             }
-        } else if let last {
-            let previous = Dictionary(zip(last.keys, last.anchors), uniquingKeysWith: { _, last in last })
-            for index in places.indices {
-                if let known = previous[keys[index]], known.holds(for: rendered(index)) { reusedAnchors[index] = known }
-            }
+            return holds
         }
-        let anchorSets = filled(reusedAnchors) { index -> LinkCheckCache.Anchors in
+
+        var anchorSets: [LinkCheckCache.Anchors]
+        let anchors: [String: Set<String>]
+        let makeAnchors = { @Sendable (index: Int) -> LinkCheckCache.Anchors in
             let rendered = rendered(index)
             let markdown = rendered.markdown
             return LinkCheckCache.Anchors(
@@ -34,11 +36,31 @@ enum LinkChecker {
                 rawHTMLIDs: markdown.rawHTMLIDs, movedAnchors: rendered.chapter.movedAnchors,
                 anchors: AnchorStabilityChecker.anchorsOf(rendered).union(rendered.chapter.movedAnchors.map(\.oldID)).union(markdown.rawHTMLIDs))
         }
-        // Unchanged anchors in every place: the last build's lookup table as it is.
-        let anchors: [String: Set<String>]
-        if let inPlace, anchorSets.indices.allSatisfy({ reusedAnchors[$0] != nil || anchorSets[$0].anchors == inPlace.anchors[$0].anchors }) {
-            anchors = inPlace.anchorsByKey
+        if inPlace {
+            anchorSets = []
+            swap(&anchorSets, &last!.anchors)
+            var anchorsByKey: [String: Set<String>] = [:]
+            swap(&anchorsByKey, &last!.anchorsByKey)
+            let holds = holdsInPlace { anchorSets[$0].holds(for: $1) }
+            let missing = places.indices.filter { !holds[$0] }
+            let made = concurrentMap(missing, makeAnchors)
+            // One key for each chapter (no two share an id): the table is changed in place too.
+            let keysAreUnique = anchorsByKey.count == keys.count
+            for (position, index) in missing.enumerated() {
+                anchorSets[index] = made[position]
+                if keysAreUnique, anchorsByKey[keys[index]] != made[position].anchors { anchorsByKey[keys[index]] = made[position].anchors }
+            }
+            anchors = keysAreUnique || missing.isEmpty
+                ? anchorsByKey : Dictionary(zip(keys, anchorSets.lazy.map(\.anchors)), uniquingKeysWith: { _, last in last })
         } else {
+            var reusedAnchors = [LinkCheckCache.Anchors?](repeating: nil, count: places.count)
+            if let last {
+                let previous = Dictionary(zip(last.keys, last.anchors), uniquingKeysWith: { _, last in last })
+                for index in places.indices {
+                    if let known = previous[keys[index]], known.holds(for: rendered(index)) { reusedAnchors[index] = known }
+                }
+            }
+            anchorSets = filled(reusedAnchors, makeAnchors)
             anchors = Dictionary(zip(keys, anchorSets.lazy.map(\.anchors)), uniquingKeysWith: { _, last in last })
         }
         var files = Set<String>()
@@ -46,22 +68,15 @@ enum LinkChecker {
             for asset in edition.assets { files.insert("\(edition.id)/\(asset)") }
         }
         let checkedSite = LinkCheckCache.Site(resolver: resolver, files: files, allowRawHTML: site.config.allowRawHTML)
-        var reusedChecks = [LinkCheckCache.Check?](repeating: nil, count: places.count)
-        if let last, last.site == checkedSite {
-            if let inPlace {
-                for (index, place) in places.enumerated()
-                    where inPlace.checks[index].holds(for: site.editions[place.0].chapters[place.1], anchors: anchors) {
-                    reusedChecks[index] = inPlace.checks[index]
-                }
-            } else {
-                let previous = Dictionary(zip(last.keys, last.checks), uniquingKeysWith: { _, last in last })
-                for index in places.indices {
-                    if let known = previous[keys[index]], known.holds(for: rendered(index), anchors: anchors) { reusedChecks[index] = known }
-                }
-            }
-        }
+        let sameSite = last?.site == checkedSite
+        var previousChecks: [LinkCheckCache.Check] = []
+        if last != nil { swap(&previousChecks, &last!.checks) }
+        let lastKeys = last?.keys ?? []
+        let ids: (editions: [String], chapters: [String]) = inPlace ? (last!.editionIDs, last!.chapterIDs)
+            : (places.map { site.editions[$0.0].edition.id }, places.map { site.editions[$0.0].chapters[$0.1].chapter.id })
+        last = nil
         // One list a chapter, made on every core, added to the log in chapter order.
-        let checks = filled(reusedChecks) { [anchors, files] index -> LinkCheckCache.Check in
+        let makeCheck = { @Sendable [anchors, files] (index: Int) -> LinkCheckCache.Check in
             let rendered = rendered(index)
             let editionID = site.editions[places[index].0].edition.id
             var context = Context(rendered: rendered, editionID: editionID, site: site,
@@ -81,13 +96,32 @@ enum LinkChecker {
                                         bodyLineOffset: rendered.chapter.bodyLineOffset, sourcePath: rendered.chapter.sourcePath,
                                         anchorsRead: context.anchorsRead, diagnostics: diagnostics)
         }
+        var checks: [LinkCheckCache.Check]
+        var reused = 0
+        if sameSite && inPlace {
+            checks = previousChecks
+            previousChecks = []
+            let holds = holdsInPlace { checks[$0].holds(for: $1, anchors: anchors) }
+            let missing = places.indices.filter { !holds[$0] }
+            reused = places.count - missing.count
+            let made = concurrentMap(missing, makeCheck)
+            for (position, index) in missing.enumerated() { checks[index] = made[position] }
+        } else {
+            var reusedChecks = [LinkCheckCache.Check?](repeating: nil, count: places.count)
+            if sameSite {
+                let previous = Dictionary(zip(lastKeys, previousChecks), uniquingKeysWith: { _, last in last })
+                for index in places.indices {
+                    if let known = previous[keys[index]], known.holds(for: rendered(index), anchors: anchors) { reusedChecks[index] = known }
+                }
+            }
+            checks = filled(reusedChecks, makeCheck)
+            reused = reusedChecks.count { $0 != nil }
+        }
         for check in checks where !check.diagnostics.isEmpty { log.add(contentsOf: check.diagnostics) }
         guard let cache else { return }
-        let build = LinkCheckCache.Build(
-            editionIDs: inPlace?.editionIDs ?? places.map { site.editions[$0.0].edition.id },
-            chapterIDs: inPlace?.chapterIDs ?? places.map { site.editions[$0.0].chapters[$0.1].chapter.id },
-            keys: keys, anchors: anchorSets, anchorsByKey: anchors, site: checkedSite, checks: checks)
-        cache.store(build, reused: reusedChecks.count { $0 != nil })
+        let build = LinkCheckCache.Build(editionIDs: ids.editions, chapterIDs: ids.chapters, keys: keys, anchors: anchorSets,
+                                         anchorsByKey: anchors, site: checkedSite, checks: checks)
+        cache.store(build, reused: reused)
     }
 
     /// `known` with each missing value made by `make`, on every core.

@@ -44,16 +44,23 @@ enum ChapterRenderer {
         // (edition, chapter) indices of every chapter, in order.
         let places = publication.editions.indices.flatMap { edition in publication.editions[edition].chapters.indices.map { (edition, $0) } }
         let compared = comparedChapters(publication)
-        let keys = places.map { place -> RenderCache.Key in
-            let editionID = publication.editions[place.0].id
-            let chapter = publication.editions[place.0].chapters[place.1]
-            let options = MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
-                                          paragraphNumberPrefix: config.paragraphNumbers ? String(chapter.number) : nil,
-                                          movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) },
-                                          blockText: compared[editionID]?.contains(chapter.id) ?? false,
-                                          questionsHeading: config.questionsHeading)
-            return RenderCache.Key(editionID: editionID, chapterID: chapter.id, body: chapter.body, options: options)
+        var chapterKeys: [RenderCache.Key] = []
+        chapterKeys.reserveCapacity(places.count)
+        for edition in publication.editions {
+            let comparedIDs = compared[edition.id]
+            // Each chapter's fields read where they are: copying thousands of chapters cost more than the rest.
+            edition.chapters.withUnsafeBufferPointer { chapters in
+                for index in chapters.indices {
+                    let options = MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
+                                                  paragraphNumberPrefix: config.paragraphNumbers ? String(chapters[index].number) : nil,
+                                                  movedAnchors: Dictionary(grouping: chapters[index].movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) },
+                                                  blockText: comparedIDs?.contains(chapters[index].id) ?? false,
+                                                  questionsHeading: config.questionsHeading)
+                    chapterKeys.append(RenderCache.Key(editionID: edition.id, chapterID: chapters[index].id, body: chapters[index].body, options: options))
+                }
+            }
         }
+        let keys = chapterKeys
         let chapter = { @Sendable (index: Int) -> Chapter in publication.editions[places[index].0].chapters[places[index].1] }
         if let cache {
             // Known to hang: fail at once rather than start another thread that cannot be stopped.
@@ -66,8 +73,10 @@ enum ChapterRenderer {
             cache.beginBuild(resolver: resolver)
         }
         // After a save, every chapter but the saved one is taken in place, on this thread.
-        let (reused, changedInPlace) = cache?.reusedInPlace(keys) ?? ([], [])
-        let toRender = reused.isEmpty ? Array(places.indices) : places.indices.filter { reused[$0] == nil }
+        let lastKeys = cache?.lastKeys()
+        var inPlace = cache?.takeInPlace(keys)
+        let changedInPlace = inPlace?.changedInPlace ?? []
+        let toRender = inPlace?.missing ?? Array(places.indices)
         let watch = RenderWatch()
         let outcome = runWatched(limits, watch: watch) {
             concurrentMap(toRender) { index -> RenderedMarkdown in
@@ -90,21 +99,17 @@ enum ChapterRenderer {
         }
         var markdown: [RenderedMarkdown]
         switch outcome {
-        case .success(let made) where reused.isEmpty:
-            markdown = made
         case .success(let made):
-            markdown = []
-            markdown.reserveCapacity(places.count)
-            var next = 0
-            for index in places.indices {
-                if let known = reused[index] {
-                    markdown.append(known)
-                } else {
-                    markdown.append(made[next])
-                    next += 1
-                }
+            guard inPlace != nil else {
+                markdown = made
+                break
             }
+            // Moved out, so that it is changed where it is rather than copied.
+            markdown = []
+            swap(&markdown, &inPlace!.markdown)
+            for (position, index) in toRender.enumerated() { markdown[index] = made[position] }
         case .failure(let timeout):
+            if let cache, let lastKeys, let inPlace { cache.putBack(keys: lastKeys, markdown: inPlace.markdown) }
             if let cache, let index = places.indices.first(where: { chapter($0).sourcePath == timeout.sourcePath }) {
                 cache.markHanging(keys[index], after: timeout.seconds)
             }

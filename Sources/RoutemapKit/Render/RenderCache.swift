@@ -86,25 +86,39 @@ public final class RenderCache: Sendable {
     /// The renderings of the last build that the build begun can take as they are, by position:
     /// where the chapter at a position has the key the last build's had there, and every link
     /// resolves as it did. After a save, that is every chapter but the saved one, told by comparing
-    /// keys in order (the bodies are the very arrays of the last build), without a lookup or a
-    /// lock per chapter.
-    /// `changedInPlace` marks the chapters that were at the same place in the last build with another
-    /// key: only they could have been cached under it, so they need no lookup by key.
-    func reusedInPlace(_ keys: [Key]) -> (reused: [RenderedMarkdown?], changedInPlace: [Bool]) {
+    /// keys in order (the bodies are the very arrays of the last build), without a lookup or a lock
+    /// per chapter. Nil when the build's chapters are not the last build's, in its order.
+    ///
+    /// The last build's renderings are taken out of the cache, so that the build can put its own
+    /// in place of the `missing` ones without copying the others; `endBuild` (or `putBack`) stores them.
+    /// `changedInPlace` marks the missing chapters that were at the same place in the last build
+    /// with another key: only they could have been kept under it, so they need no lookup by key.
+    func takeInPlace(_ keys: [Key]) -> (markdown: [RenderedMarkdown], missing: [Int], changedInPlace: [Bool])? {
         state.withLock { state in
-            var reused = [RenderedMarkdown?](repeating: nil, count: keys.count)
+            guard state.linksUnchanged, let last = state.last, last.keys.count == keys.count else { return nil }
+            var missing: [Int] = []
             var changedInPlace = [Bool](repeating: false, count: keys.count)
-            guard state.linksUnchanged, let last = state.last, last.keys.count == keys.count else { return (reused, changedInPlace) }
-            for index in keys.indices {
-                if keys[index] == last.keys[index] {
-                    reused[index] = last.markdown[index]
-                    state.reused += 1
-                } else {
-                    changedInPlace[index] = keys[index].editionID == last.keys[index].editionID
-                        && keys[index].chapterID == last.keys[index].chapterID
-                }
+            for index in keys.indices where keys[index] != last.keys[index] {
+                missing.append(index)
+                changedInPlace[index] = keys[index].editionID == last.keys[index].editionID
+                    && keys[index].chapterID == last.keys[index].chapterID
             }
-            return (reused, changedInPlace)
+            state.reused += keys.count - missing.count
+            if missing.contains(where: { !changedInPlace[$0] }) {
+                state.lastByKey = Dictionary(zip(last.keys, last.markdown), uniquingKeysWith: { first, _ in first })
+            }
+            state.last = nil
+            return (last.markdown, missing, changedInPlace)
+        }
+    }
+
+    /// The keys of the last completed build, in its order.
+    func lastKeys() -> [Key]? { state.withLock { $0.last?.keys } }
+
+    /// Gives back what `takeInPlace` took, unchanged, when the build stopped part way.
+    func putBack(keys: [Key], markdown: [RenderedMarkdown]) {
+        state.withLock { state in
+            if state.last == nil { state.last = (keys, markdown) }
         }
     }
 
