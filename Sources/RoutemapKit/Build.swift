@@ -207,6 +207,7 @@ extension RenderedPublication {
             site.editions[index].chapters.removeAll { !seen.insert($0.chapter.id).inserted }
             site.publication.editions[index].chapters = site.editions[index].chapters.map(\.chapter)
         }
+        site.linkResolver = LinkResolver(site.publication)
         return site
     }
 }

@@ -26,9 +26,17 @@ final class AnchorStabilityCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
+
+    /// One pair of editions' findings, in the newer edition's chapter order (nil for a chapter not
+    /// checked against a counterpart).
+    struct PairFindings {
+        var chapterIDs: [String]
+        var findings: [Findings?]
+    }
+
     private struct State {
-        /// By "older edition/newer edition/chapter".
-        var findings: [String: Findings] = [:]
+        /// By "older edition/newer edition".
+        var pairs: [String: PairFindings] = [:]
         var reused = 0
     }
 
@@ -37,12 +45,12 @@ final class AnchorStabilityCache: Sendable {
     /// How many chapter pairs' findings the last build reused.
     var lastReused: Int { state.withLock { $0.reused } }
 
-    func previousFindings() -> [String: Findings] { state.withLock { $0.findings } }
+    func previousFindings() -> [String: PairFindings] { state.withLock { $0.pairs } }
 
     /// This build's findings, in place of the previous build's (so the cache holds one site at most).
-    func store(_ findings: [String: Findings], reused: Int) {
+    func store(_ pairs: [String: PairFindings], reused: Int) {
         state.withLock { state in
-            state.findings = findings
+            state.pairs = pairs
             state.reused = reused
         }
     }

@@ -9,9 +9,13 @@ enum AnchorStabilityChecker {
     /// previous build keeps its findings: see `AnchorStabilityCache`.
     static func check(_ site: RenderedPublication, log: DiagnosticLog, cache: AnchorStabilityCache? = nil) {
         let previous = cache?.previousFindings() ?? [:]
-        var findings: [String: AnchorStabilityCache.Findings] = [:]
+        var pairs: [String: AnchorStabilityCache.PairFindings] = [:]
         var reused = 0
         for (older, newer) in zip(site.editions, site.editions.dropFirst()) {
+            // The last build's findings for this pair, by the place of each newer chapter.
+            let pairKey = older.edition.id + "/" + newer.edition.id
+            let last = previous[pairKey].flatMap { $0.chapterIDs.count == newer.chapters.count ? $0 : nil }
+            var findings = [AnchorStabilityCache.Findings?](repeating: nil, count: cache == nil ? 0 : newer.chapters.count)
             var olderIndex: [String: Int] = [:]
             for index in older.chapters.indices where olderIndex[older.chapters[index].chapter.id] == nil {
                 olderIndex[older.chapters[index].chapter.id] = index
@@ -32,25 +36,27 @@ enum AnchorStabilityChecker {
                     log.add(contentsOf: problems(rendered, counterpart: counterpart, older: older.edition, newer: newer.edition))
                     continue
                 }
-                let key = older.edition.id + "/" + newer.edition.id + "/" + chapter.id
                 let inputs = AnchorStabilityCache.Inputs(
                     olderShortTitle: older.edition.shortTitle, newerShortTitle: newer.edition.shortTitle,
                     sourcePath: chapter.sourcePath, movedAnchors: chapter.movedAnchors, headings: rendered.markdown.headings,
                     blocks: rendered.markdown.blocks, labelledItems: rendered.markdown.labelledItems,
                     olderSourcePath: counterpart.chapter.sourcePath, olderBodyLineOffset: counterpart.chapter.bodyLineOffset,
                     olderHeadings: counterpart.markdown.headings)
-                if let known = previous[key], known.inputs == inputs {
+                if let last, last.chapterIDs[index] == chapter.id, let known = last.findings[index], known.inputs == inputs {
                     log.add(contentsOf: known.diagnostics)
-                    findings[key] = known
+                    findings[index] = known
                     reused += 1
                     continue
                 }
                 let diagnostics = problems(rendered, counterpart: counterpart, older: older.edition, newer: newer.edition)
                 log.add(contentsOf: diagnostics)
-                findings[key] = AnchorStabilityCache.Findings(inputs: inputs, diagnostics: diagnostics)
+                findings[index] = AnchorStabilityCache.Findings(inputs: inputs, diagnostics: diagnostics)
+            }
+            if cache != nil {
+                pairs[pairKey] = AnchorStabilityCache.PairFindings(chapterIDs: newer.chapters.map(\.chapter.id), findings: findings)
             }
         }
-        cache?.store(findings, reused: reused)
+        cache?.store(pairs, reused: reused)
     }
 
     /// What is wrong with the anchors of `rendered` against its counterpart in the edition before.

@@ -5,7 +5,7 @@ enum LinkChecker {
     /// With `cache` (the preview server's), a chapter whose check cannot have changed since the
     /// previous build keeps its result: see `LinkCheckCache`.
     static func check(_ site: RenderedPublication, log: DiagnosticLog, cache: LinkCheckCache? = nil) {
-        let resolver = LinkResolver(site.publication)
+        let resolver = site.linkResolver
         // (edition, chapter) indices of every chapter, in order.
         let places = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
         let rendered = { @Sendable (index: Int) -> RenderedChapter in site.editions[places[index].0].chapters[places[index].1] }

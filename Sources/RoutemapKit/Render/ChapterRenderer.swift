@@ -27,6 +27,9 @@ public struct RenderedEdition: Sendable {
 public struct RenderedPublication: Sendable {
     public var publication: Publication
     public var editions: [RenderedEdition]
+    /// How links resolve in `publication`: made once, when its chapters are rendered, for every
+    /// stage that follows links (a publication of thousands of chapters takes a while to index).
+    var linkResolver: LinkResolver
 
     public var config: PublicationConfig { publication.config }
 
@@ -124,7 +127,7 @@ enum ChapterRenderer {
                 RenderedChapter(chapter: edition.chapters[$0], markdown: markdown[offset + $0])
             })
         }
-        return RenderedPublication(publication: publication, editions: editions)
+        return RenderedPublication(publication: publication, editions: editions, linkResolver: resolver)
     }
 
     /// The ids of the chapters that the changes pages compare block by block, by edition: those

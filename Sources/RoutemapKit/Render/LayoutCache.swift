@@ -114,11 +114,13 @@ public final class LayoutCache: Sendable {
     /// The HTML for `key` (a page and template) laid out from `view`: the previous build's when it
     /// was laid out from an equal view, otherwise `layOut()`'s.
     func html<View: Equatable & Sendable>(for key: String, view: View, layOut: () -> HTML) -> HTML {
-        let previous = state.withLock { $0.entries.use(key) }
-        if let previous, let previousView = previous.view as? View, previousView == view {
-            state.withLock { $0.entries.countReused() }
+        // One lock for the lookup: the views compared are mostly arrays of the previous build, compared by pointer.
+        let reused = state.withLock { state -> HTML? in
+            guard let previous = state.entries.use(key), let previousView = previous.view as? View, previousView == view else { return nil }
+            state.entries.countReused()
             return previous.html
         }
+        if let reused { return reused }
         let html = layOut()
         state.withLock { $0.entries.store(Entry(view: view, html: html), for: key) }
         return html
