@@ -97,6 +97,8 @@ import Testing
             ("the action's audience back", "final/governance.md", governance, { built, _ in built.diagnostics.isEmpty }),
             ("a chapter in both editions retitled", "final/infrastructure.md",
              finalInfrastructure.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Retitled "), changed("final/changes/index.html")),
+            ("a chapter moved to the end", "final/leadership.md", leadership.replacingOccurrences(of: "\norder: 4\n", with: "\norder: 99\n"),
+             changed("final/governance.html")),
             ("a chapter of the newer edition removed", "final/leadership.md", nil, changed("final/leadership.html")),
             ("the chapter back", "final/leadership.md", leadership, changed("final/leadership.html")),
             ("the originals back", "draft/principles.md", draftPrinciples, vanished(renamedHeading)),

@@ -40,6 +40,8 @@ public final class ContentCache: Sendable {
         var folderParts: [String: String]
         var chapters: [Chapter]
         var diagnostics: [Diagnostic]
+        /// Each chapter's place in `chapters`, by file name.
+        var positions: [String: Int]
     }
 
     private let state = Mutex(State())
@@ -74,6 +76,17 @@ public final class ContentCache: Sendable {
         state.withLock { state in
             guard let known = state.orderedByFolder[folder], known.settings == settings, known.files == files,
                   known.folderParts == folderParts else { return nil }
+            return known
+        }
+    }
+
+    /// `orderedChapters`, taken out of the cache, so that the build can put its changed chapters in
+    /// their places without copying the others; it stores the order it makes with `storeOrder`.
+    func takeOrderedChapters(in folder: String, files: [String], settings: String, folderParts: [String: String]) -> OrderedChapters? {
+        state.withLock { state in
+            guard let known = state.orderedByFolder[folder], known.settings == settings, known.files == files,
+                  known.folderParts == folderParts else { return nil }
+            state.orderedByFolder[folder] = nil
             return known
         }
     }

@@ -70,6 +70,26 @@ public enum ContentLoader {
             }
             return cache?.chapter(at: path, text: text, stamp: stamp, settings: chapterSettings, load: load) ?? load()
         }
+        // Only some files changed, each keeping what decides its place (id, order, part, and where they
+        // are written): the last build's order holds, with those chapters put in their places.
+        if let cache, !unchanged.isEmpty,
+           var ordered = cache.takeOrderedChapters(in: folder, files: chapterFiles, settings: chapterSettings, folderParts: folderParts),
+           let replacements = placesInOrder(loaded.map(\.chapter), files: toLoad.map { chapterFiles[$0] }, ordered, folderParts) {
+            var next = 0
+            for index in paths.indices {
+                if let known = unchanged[index] {
+                    log.add(contentsOf: known.diagnostics)
+                } else {
+                    log.add(contentsOf: loaded[next].diagnostics)
+                    next += 1
+                }
+            }
+            log.add(contentsOf: ordered.diagnostics)
+            for (place, chapter) in replacements { ordered.chapters[place] = chapter }
+            edition.chapters = ordered.chapters
+            cache.storeOrder(ordered, in: folder)
+            return edition
+        }
         var results = unchanged.isEmpty ? loaded : []
         if !unchanged.isEmpty {
             results.reserveCapacity(paths.count)
@@ -88,8 +108,27 @@ public enum ContentLoader {
         edition.chapters = orderChapters(results.compactMap(\.chapter).map { withFolderPart($0, folderParts) }, log: orderLog)
         log.add(contentsOf: orderLog.items)
         cache?.storeOrder(ContentCache.OrderedChapters(files: chapterFiles, settings: chapterSettings, folderParts: folderParts,
-                                                       chapters: edition.chapters, diagnostics: orderLog.items), in: folder)
+                                                       chapters: edition.chapters, diagnostics: orderLog.items,
+                                                       positions: Dictionary(edition.chapters.indices.map { (edition.chapters[$0].fileName, $0) },
+                                                                             uniquingKeysWith: { first, _ in first })), in: folder)
         return edition
+    }
+
+    /// Each reloaded chapter with its place in the last build's order and its number there, when
+    /// none of them changed what decides its place or what ordering reports; nil otherwise.
+    private static func placesInOrder(_ chapters: [Chapter?], files: [String], _ ordered: ContentCache.OrderedChapters,
+                                      _ folderParts: [String: String]) -> [(Int, Chapter)]? {
+        var placed: [(Int, Chapter)] = []
+        for (loaded, file) in zip(chapters, files) {
+            guard let loaded, let place = ordered.positions[file] else { return nil }
+            var chapter = withFolderPart(loaded, folderParts)
+            let old = ordered.chapters[place]
+            guard chapter.id == old.id, chapter.order == old.order, chapter.part == old.part, chapter.sourcePath == old.sourcePath,
+                  chapter.idPosition == old.idPosition, chapter.orderPosition == old.orderPosition else { return nil }
+            chapter.number = old.number
+            placed.append((place, chapter))
+        }
+        return placed
     }
 
     /// Each file's stamp, taken within its open folder on every core.
