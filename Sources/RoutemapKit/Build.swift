@@ -84,8 +84,10 @@ public enum SiteBuilder {
         guard !log.hasErrors else { return .stopped(log) }
         let files = StageTimes.measure("files") { plan.files(deferringStreamed: options.deferWholeEditionFiles) }
         options.layoutCache?.endBuild()
-        return BuildReport(files: files, fileCount: files.count, diagnostics: log.items,
-                           chapterCount: publication.editions.reduce(0) { $0 + $1.chapters.count })
+        let chapterCount = publication.editions.reduce(0) { $0 + $1.chapters.count }
+        // The plan's thousands of closures and the build's values are let go of after the report is handed back.
+        freeInBackground((plan, stages))
+        return BuildReport(files: files, fileCount: files.count, diagnostics: log.items, chapterCount: chapterCount)
     }
 
     /// Every stage that can run, whatever earlier stages found: `check` reports on the pages even
@@ -121,9 +123,9 @@ public enum SiteBuilder {
             return (nil, nil)
         }
         StageTimes.measure("LinkChecker") { LinkChecker.check(rendered, log: log, cache: options.renderCache?.linkChecks) }
-        StageTimes.measure("ActionChecker") { ActionChecker.check(rendered, log: log) }
-        StageTimes.measure("LostConstructChecker") { LostConstructChecker.check(rendered, log: log) }
-        StageTimes.measure("AnchorStabilityChecker") { AnchorStabilityChecker.check(rendered, log: log) }
+        StageTimes.measure("ActionChecker") { ActionChecker.check(rendered, log: log, cache: options.renderCache?.actionChecks) }
+        StageTimes.measure("LostConstructChecker") { LostConstructChecker.check(rendered, log: log, cache: options.renderCache?.lostConstructs) }
+        StageTimes.measure("AnchorStabilityChecker") { AnchorStabilityChecker.check(rendered, log: log, cache: options.renderCache?.anchorStability) }
         StageTimes.measure("ConsultationChecker") { ConsultationChecker.check(rendered, log: log) }
         if options.strict { log.makeEveryProblemAnError() }
         guard let theme else { return (rendered, nil) }
@@ -222,6 +224,7 @@ extension RenderedPublication {
             site.editions[index].chapters.removeAll { !seen.insert($0.chapter.id).inserted }
             site.publication.editions[index].chapters = site.editions[index].chapters.map(\.chapter)
         }
+        site.linkResolver = LinkResolver(site.publication)
         return site
     }
 }

@@ -15,22 +15,43 @@ extension Vocabulary {
 
 /// Checks that every action (a `- **Label:** …` item under the actions heading) names a declared audience.
 enum ActionChecker {
-    static func check(_ site: RenderedPublication, log: DiagnosticLog) {
+    /// What every chapter's check depends on besides the chapter.
+    struct SiteInputs: Equatable, Sendable {
+        var audiences: Vocabulary
+        var heading: String
+    }
+
+    /// With `cache` (the preview server's), a chapter whose actions are unchanged keeps its findings.
+    static func check(_ site: RenderedPublication, log: DiagnosticLog, cache: ChapterFindingsCache<ActionCheckInputs, SiteInputs>? = nil) {
         let audiences = site.config.audiences
         guard let heading = site.config.actionsHeading else { return }
         let audience = audiences.labelMatcher()
-        for edition in site.editions {
-            for rendered in edition.chapters {
-                for item in rendered.markdown.labelledItems where audience(item.label) == nil {
-                    let candidates = audiences.terms.map(\.label) + audiences.ids
-                    log.add(.error(
-                        rendered.chapter.sourcePath, line: rendered.fileLine(item.position), column: item.position.column,
-                        "'\(item.label)' is not an audience declared in routemap.yml\(didYouMean(item.label, candidates))",
-                        hint: "under '\(heading)', start each item with an audience's label or id in bold and a colon, such as "
-                            + "'- **\(audiences.terms.first?.label ?? "Chief executives"):** …'; audiences: "
-                            + audiences.terms.map(\.label).joined(separator: ", ")))
-                }
+        let chapters = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
+        let find = { (index: Int) -> [Diagnostic] in
+            let rendered = site.editions[chapters[index].0].chapters[chapters[index].1]
+            var found: [Diagnostic] = []
+            for item in rendered.markdown.labelledItems where audience(item.label) == nil {
+                let candidates = audiences.terms.map(\.label) + audiences.ids
+                found.append(.error(
+                    rendered.chapter.sourcePath, line: rendered.fileLine(item.position), column: item.position.column,
+                    "'\(item.label)' is not an audience declared in routemap.yml\(didYouMean(item.label, candidates))",
+                    hint: "under '\(heading)', start each item with an audience's label or id in bold and a colon, such as "
+                        + "'- **\(audiences.terms.first?.label ?? "Chief executives"):** …'; audiences: "
+                        + audiences.terms.map(\.label).joined(separator: ", ")))
             }
+            return found
         }
+        let findings: [[Diagnostic]]
+        if let cache {
+            let inputs = chapters.map { place in
+                let rendered = site.editions[place.0].chapters[place.1]
+                return ActionCheckInputs(items: rendered.markdown.labelledItems, sourcePath: rendered.chapter.sourcePath,
+                                         bodyLineOffset: rendered.chapter.bodyLineOffset)
+            }
+            findings = cache.findings(site: SiteInputs(audiences: audiences, heading: heading), inputs: inputs, find: find)
+        } else {
+            findings = chapters.indices.map(find)
+        }
+        for found in findings where !found.isEmpty { log.add(contentsOf: found) }
     }
 }

@@ -51,7 +51,7 @@ enum ConsultationChecker {
                                           hint: later.isEmpty ? "list the edition that followed in 'editions:' in routemap.yml" : "use one of: \(later.joined(separator: ", "))"))
             }
         }
-        let wrong: String? = switch LinkResolver(site.publication).resolve(outcome.summary, onPage: SitePaths.contents(edition.id)) {
+        let wrong: String? = switch site.linkResolver.resolve(outcome.summary, onPage: SitePaths.contents(edition.id)) {
         case .missingChapter: "is not a chapter"
         case .file(let contentPath) where !(site.publication.edition(String(contentPath.prefix { $0 != "/" }))?.assets
             .contains(String(contentPath.drop { $0 != "/" }.dropFirst())) ?? false): "is not a file in the content folder"

@@ -52,10 +52,34 @@ final class LinkCheckCache: Sendable {
         }
     }
 
+    /// One build's anchors and checks, in its chapters' order.
+    struct Build {
+        var editionIDs: [String]
+        var chapterIDs: [String]
+        /// "edition/chapter", in order.
+        var keys: [String]
+        var anchors: [Anchors]
+        /// Each key's anchors (the last chapter's where two share a key): what checks look up.
+        var anchorsByKey: [String: Set<String>]
+        var site: Site
+        var checks: [Check]
+
+        /// Whether `site` has the same chapters in the same order (by edition and id).
+        func isInPlace(for site: RenderedPublication) -> Bool {
+            var index = 0
+            for edition in site.editions {
+                for chapter in edition.chapters {
+                    guard index < chapterIDs.count, editionIDs[index] == edition.edition.id,
+                          chapterIDs[index] == chapter.chapter.id else { return false }
+                    index += 1
+                }
+            }
+            return index == chapterIDs.count
+        }
+    }
+
     private struct State {
-        var site: Site?
-        var checks: [String: Check] = [:]
-        var anchors: [String: Anchors] = [:]
+        var last: Build?
         var reused = 0
     }
 
@@ -64,21 +88,19 @@ final class LinkCheckCache: Sendable {
     /// How many chapters' checks the last build reused.
     var lastReused: Int { state.withLock { $0.reused } }
 
-    /// The previous build's anchors, by "edition/chapter".
-    func previousAnchors() -> [String: Anchors] { state.withLock { $0.anchors } }
-
-    /// The previous build's checks by "edition/chapter", if it checked a site with `site`'s resolver,
-    /// files and settings; otherwise none.
-    func previousChecks(for site: Site) -> [String: Check] {
-        state.withLock { $0.site == site ? $0.checks : [:] }
+    /// The previous build's anchors and checks, taken out of the cache (the check stores its own
+    /// in their place), so that they can be changed in place without being copied.
+    func takeLastBuild() -> Build? {
+        state.withLock { state in
+            defer { state.last = nil }
+            return state.last
+        }
     }
 
     /// This build's anchors and checks, in place of the previous build's (so the cache holds one site at most).
-    func store(site: Site, anchors: [String: Anchors], checks: [String: Check], reused: Int) {
+    func store(_ build: Build, reused: Int) {
         state.withLock { state in
-            state.site = site
-            state.anchors = anchors
-            state.checks = checks
+            state.last = build
             state.reused = reused
         }
     }

@@ -5,33 +5,80 @@ enum LinkChecker {
     /// With `cache` (the preview server's), a chapter whose check cannot have changed since the
     /// previous build keeps its result: see `LinkCheckCache`.
     static func check(_ site: RenderedPublication, log: DiagnosticLog, cache: LinkCheckCache? = nil) {
-        let resolver = LinkResolver(site.publication)
-        // Every chapter, on every core: the preview checks all links after each save.
-        let chapters = site.editions.flatMap { edition in edition.chapters.map { (edition.edition.id, $0) } }
-        let keys = chapters.map { "\($0.0)/\($0.1.chapter.id)" }
-        let previousAnchors = cache?.previousAnchors() ?? [:]
-        let anchorSets = concurrentMap(count: chapters.count, first: []) { index -> LinkCheckCache.Anchors in
-            let rendered = chapters[index].1
-            if let previous = previousAnchors[keys[index]], previous.holds(for: rendered) { return previous }
+        let resolver = site.linkResolver
+        // (edition, chapter) indices of every chapter, in order.
+        let places = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
+        let rendered = { @Sendable (index: Int) -> RenderedChapter in site.editions[places[index].0].chapters[places[index].1] }
+        var last = cache?.takeLastBuild()
+        // After a save the chapters are those of the last build, in its order: each is compared
+        // with its own place's, on this thread, with no lookup by key, and the last build's
+        // arrays are changed in place where a chapter changed.
+        let inPlace = last?.isInPlace(for: site) == true
+        let keys = inPlace ? last!.keys : places.map { "\(site.editions[$0.0].edition.id)/\(site.editions[$0.0].chapters[$0.1].chapter.id)" }
+        let holdsInPlace = { (test: (Int, RenderedChapter) -> Bool) -> [Bool] in
+            var holds: [Bool] = []
+            holds.reserveCapacity(places.count)
+            for edition in site.editions {
+                edition.chapters.withUnsafeBufferPointer { chapters in
+                    for chapter in chapters.indices { holds.append(test(holds.count, chapters[chapter])) }
+                }
+            }
+            return holds
+        }
+
+        var anchorSets: [LinkCheckCache.Anchors]
+        let anchors: [String: Set<String>]
+        let makeAnchors = { @Sendable (index: Int) -> LinkCheckCache.Anchors in
+            let rendered = rendered(index)
             let markdown = rendered.markdown
             return LinkCheckCache.Anchors(
                 headings: markdown.headings, blocks: markdown.blocks, labelledItems: markdown.labelledItems,
                 rawHTMLIDs: markdown.rawHTMLIDs, movedAnchors: rendered.chapter.movedAnchors,
                 anchors: AnchorStabilityChecker.anchorsOf(rendered).union(rendered.chapter.movedAnchors.map(\.oldID)).union(markdown.rawHTMLIDs))
         }
-        let anchors = Dictionary(zip(keys, anchorSets.lazy.map(\.anchors)), uniquingKeysWith: { _, last in last })
+        if inPlace {
+            anchorSets = []
+            swap(&anchorSets, &last!.anchors)
+            var anchorsByKey: [String: Set<String>] = [:]
+            swap(&anchorsByKey, &last!.anchorsByKey)
+            let holds = holdsInPlace { anchorSets[$0].holds(for: $1) }
+            let missing = places.indices.filter { !holds[$0] }
+            let made = concurrentMap(missing, makeAnchors)
+            // One key for each chapter (no two share an id): the table is changed in place too.
+            let keysAreUnique = anchorsByKey.count == keys.count
+            for (position, index) in missing.enumerated() {
+                anchorSets[index] = made[position]
+                if keysAreUnique, anchorsByKey[keys[index]] != made[position].anchors { anchorsByKey[keys[index]] = made[position].anchors }
+            }
+            anchors = keysAreUnique || missing.isEmpty
+                ? anchorsByKey : Dictionary(zip(keys, anchorSets.lazy.map(\.anchors)), uniquingKeysWith: { _, last in last })
+        } else {
+            var reusedAnchors = [LinkCheckCache.Anchors?](repeating: nil, count: places.count)
+            if let last {
+                let previous = Dictionary(zip(last.keys, last.anchors), uniquingKeysWith: { _, last in last })
+                for index in places.indices {
+                    if let known = previous[keys[index]], known.holds(for: rendered(index)) { reusedAnchors[index] = known }
+                }
+            }
+            anchorSets = filled(reusedAnchors, makeAnchors)
+            anchors = Dictionary(zip(keys, anchorSets.lazy.map(\.anchors)), uniquingKeysWith: { _, last in last })
+        }
         var files = Set<String>()
         for edition in site.publication.editions {
             for asset in edition.assets { files.insert("\(edition.id)/\(asset)") }
         }
         let checkedSite = LinkCheckCache.Site(resolver: resolver, files: files, allowRawHTML: site.config.allowRawHTML)
-        let previousChecks = cache?.previousChecks(for: checkedSite) ?? [:]
+        let sameSite = last?.site == checkedSite
+        var previousChecks: [LinkCheckCache.Check] = []
+        if last != nil { swap(&previousChecks, &last!.checks) }
+        let lastKeys = last?.keys ?? []
+        let ids: (editions: [String], chapters: [String]) = inPlace ? (last!.editionIDs, last!.chapterIDs)
+            : (places.map { site.editions[$0.0].edition.id }, places.map { site.editions[$0.0].chapters[$0.1].chapter.id })
+        last = nil
         // One list a chapter, made on every core, added to the log in chapter order.
-        let found = concurrentMap(count: chapters.count, first: []) { [anchors, files] index -> (check: LinkCheckCache.Check, reused: Bool) in
-            let (editionID, rendered) = chapters[index]
-            if let previous = previousChecks[keys[index]], previous.holds(for: rendered, anchors: anchors) {
-                return (previous, true)
-            }
+        let makeCheck = { @Sendable [anchors, files] (index: Int) -> LinkCheckCache.Check in
+            let rendered = rendered(index)
+            let editionID = site.editions[places[index].0].edition.id
             var context = Context(rendered: rendered, editionID: editionID, site: site,
                                   resolver: resolver, anchors: anchors, files: files)
             var diagnostics: [Diagnostic] = []
@@ -45,17 +92,46 @@ enum LinkChecker {
                     diagnostics.append(context.diagnostic(problem, at: image.position))
                 }
             }
-            let check = LinkCheckCache.Check(links: rendered.markdown.links, images: rendered.markdown.images, body: rendered.chapter.body,
-                                             bodyLineOffset: rendered.chapter.bodyLineOffset, sourcePath: rendered.chapter.sourcePath,
-                                             anchorsRead: context.anchorsRead, diagnostics: diagnostics)
-            return (check, false)
+            return LinkCheckCache.Check(links: rendered.markdown.links, images: rendered.markdown.images, body: rendered.chapter.body,
+                                        bodyLineOffset: rendered.chapter.bodyLineOffset, sourcePath: rendered.chapter.sourcePath,
+                                        anchorsRead: context.anchorsRead, diagnostics: diagnostics)
         }
-        for result in found { log.add(contentsOf: result.check.diagnostics) }
+        var checks: [LinkCheckCache.Check]
+        var reused = 0
+        if sameSite && inPlace {
+            checks = previousChecks
+            previousChecks = []
+            let holds = holdsInPlace { checks[$0].holds(for: $1, anchors: anchors) }
+            let missing = places.indices.filter { !holds[$0] }
+            reused = places.count - missing.count
+            let made = concurrentMap(missing, makeCheck)
+            for (position, index) in missing.enumerated() { checks[index] = made[position] }
+        } else {
+            var reusedChecks = [LinkCheckCache.Check?](repeating: nil, count: places.count)
+            if sameSite {
+                let previous = Dictionary(zip(lastKeys, previousChecks), uniquingKeysWith: { _, last in last })
+                for index in places.indices {
+                    if let known = previous[keys[index]], known.holds(for: rendered(index), anchors: anchors) { reusedChecks[index] = known }
+                }
+            }
+            checks = filled(reusedChecks, makeCheck)
+            reused = reusedChecks.count { $0 != nil }
+        }
+        for check in checks where !check.diagnostics.isEmpty { log.add(contentsOf: check.diagnostics) }
         guard let cache else { return }
-        cache.store(site: checkedSite,
-                    anchors: Dictionary(zip(keys, anchorSets), uniquingKeysWith: { _, last in last }),
-                    checks: Dictionary(zip(keys, found.lazy.map(\.check)), uniquingKeysWith: { _, last in last }),
-                    reused: found.filter(\.reused).count)
+        let build = LinkCheckCache.Build(editionIDs: ids.editions, chapterIDs: ids.chapters, keys: keys, anchors: anchorSets,
+                                         anchorsByKey: anchors, site: checkedSite, checks: checks)
+        cache.store(build, reused: reused)
+    }
+
+    /// `known` with each missing value made by `make`, on every core.
+    private static func filled<Value: Sendable>(_ known: [Value?], _ make: @Sendable (Int) -> Value) -> [Value] {
+        let missing = known.indices.filter { known[$0] == nil }
+        guard !missing.isEmpty else { return known.map { $0! } }
+        let made = concurrentMap(count: missing.count, first: []) { make(missing[$0]) }
+        var values = known
+        for (position, index) in missing.enumerated() { values[index] = made[position] }
+        return values.map { $0! }
     }
 
     private struct Problem {

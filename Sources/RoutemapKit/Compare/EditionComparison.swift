@@ -10,24 +10,43 @@ struct EditionComparison {
     var removed: [Chapter]
     /// Every chapter in both, in the newer edition's order.
     var common: [(chapter: Chapter, comparison: ChapterComparison)]
+    /// How many blocks of each kind each common chapter's comparison holds, in `common`'s order.
+    var counts: [ChangeCounts]
 
     init(older: RenderedEdition, newer: RenderedEdition, cache: LayoutCache? = nil) {
         self.older = older
         self.newer = newer
-        let olderByID = Dictionary(older.chapters.map { ($0.chapter.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let newerIDs = Set(newer.chapters.map(\.chapter.id))
-        added = newer.chapters.map(\.chapter).filter { olderByID[$0.id] == nil }
-        removed = older.chapters.map(\.chapter).filter { !newerIDs.contains($0.id) }
-        let pairs = newer.chapters.compactMap { rendered in olderByID[rendered.chapter.id].map { (old: $0, new: rendered) } }
-        // Each comparison is independent; long chapters are spread over the cores.
-        // With a cache (the preview server's), chapters compared by the previous build are not compared again.
-        common = concurrentMap(pairs) { pair in
-            let (old, new) = (pair.old.markdown.blocks, pair.new.markdown.blocks)
-            let compare = { ChapterComparison.compare(old, new) }
-            let changes = cache?.changes(for: "\(newer.edition.id)/\(pair.new.chapter.id)", old: old, new: new, compare: compare) ?? compare()
-            return (pair.new.chapter, ChapterComparison(chapterID: pair.new.chapter.id, oldTitle: pair.old.chapter.title,
-                                                        newTitle: pair.new.chapter.title, changes: changes))
+        // Chapters are named by their place in their edition, not copied: two editions of
+        // thousands of chapters are compared on every save in the preview.
+        var olderIndex: [String: Int] = [:]
+        olderIndex.reserveCapacity(older.chapters.count)
+        for index in older.chapters.indices where olderIndex[older.chapters[index].chapter.id] == nil {
+            olderIndex[older.chapters[index].chapter.id] = index
         }
+        let newerIDs = Set(newer.chapters.map(\.chapter.id))
+        added = newer.chapters.indices.filter { olderIndex[newer.chapters[$0].chapter.id] == nil }.map { newer.chapters[$0].chapter }
+        removed = older.chapters.indices.filter { !newerIDs.contains(older.chapters[$0].chapter.id) }.map { older.chapters[$0].chapter }
+        let pairs = newer.chapters.indices.compactMap { new in olderIndex[newer.chapters[new].chapter.id].map { (old: $0, new: new) } }
+        let olderBlocks = pairs.map { older.chapters[$0.old].markdown.blocks }
+        let newerBlocks = pairs.map { newer.chapters[$0.new].markdown.blocks }
+        // With a cache (the preview server's), chapters compared by the previous build are not
+        // compared again: all found under one lock, the others compared on every core.
+        let keys = pairs.map { "\(newer.edition.id)/\(newer.chapters[$0.new].chapter.id)" }
+        let known = cache?.comparisons(keys, old: olderBlocks, new: newerBlocks) ?? Array(repeating: nil, count: pairs.count)
+        let missing = pairs.indices.filter { known[$0] == nil }
+        let made = concurrentMap(missing) { index in
+            let (old, new) = (olderBlocks[index], newerBlocks[index])
+            let compare = { ChapterComparison.compare(old, new) }
+            return cache?.comparison(for: keys[index], old: old, new: new, compare: compare)
+                ?? { let changes = compare(); return (changes, ChangeCounts(changes)) }()
+        }
+        var compared = known
+        for (position, index) in missing.enumerated() { compared[index] = made[position] }
+        common = pairs.indices.map { index in
+            let (old, new) = (older.chapters[pairs[index].old].chapter, newer.chapters[pairs[index].new].chapter)
+            return (new, ChapterComparison(chapterID: new.id, oldTitle: old.title, newTitle: new.title, changes: compared[index]!.changes))
+        }
+        counts = compared.map { $0!.counts }
     }
 
     /// Retitled with the text unchanged. A chapter whose text changed too is in `changed` only, with its

@@ -28,6 +28,20 @@ public final class ContentCache: Sendable {
         var entries = BuildCacheEntries<String, Entry>()
         /// By edition folder: the configuration and settings text its chapters were last loaded with.
         var settingsByFolder: [String: String] = [:]
+        /// By edition folder: its chapters in order as the last build made them, and from what.
+        var orderedByFolder: [String: OrderedChapters] = [:]
+    }
+
+    /// An edition's chapters in reading order, numbered, with the problems found in ordering them:
+    /// a function of its chapter files (each loaded with `settings`) and its folders' parts alone.
+    struct OrderedChapters {
+        var files: [String]
+        var settings: String
+        var folderParts: [String: String]
+        var chapters: [Chapter]
+        var diagnostics: [Diagnostic]
+        /// Each chapter's place in `chapters`, by file name.
+        var positions: [String: Int]
     }
 
     private let state = Mutex(State())
@@ -56,14 +70,43 @@ public final class ContentCache: Sendable {
         }
     }
 
-    /// The chapter at `path` as loaded before, when its settled stamp and `settings` are unchanged; nil to read the file.
-    func unchangedChapter(at path: String, stamp: FileStamp?, settings: String) -> LoadedChapter? {
-        guard let stamp else { return nil }
-        return state.withLock { state in
-            guard let known = state.entries[path], known.stamp == stamp, known.settings == settings else { return nil }
-            state.entries.use(path)
-            state.entries.countReused()
-            return known.loaded
+    /// The chapters of the edition in `folder` as the last build ordered them, if it had the same
+    /// files, settings and parts (then, with every file unchanged, they are ordered alike).
+    func orderedChapters(in folder: String, files: [String], settings: String, folderParts: [String: String]) -> OrderedChapters? {
+        state.withLock { state in
+            guard let known = state.orderedByFolder[folder], known.settings == settings, known.files == files,
+                  known.folderParts == folderParts else { return nil }
+            return known
+        }
+    }
+
+    /// `orderedChapters`, taken out of the cache, so that the build can put its changed chapters in
+    /// their places without copying the others; it stores the order it makes with `storeOrder`.
+    func takeOrderedChapters(in folder: String, files: [String], settings: String, folderParts: [String: String]) -> OrderedChapters? {
+        state.withLock { state in
+            guard let known = state.orderedByFolder[folder], known.settings == settings, known.files == files,
+                  known.folderParts == folderParts else { return nil }
+            state.orderedByFolder[folder] = nil
+            return known
+        }
+    }
+
+    func storeOrder(_ ordered: OrderedChapters, in folder: String) {
+        state.withLock { $0.orderedByFolder[folder] = ordered }
+    }
+
+    /// Each chapter as loaded before, when its file's settled stamp and `settings` are unchanged; nil
+    /// to read the file. All under one lock: taken file by file, the lock was fought over by the
+    /// loading threads for most of a rebuild's loading.
+    func unchangedChapters(at paths: [String], stamps: [FileStamp?], settings: String) -> [LoadedChapter?] {
+        state.withLock { state in
+            paths.indices.map { index in
+                guard let stamp = stamps[index], let known = state.entries[paths[index]], known.stamp == stamp,
+                      known.settings == settings else { return nil }
+                state.entries.use(paths[index])
+                state.entries.countReused()
+                return known.loaded
+            }
         }
     }
 
@@ -107,11 +150,13 @@ struct FileStamp: Equatable, Sendable {
     var isSettled: Bool { takenAt - changed >= 1_000_000_000 }
 
     /// The stamp of the file at `path` now (through symbolic links); nil when it cannot be had.
-    init?(path: String) {
+    /// With `folder` (an open folder), `path` is taken within it: the kernel then walks only the
+    /// path's last steps, for each of an edition's files.
+    init?(path: String, in folder: Int32 = AT_FDCWD) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard fstatat(folder, path, &info, 0) == 0 else { return nil }
         #if canImport(Darwin)
         let changed = info.st_ctimespec, modified = info.st_mtimespec
         #else

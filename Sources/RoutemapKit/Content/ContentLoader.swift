@@ -44,13 +44,25 @@ public enum ContentLoader {
 
         // What a chapter is checked against: with the cache, a change to either file loads every chapter again.
         let chapterSettings = cache?.settings(for: folder, configText + "\u{0}" + (settingsText ?? "")) ?? ""
+        let paths = chapterFiles.map { join(folder, $0) }
+        // With the cache, each file's stamp, taken before reading: a save after it changes the
+        // stamp the next build sees. Files whose stamps are unchanged are not read again.
+        let stamps = cache == nil ? [] : fileStamps(chapterFiles, in: folder)
+        let unchanged = cache?.unchangedChapters(at: paths, stamps: stamps, settings: chapterSettings) ?? []
+        let toLoad = unchanged.isEmpty ? Array(paths.indices) : paths.indices.filter { unchanged[$0] == nil }
+        // Every file unchanged, with the same files and parts: the chapters are the last build's, in its order.
+        if let cache, toLoad.isEmpty,
+           let ordered = cache.orderedChapters(in: folder, files: chapterFiles, settings: chapterSettings, folderParts: folderParts) {
+            for loaded in unchanged where !loaded!.diagnostics.isEmpty { log.add(contentsOf: loaded!.diagnostics) }
+            log.add(contentsOf: ordered.diagnostics)
+            edition.chapters = ordered.chapters
+            return edition
+        }
         // Front matter parsing dominates loading, so chapters are read on every core.
-        let results = concurrentMap(chapterFiles) { [edition] fileName -> LoadedChapter in
+        let loaded = concurrentMap(toLoad) { [edition] index -> LoadedChapter in
             let fileLog = DiagnosticLog()
-            let path = join(folder, fileName)
-            // Taken before reading: a save after it changes the stamp the next build sees.
-            let stamp = cache == nil ? nil : FileStamp(path: path)
-            if let unchanged = cache?.unchangedChapter(at: path, stamp: stamp, settings: chapterSettings) { return unchanged }
+            let path = paths[index], fileName = chapterFiles[index]
+            let stamp = stamps.isEmpty ? nil : stamps[index]
             guard let text = readUTF8(path, log: fileLog, missingHint: nil) else { return LoadedChapter(chapter: nil, diagnostics: fileLog.items) }
             let load = { () -> LoadedChapter in
                 let chapter = ChapterLoader.load(text: text, fileName: fileName, sourcePath: path, edition: edition, config: config, log: fileLog)
@@ -58,9 +70,74 @@ public enum ContentLoader {
             }
             return cache?.chapter(at: path, text: text, stamp: stamp, settings: chapterSettings, load: load) ?? load()
         }
+        // Only some files changed, each keeping what decides its place (id, order, part, and where they
+        // are written): the last build's order holds, with those chapters put in their places.
+        if let cache, !unchanged.isEmpty,
+           var ordered = cache.takeOrderedChapters(in: folder, files: chapterFiles, settings: chapterSettings, folderParts: folderParts),
+           let replacements = placesInOrder(loaded.map(\.chapter), files: toLoad.map { chapterFiles[$0] }, ordered, folderParts) {
+            var next = 0
+            for index in paths.indices {
+                if let known = unchanged[index] {
+                    log.add(contentsOf: known.diagnostics)
+                } else {
+                    log.add(contentsOf: loaded[next].diagnostics)
+                    next += 1
+                }
+            }
+            log.add(contentsOf: ordered.diagnostics)
+            for (place, chapter) in replacements { ordered.chapters[place] = chapter }
+            edition.chapters = ordered.chapters
+            cache.storeOrder(ordered, in: folder)
+            return edition
+        }
+        var results = unchanged.isEmpty ? loaded : []
+        if !unchanged.isEmpty {
+            results.reserveCapacity(paths.count)
+            var next = 0
+            for index in paths.indices {
+                if let known = unchanged[index] {
+                    results.append(known)
+                } else {
+                    results.append(loaded[next])
+                    next += 1
+                }
+            }
+        }
         for loaded in results { log.add(contentsOf: loaded.diagnostics) }
-        edition.chapters = orderChapters(results.compactMap(\.chapter).map { withFolderPart($0, folderParts) }, log: log)
+        let orderLog = DiagnosticLog()
+        edition.chapters = orderChapters(results.compactMap(\.chapter).map { withFolderPart($0, folderParts) }, log: orderLog)
+        log.add(contentsOf: orderLog.items)
+        cache?.storeOrder(ContentCache.OrderedChapters(files: chapterFiles, settings: chapterSettings, folderParts: folderParts,
+                                                       chapters: edition.chapters, diagnostics: orderLog.items,
+                                                       positions: Dictionary(edition.chapters.indices.map { (edition.chapters[$0].fileName, $0) },
+                                                                             uniquingKeysWith: { first, _ in first })), in: folder)
         return edition
+    }
+
+    /// Each reloaded chapter with its place in the last build's order and its number there, when
+    /// none of them changed what decides its place or what ordering reports; nil otherwise.
+    private static func placesInOrder(_ chapters: [Chapter?], files: [String], _ ordered: ContentCache.OrderedChapters,
+                                      _ folderParts: [String: String]) -> [(Int, Chapter)]? {
+        var placed: [(Int, Chapter)] = []
+        for (loaded, file) in zip(chapters, files) {
+            guard let loaded, let place = ordered.positions[file] else { return nil }
+            var chapter = withFolderPart(loaded, folderParts)
+            let old = ordered.chapters[place]
+            guard chapter.id == old.id, chapter.order == old.order, chapter.part == old.part, chapter.sourcePath == old.sourcePath,
+                  chapter.idPosition == old.idPosition, chapter.orderPosition == old.orderPosition else { return nil }
+            chapter.number = old.number
+            placed.append((place, chapter))
+        }
+        return placed
+    }
+
+    /// Each file's stamp, taken within its open folder on every core.
+    private static func fileStamps(_ files: [String], in folder: String) -> [FileStamp?] {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+        defer { if descriptor >= 0 { close(descriptor) } }
+        return concurrentMap(files) { file in
+            descriptor >= 0 ? FileStamp(path: file, in: descriptor) : FileStamp(path: join(folder, file))
+        }
     }
 
     /// A sub-folder's `folder.yml`: `part:`, the name under which the contents lists its chapters.
@@ -118,21 +195,24 @@ public enum ContentLoader {
             default: return a.fileName < b.fileName
             }
         }
-        var firstWithID: [String: Chapter] = [:]
-        var firstWithOrder: [Int: Chapter] = [:]
+        // The file of the first chapter with each id and each order.
+        var firstWithID: [String: String] = [:]
+        var firstWithOrder: [Int: String] = [:]
+        firstWithID.reserveCapacity(sorted.count)
+        firstWithOrder.reserveCapacity(sorted.count)
         for chapter in sorted {
             if let other = firstWithID[chapter.id] {
-                log.add(.error(chapter.sourcePath, line: chapter.idPosition.line, column: chapter.idPosition.column, "chapter id '\(chapter.id)' is also used by \(other.sourcePath)",
+                log.add(.error(chapter.sourcePath, line: chapter.idPosition.line, column: chapter.idPosition.column, "chapter id '\(chapter.id)' is also used by \(other)",
                                hint: "ids must be unique within an edition: give one of them another 'id:'"))
             } else {
-                firstWithID[chapter.id] = chapter
+                firstWithID[chapter.id] = chapter.sourcePath
             }
             guard let order = chapter.order else { continue }
             if let other = firstWithOrder[order] {
-                log.add(.error(chapter.sourcePath, line: chapter.orderPosition.line, column: chapter.orderPosition.column, "order \(order) is also used by \(other.sourcePath)",
+                log.add(.error(chapter.sourcePath, line: chapter.orderPosition.line, column: chapter.orderPosition.column, "order \(order) is also used by \(other)",
                                hint: "give each chapter of an edition its own 'order:'"))
             } else {
-                firstWithOrder[order] = chapter
+                firstWithOrder[order] = chapter.sourcePath
             }
         }
         for index in sorted.indices { sorted[index].number = index + 1 }

@@ -27,6 +27,9 @@ public struct RenderedEdition: Sendable {
 public struct RenderedPublication: Sendable {
     public var publication: Publication
     public var editions: [RenderedEdition]
+    /// How links resolve in `publication`: made once, when its chapters are rendered, for every
+    /// stage that follows links (a publication of thousands of chapters takes a while to index).
+    var linkResolver: LinkResolver
 
     public var config: PublicationConfig { publication.config }
 
@@ -41,91 +44,119 @@ enum ChapterRenderer {
                        limits: RenderLimits = RenderLimits(limit: nil), log: DiagnosticLog) -> RenderedPublication? {
         let resolver = LinkResolver(publication)
         let config = publication.config
-        let work = publication.editions.flatMap { edition in edition.chapters.map { (edition.id, $0) } }
+        // (edition, chapter) indices of every chapter, in order.
+        let places = publication.editions.indices.flatMap { edition in publication.editions[edition].chapters.indices.map { (edition, $0) } }
         let compared = comparedChapters(publication)
-        let options = { (editionID: String, chapter: Chapter) in
-            MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
-                            paragraphNumberPrefix: config.paragraphNumbers ? String(chapter.number) : nil,
-                            movedAnchors: Dictionary(grouping: chapter.movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) },
-                            blockText: compared.contains(SitePaths.chapter(editionID, chapter.id)),
-                            questionsHeading: config.questionsHeading)
+        var chapterKeys: [RenderCache.Key] = []
+        chapterKeys.reserveCapacity(places.count)
+        for edition in publication.editions {
+            let comparedIDs = compared[edition.id]
+            // Each chapter's fields read where they are: copying thousands of chapters cost more than the rest.
+            edition.chapters.withUnsafeBufferPointer { chapters in
+                for index in chapters.indices {
+                    let options = MarkdownOptions(allowRawHTML: config.allowRawHTML, labelledItemsHeading: config.actionsHeading,
+                                                  paragraphNumberPrefix: config.paragraphNumbers ? String(chapters[index].number) : nil,
+                                                  movedAnchors: Dictionary(grouping: chapters[index].movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) },
+                                                  blockText: comparedIDs?.contains(chapters[index].id) ?? false,
+                                                  questionsHeading: config.questionsHeading)
+                    chapterKeys.append(RenderCache.Key(editionID: edition.id, chapterID: chapters[index].id, body: chapters[index].body, options: options))
+                }
+            }
         }
-        let keys = work.map { RenderCache.Key(editionID: $0.0, chapterID: $0.1.id, body: $0.1.body, options: options($0.0, $0.1)) }
+        let keys = chapterKeys
+        let chapter = { @Sendable (index: Int) -> Chapter in publication.editions[places[index].0].chapters[places[index].1] }
         if let cache {
             // Known to hang: fail at once rather than start another thread that cannot be stopped.
-            for (index, key) in keys.enumerated() {
+            for (index, key) in keys.enumerated() where cache.knowsHangingBodies {
                 if let seconds = cache.hangingTime(key) {
-                    log.add(RenderTimeout(sourcePath: work[index].1.sourcePath, seconds: seconds).diagnostic)
+                    log.add(RenderTimeout(sourcePath: chapter(index).sourcePath, seconds: seconds).diagnostic)
                     return nil
                 }
             }
             cache.beginBuild(resolver: resolver)
         }
+        // After a save, every chapter but the saved one is taken in place, on this thread.
+        let lastKeys = cache?.lastKeys()
+        var inPlace = cache?.takeInPlace(keys)
+        let changedInPlace = inPlace?.changedInPlace ?? []
+        let toRender = inPlace?.missing ?? Array(places.indices)
         let watch = RenderWatch()
-        let groups = sameText(keys)
+        let groups = sameText(toRender, keys)
         let outcome = runWatched(limits, watch: watch) {
-            concurrentMap(groups) { group -> [RenderedChapter] in
+            concurrentMap(groups) { group -> [RenderedMarkdown] in
                 // The group's first rendering, which a later edition's chapter takes while every
                 // link in it resolves from that chapter's page as it did from the first's.
                 var first: RenderedMarkdown?
                 return group.map { index in
-                    let (editionID, chapter) = work[index]
-                    let page = SitePaths.chapter(editionID, chapter.id)
+                    let chapter = chapter(index)
+                    let page = SitePaths.chapter(keys[index].editionID, chapter.id)
                     let rewrite = { (destination: String) in resolver.rewrite(destination, page: page) }
                     let isCurrent = { (markdown: RenderedMarkdown) in
                         markdown.links.allSatisfy { (rewrite($0.original) ?? $0.original) == $0.destination }
                             && markdown.images.allSatisfy { (rewrite($0.source) ?? $0.source) == $0.destination }
                     }
-                    if let cached = cache?.lookup(keys[index], isCurrent: isCurrent) {
+                    if changedInPlace.isEmpty || !changedInPlace[index], let cached = cache?.lookup(keys[index], isCurrent: isCurrent) {
                         first = first ?? cached
-                        return RenderedChapter(chapter: chapter, markdown: cached)
+                        return cached
                     }
                     if let first, isCurrent(first) {
-                        cache?.store(keys[index], first, shared: true)
-                        return RenderedChapter(chapter: chapter, markdown: first)
+                        cache?.countShared()
+                        return first
                     }
                     watch.begin(index, path: chapter.sourcePath)
                     let markdown = MarkdownRenderer.render(utf8: chapter.body, options: keys[index].options, rewriteLink: rewrite,
                                                            stage: { watch.enter($0, index) })
                     watch.end(index)
-                    cache?.store(keys[index], markdown)
+                    cache?.countMade()
                     first = first ?? markdown
-                    return RenderedChapter(chapter: chapter, markdown: markdown)
+                    return markdown
                 }
             }
         }
-        var rendered: [RenderedChapter] = []
+        var markdown: [RenderedMarkdown]
         switch outcome {
-        case .success(let renderedGroups):
-            var placed = [RenderedChapter?](repeating: nil, count: work.count)
-            for (group, chapters) in zip(groups, renderedGroups) {
-                for (index, chapter) in zip(group, chapters) { placed[index] = chapter }
+        case .success(let made):
+            if inPlace != nil {
+                // Moved out, so that it is changed where it is rather than copied.
+                markdown = []
+                swap(&markdown, &inPlace!.markdown)
+                for (group, rendered) in zip(groups, made) {
+                    for (index, one) in zip(group, rendered) { markdown[index] = one }
+                }
+            } else {
+                var placed = [RenderedMarkdown?](repeating: nil, count: places.count)
+                for (group, rendered) in zip(groups, made) {
+                    for (index, one) in zip(group, rendered) { placed[index] = one }
+                }
+                markdown = placed.map { $0! }
             }
-            rendered = placed.map { $0! }
         case .failure(let timeout):
-            if let cache, let index = work.firstIndex(where: { $0.1.sourcePath == timeout.sourcePath }) {
+            if let cache, let lastKeys, let inPlace { cache.putBack(keys: lastKeys, markdown: inPlace.markdown) }
+            if let cache, let index = places.indices.first(where: { chapter($0).sourcePath == timeout.sourcePath }) {
                 cache.markHanging(keys[index], after: timeout.seconds)
             }
             log.add(timeout.diagnostic)
             return nil
         }
-        cache?.endBuild()
+        cache?.endBuild(keys: keys, markdown: markdown)
         var offset = 0
         let editions = publication.editions.map { edition in
             defer { offset += edition.chapters.count }
-            return RenderedEdition(edition: edition, chapters: Array(rendered[offset..<offset + edition.chapters.count]))
+            return RenderedEdition(edition: edition, chapters: edition.chapters.indices.map {
+                RenderedChapter(chapter: edition.chapters[$0], markdown: markdown[offset + $0])
+            })
         }
-        return RenderedPublication(publication: publication, editions: editions)
+        return RenderedPublication(publication: publication, editions: editions, linkResolver: resolver)
     }
 
-    /// The chapters' indices, grouped where the same chapter (by id) has the same text and options
-    /// in several editions (most of a final edition's, after its consultation draft): each group is
-    /// rendered once. Groups are in the order of their first chapter.
-    private static func sameText(_ keys: [RenderCache.Key]) -> [[Int]] {
+    /// `indices` grouped where the same chapter (by id) has the same text and options in several
+    /// editions (most of a final edition's, after its consultation draft): each group is rendered
+    /// once. Groups are in the order of their first chapter.
+    private static func sameText(_ indices: [Int], _ keys: [RenderCache.Key]) -> [[Int]] {
         var groups: [[Int]] = []
         var groupOf: [RenderCache.Key: Int] = [:]
-        for (index, key) in keys.enumerated() {
-            var text = key
+        for index in indices {
+            var text = keys[index]
             text.editionID = ""
             if let group = groupOf[text] {
                 groups[group].append(index)
@@ -137,18 +168,16 @@ enum ChapterRenderer {
         return groups
     }
 
-    /// The pages of the chapters that the changes pages compare block by block: those whose id is
-    /// also in the edition listed just before or after theirs (see `EditionComparison`). Only these
-    /// need their blocks' text, which for a long single edition cost more than its headings and links.
-    private static func comparedChapters(_ publication: Publication) -> Set<String> {
-        var pages: Set<String> = []
+    /// The ids of the chapters that the changes pages compare block by block, by edition: those
+    /// whose id is also in the edition listed just before or after theirs (see `EditionComparison`).
+    /// Only these need their blocks' text, which for a long single edition cost more than its headings and links.
+    private static func comparedChapters(_ publication: Publication) -> [String: Set<String>] {
+        var ids: [String: Set<String>] = [:]
         for (older, newer) in zip(publication.editions, publication.editions.dropFirst()) {
             let common = Set(older.chapters.map(\.id)).intersection(newer.chapters.map(\.id))
-            for id in common {
-                pages.insert(SitePaths.chapter(older.id, id))
-                pages.insert(SitePaths.chapter(newer.id, id))
-            }
+            ids[older.id, default: []].formUnion(common)
+            ids[newer.id, default: []].formUnion(common)
         }
-        return pages
+        return ids
     }
 }

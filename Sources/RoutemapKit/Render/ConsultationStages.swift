@@ -30,7 +30,7 @@ struct ConsultationState: Equatable {
 
     /// The states of every consultation edition of `site` on `date`, by edition id.
     static func all(_ site: RenderedPublication, on date: CalendarDate) -> [String: ConsultationState] {
-        let resolver = LinkResolver(site.publication)
+        let resolver = site.linkResolver
         var states: [String: ConsultationState] = [:]
         for rendered in site.editions {
             let edition = rendered.edition

@@ -20,12 +20,15 @@ public final class LayoutCache: Sendable {
         var old: [TextBlock]
         var new: [TextBlock]
         var changes: [BlockChange]
+        var counts: ChangeCounts
     }
 
     private struct State {
         var entries = BuildCacheEntries<String, Entry>()
         /// Chapters compared between editions, by the newer edition's id and the chapter's.
         var comparisons = BuildCacheEntries<String, Compared>()
+        /// Texts made from the structure and their own inputs, by path.
+        var texts = BuildCacheEntries<String, (inputs: any Sendable, text: String)>()
         var structure: (any Sendable)?
         var generation = 0
     }
@@ -48,6 +51,7 @@ public final class LayoutCache: Sendable {
         state.withLock { state in
             state.entries.beginBuild()
             state.comparisons.beginBuild()
+            state.texts.beginBuild()
             if let previous = state.structure as? Structure, previous == structure { return }
             state.structure = structure
             state.generation += 1
@@ -59,6 +63,7 @@ public final class LayoutCache: Sendable {
         state.withLock { state in
             state.entries.endBuild()
             state.comparisons.endBuild()
+            state.texts.endBuild()
         }
     }
 
@@ -67,21 +72,55 @@ public final class LayoutCache: Sendable {
     /// block arrays of the previous build (RenderCache), so the check is mostly two pointer comparisons;
     /// comparing every chapter of two large editions again had been a quarter of each rebuild.
     func changes(for key: String, old: [TextBlock], new: [TextBlock], compare: () -> [BlockChange]) -> [BlockChange] {
+        comparison(for: key, old: old, new: new, compare: compare).changes
+    }
+
+    /// `changes(for:…)`, with the counts of each kind of change, kept with it.
+    func comparison(for key: String, old: [TextBlock], new: [TextBlock],
+                    compare: () -> [BlockChange]) -> (changes: [BlockChange], counts: ChangeCounts) {
         let previous = state.withLock { $0.comparisons.use(key) }
-        if let previous, previous.old == old, previous.new == new { return previous.changes }
+        if let previous, previous.old == old, previous.new == new { return (previous.changes, previous.counts) }
         let changes = compare()
-        state.withLock { $0.comparisons.store(Compared(old: old, new: new, changes: changes), for: key) }
-        return changes
+        let counts = ChangeCounts(changes)
+        state.withLock { $0.comparisons.store(Compared(old: old, new: new, changes: changes, counts: counts), for: key) }
+        return (changes, counts)
+    }
+
+    /// `comparison(for:…)` of many chapters at once, under one lock: the previous build's for each
+    /// key whose blocks are unchanged in both editions, nil for the others (compare them with `comparison(for:…)`).
+    func comparisons(_ keys: [String], old: [[TextBlock]], new: [[TextBlock]]) -> [(changes: [BlockChange], counts: ChangeCounts)?] {
+        state.withLock { state in
+            keys.indices.map { index in
+                guard let previous = state.comparisons.use(keys[index]), previous.old == old[index], previous.new == new[index] else { return nil }
+                return (previous.changes, previous.counts)
+            }
+        }
+    }
+
+    /// A file's text made from the site's structure and `inputs` alone (the sitemap, the feed):
+    /// the previous build's while both are unchanged, otherwise `make()`'s.
+    func text<Inputs: Equatable & Sendable>(for key: String, inputs: Inputs, make: () -> String) -> String {
+        let previous = state.withLock { $0.texts.use(key) }
+        let current = PageInputs(generation: generation, inputs: inputs)
+        if let previous, let previousInputs = previous.inputs as? PageInputs<Inputs>, previousInputs == current {
+            state.withLock { $0.entries.countReused() }
+            return previous.text
+        }
+        let text = make()
+        state.withLock { $0.texts.store((current, text), for: key) }
+        return text
     }
 
     /// The HTML for `key` (a page and template) laid out from `view`: the previous build's when it
     /// was laid out from an equal view, otherwise `layOut()`'s.
     func html<View: Equatable & Sendable>(for key: String, view: View, layOut: () -> HTML) -> HTML {
-        let previous = state.withLock { $0.entries.use(key) }
-        if let previous, let previousView = previous.view as? View, previousView == view {
-            state.withLock { $0.entries.countReused() }
+        // One lock for the lookup: the views compared are mostly arrays of the previous build, compared by pointer.
+        let reused = state.withLock { state -> HTML? in
+            guard let previous = state.entries.use(key), let previousView = previous.view as? View, previousView == view else { return nil }
+            state.entries.countReused()
             return previous.html
         }
+        if let reused { return reused }
         let html = layOut()
         state.withLock { $0.entries.store(Entry(view: view, html: html), for: key) }
         return html

@@ -235,6 +235,8 @@ struct LayoutStructure: Equatable {
     var templates: [String: String]
     var buildDate: CalendarDate
     var pdfs: [String: String]
+    /// The consultations' stages and questions, which every page of their edition shows in its banner.
+    var consultations: [String: ConsultationState]
 
     init(_ generator: SiteLayout) {
         var publication = generator.site.publication
@@ -245,6 +247,7 @@ struct LayoutStructure: Equatable {
         templates = generator.theme.templateTexts
         buildDate = generator.buildDate
         pdfs = generator.pdfs.mapValues { "\($0.path) \($0.byteCount)" }
+        consultations = generator.consultations
     }
 }
 

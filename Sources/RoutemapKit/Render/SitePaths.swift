@@ -155,6 +155,7 @@ struct LinkResolver: Sendable, Equatable {
         for edition in publication.embargoed where publication.edition(edition.id) == nil { embargoed[edition.id] = edition.published }
         self.embargoed = embargoed
         var chapters: [String: ChapterAddress] = [:]
+        chapters.reserveCapacity(publication.editions.reduce(0) { $0 + $1.chapters.count })
         var pages: Set<String> = [SitePaths.frontPage, SitePaths.accessibilityStatement, SitePaths.currentPrintPage]
         for edition in publication.editions {
             for chapter in edition.chapters {

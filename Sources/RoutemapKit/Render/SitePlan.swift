@@ -28,6 +28,7 @@ struct SitePlan {
     /// Two files claiming one path would overwrite each other.
     func reportDuplicatePaths(log: DiagnosticLog) {
         var seen: [String: String] = [:]
+        seen.reserveCapacity(items.count)
         for file in claims {
             if let first = seen[file.path] {
                 log.add(.error(file.origin, "this would be written to \(file.path), which \(first) also writes",

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Templates
 
 /// A theme: Mustache templates and static assets. The default theme is built into the binary
@@ -57,7 +58,7 @@ public struct Theme: Sendable {
         func addTemplate(_ text: String, file: String, path: String) {
             let templateName = String(file.dropLast(".mustache".count))
             do throws(TemplateSyntaxError) {
-                templates[templateName] = try Template(text)
+                templates[templateName] = try parsed(text)
                 texts[templateName] = text
             } catch {
                 log.add(.error(path, line: error.line, column: error.column, "the template cannot be read: \(error.message)",
@@ -89,6 +90,17 @@ public struct Theme: Sendable {
         let theme = Theme(library: TemplateLibrary(templates), templateTexts: texts,
                           assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         return theme
+    }
+
+    /// Templates parsed in this process, by text: the preview loads the theme again on every save,
+    /// and its templates seldom change.
+    private static let parsedTemplates = Mutex<[String: Template]>([:])
+
+    private static func parsed(_ text: String) throws(TemplateSyntaxError) -> Template {
+        if let known = parsedTemplates.withLock({ $0[text] }) { return known }
+        let template = try Template(text)
+        parsedTemplates.withLock { $0[text] = template }
+        return template
     }
 
     /// Renders `view` with the named template; an unknown name is a programming error in the build.

@@ -13,13 +13,16 @@ struct BuildCacheEntries<Key: Hashable, Value> {
 
     mutating func beginBuild() {
         used = []
+        used.reserveCapacity(values.count)
         made = 0
         reused = 0
     }
 
-    /// Forgets the values the build did not use.
+    /// Forgets the values the build did not use. `used` holds only keys with a value, so when it
+    /// holds as many as there are values (after most rebuilds: every one), there is nothing to forget.
     mutating func endBuild() {
-        values = values.filter { used.contains($0.key) }
+        guard used.count < values.count else { return }
+        for key in values.keys.filter({ !used.contains($0) }) { values.removeValue(forKey: key) }
     }
 
     /// Every value kept.
@@ -31,17 +34,19 @@ struct BuildCacheEntries<Key: Hashable, Value> {
     /// The value kept for `key`, which the build uses (so it is kept for the next).
     @discardableResult
     mutating func use(_ key: Key) -> Value? {
+        guard let value = values[key] else { return nil }
         used.insert(key)
-        return values[key]
+        return value
     }
 
     /// A kept value the build takes as it is.
     mutating func countReused() { reused += 1 }
 
-    /// A value the build made (or, `reused`, took from elsewhere), kept in place of any earlier one.
-    mutating func store(_ value: Value, for key: Key, reused: Bool = false) {
+    /// A value the build made, kept in place of any earlier one.
+    mutating func store(_ value: Value, for key: Key) {
         values[key] = value
-        if reused { self.reused += 1 } else { made += 1 }
+        used.insert(key)
+        made += 1
     }
 
     /// Changes the kept value for `key`, if there is one, in place.

@@ -9,7 +9,11 @@ extension SiteLayout {
         guard let older = olderEdition(than: rendered.edition.id) else { return [] }
         let edition = rendered.edition
         let comparison = EditionComparison(older: older, newer: rendered, cache: layoutCache)
-        return [PlannedFile(SitePaths.changes(edition.id), origin: editionFile(edition)) { .html(changesSummaryPage(comparison)) }]
+        // Besides the site's structure, the summary shows only how many blocks of each kind each chapter's comparison holds.
+        let summaryPath = SitePaths.changes(edition.id)
+        return [PlannedFile(summaryPath, origin: editionFile(edition)) {
+            .html(page(summaryPath, inputs: comparison.counts) { changesSummaryPage(comparison) })
+        }]
             + comparison.common.map { common in
                 // Besides the site's structure (titles, numbers, editions), the page shows only the comparison:
                 // while it is unchanged (the very array of the previous build), the page is reused without making its view.
@@ -25,12 +29,12 @@ extension SiteLayout {
     private func changesSummaryPage(_ comparison: EditionComparison) -> HTML {
         let edition = comparison.newer.edition, older = comparison.older.edition
         let page = SitePaths.changes(edition.id)
-        let link = { (chapter: Chapter, compared: ChapterComparison?) -> ChangedChapterView in
+        let link = { (chapter: Chapter, compared: (comparison: ChapterComparison, counts: ChangeCounts)?) -> ChangedChapterView in
             ChangedChapterView(number: chapter.number, title: chapter.title,
                                url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
-                               oldTitle: compared.flatMap { $0.retitled ? $0.oldTitle : nil },
+                               oldTitle: compared.flatMap { $0.comparison.retitled ? $0.comparison.oldTitle : nil },
                                changesURL: compared.map { _ in relativeURL(from: page, to: SitePaths.chapterChanges(edition.id, chapter.id)) },
-                               detail: compared.flatMap { $0.textChanged ? countsText($0) : nil })
+                               detail: compared.flatMap { $0.counts.textChanged ? $0.counts.text : nil })
         }
         let removed = comparison.removed.map {
             ChangedChapterView(number: $0.number, title: $0.title, url: relativeURL(from: page, to: SitePaths.chapter(older.id, $0.id)),
@@ -39,12 +43,20 @@ extension SiteLayout {
         let group = { (heading: String, anchor: String, chapters: [ChangedChapterView]) in
             ChangeGroupView(heading: heading, anchor: anchor, count: chapters.count, hasChapters: !chapters.isEmpty, chapters: chapters)
         }
+        // As `EditionComparison`'s retitled, changed and unchanged, told from the counts.
+        var retitled: [ChangedChapterView] = [], changed: [ChangedChapterView] = [], unchanged: [ChangedChapterView] = []
+        for index in comparison.common.indices {
+            let (chapter, compared) = comparison.common[index]
+            let counts = comparison.counts[index]
+            let view = link(chapter, (compared, counts))
+            if counts.textChanged { changed.append(view) } else if compared.retitled { retitled.append(view) } else { unchanged.append(view) }
+        }
         let groups = [
             group("Chapters added", "added", comparison.added.map { link($0, nil) }),
             group("Chapters removed", "removed", removed),
-            group("Chapters retitled, text unchanged", "retitled", comparison.retitled.map { link($0.chapter, $0.comparison) }),
-            group("Chapters changed", "changed", comparison.changed.map { link($0.chapter, $0.comparison) }),
-            group("Chapters unchanged", "unchanged", comparison.unchanged.map { link($0.chapter, $0.comparison) }),
+            group("Chapters retitled, text unchanged", "retitled", retitled),
+            group("Chapters changed", "changed", changed),
+            group("Chapters unchanged", "unchanged", unchanged),
         ]
         let view = ChangesPageView(heading: "What changed since the \(older.shortTitle)",
                                    edition: summary(edition, from: page), olderEdition: summary(older, from: page),
@@ -121,13 +133,6 @@ extension SiteLayout {
             spaced[index].spaceBefore = (last.isLetter || last.isNumber) && (first.isLetter || first.isNumber)
         }
         return spaced
-    }
-
-    /// "2 added, 1 changed"
-    private func countsText(_ compared: ChapterComparison) -> String {
-        [(compared.count(.added), "added"), (compared.count(.removed), "removed"), (compared.count(.changed), "changed"),
-         (compared.count(.moved) + compared.count(.movedAndChanged), "moved")]
-            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 }
 

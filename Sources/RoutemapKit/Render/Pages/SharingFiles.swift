@@ -11,9 +11,20 @@ extension SiteLayout {
         }
         return [
             PlannedFile("robots.txt", origin: publicationFile) { .text("User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n") },
-            PlannedFile("sitemap.xml", origin: publicationFile) { .text(sitemap(base: base, pagePaths: pagePaths)) },
-            PlannedFile(SitePaths.feed, origin: publicationFile) { .text(atomFeed(base: base)) },
+            PlannedFile("sitemap.xml", origin: publicationFile) {
+                .text(sharingText("sitemap.xml", inputs: pagePaths) { sitemap(base: base, pagePaths: pagePaths) })
+            },
+            PlannedFile(SitePaths.feed, origin: publicationFile) {
+                // Besides the structure (titles, dates), the feed shows the consultations' entries.
+                let consultationEntries = consultationFeedEntries(base: base).map { [$0.title, $0.url, $0.summary, $0.updated.description] }
+                return .text(sharingText(SitePaths.feed, inputs: consultationEntries) { atomFeed(base: base) })
+            },
         ]
+    }
+
+    /// The text made from the site's structure and `inputs` alone: the preview reuses it while both are unchanged.
+    private func sharingText(_ path: String, inputs: some Equatable & Sendable, make: () -> String) -> String {
+        layoutCache?.text(for: path, inputs: inputs, make: make) ?? make()
     }
 
     private func sitemap(base: String, pagePaths: [String]) -> String {
