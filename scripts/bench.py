@@ -708,18 +708,21 @@ def run_shaped(routemap, results, args):
     measured["both"]["output_bytes"] = folder_bytes(os.path.join(shaped, "output"))
     print("shaped: the preview server's rebuild after one chapter changes …", flush=True)
     measured["preview"] = measure_preview_rebuild(routemap, shaped, count, runs)
-    growth = []
-    for n in args.shaped_growth:
-        print("shaped growth: two editions of %d chapters …" % n, flush=True)
-        if n == count:
-            timing, output = measured["both"], measured["both"]["output_bytes"]
-        else:
-            grown = generate_shaped(n)
-            timing = measure(routemap_command(routemap, grown), runs, prepare=empty(os.path.join(grown, "output")))
-            output = folder_bytes(os.path.join(grown, "output"))
-        growth.append({"chapters": n, "median": timing["median"], "cpu": timing["cpu"], "rss_mib": timing["rss_mib"], "output_bytes": output})
     results["shaped"] = measured
-    results["shaped_growth"] = growth
+    results["shaped_growth"] = shaped_growth(routemap, args.shaped_growth, runs)
+
+
+def shaped_growth(routemap, counts, runs):
+    """Full builds of the shaped publication at each size, taking turns, so that a slow spell of the
+    machine falls on every size alike rather than on one (run one size after another, the time per
+    chapter moved by half between sizes from one benchmark to the next)."""
+    if not counts:
+        return []
+    print("shaped growth: two editions of %s chapters, taking turns …" % ", ".join(map(str, counts)), flush=True)
+    sites = {n: generate_shaped(n) for n in counts}
+    timings = measure_side_by_side({n: (routemap_command(routemap, site), empty(os.path.join(site, "output"))) for n, site in sites.items()}, runs)
+    return [{"chapters": n, "median": timings[n]["median"], "cpu": timings[n]["cpu"], "rss_mib": timings[n]["rss_mib"],
+             "output_bytes": folder_bytes(os.path.join(sites[n], "output"))} for n in counts]
 
 
 def render_shaped(results):
