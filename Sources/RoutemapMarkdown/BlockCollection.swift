@@ -4,28 +4,7 @@ import HTMLText
 /// Heading text as compared with `MarkdownOptions.labelledItemsHeading`: trimmed, lower case,
 /// inner runs of spaces made one.
 func normalisedHeading(_ text: String) -> String {
-    // ASCII, as most headings are, on its bytes: the same as below for a fraction of the cost.
-    var copy = text
-    let ascii = copy.withUTF8 { bytes -> String? in
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte >= 0x80 { return nil }
-            // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-    return ascii ?? text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    singleSpaced(text, lowercased: true)
 }
 
 extension TreeCollector {

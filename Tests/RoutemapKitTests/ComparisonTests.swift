@@ -107,19 +107,6 @@ import Testing
         #expect(shortcut.map(\.new) == old.map { Optional($0) })
     }
 
-    /// ASCII text is normalised on its bytes; it must match splitting on Character.isWhitespace.
-    @Test func spacesAreNormalisedAsSplittingOnWhitespaceWould() {
-        var generator = SystemRandomNumberGenerator()
-        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", ".", "x1", "\u{A0}", "é", "\u{2028}", "\u{85}"]
-        for round in 0..<2_000 {
-            let asciiOnly = round % 2 == 0
-            let choices = asciiOnly ? pieces.filter { $0.allSatisfy(\.isASCII) } : pieces
-            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in choices.randomElement(using: &generator)! }.joined()
-            #expect(ChapterComparison.normalisedSpaces(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
-                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
-        }
-    }
-
     @Test func identicalChaptersHaveNoChanges() {
         let text = "## How\n\nOne.\n\n- a\n- b\n"
         let comparison = ChapterComparison(chapterID: "x", oldTitle: "A", newTitle: "A", old: blocks(text), new: blocks(text))

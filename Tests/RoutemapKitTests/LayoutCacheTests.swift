@@ -7,15 +7,7 @@ import Testing
 /// from nothing makes.
 @Suite struct LayoutCacheTests {
     private func contents(_ report: BuildReport) -> [String: String] {
-        var files: [String: String] = [:]
-        for file in report.files {
-            switch file.contents {
-            case .text, .html, .deferred: files[file.path] = file.text
-            case .copy(let source): files[file.path] = "copy of " + source
-            case .bytes(let bytes): files[file.path] = bytes.map { String($0, radix: 16) }.joined()
-            }
-        }
-        return files
+        report.contentsByPath
     }
 
     @Test func aCachedBuildIsTheSameAsABuildFromNothingAfterEachKindOfEdit() throws {

@@ -156,3 +156,18 @@ func built(_ options: BuildOptions) throws -> BuildReport {
     guard !report.hasErrors else { throw BuildErrors(diagnostics: report.diagnostics) }
     return report
 }
+
+extension BuildReport {
+    /// Each file's contents by path, as text to compare: a copied file by its source, bytes in hex.
+    var contentsByPath: [String: String] {
+        var files: [String: String] = [:]
+        for file in self.files {
+            switch file.contents {
+            case .text, .html, .deferred: files[file.path] = file.text
+            case .copy(let source): files[file.path] = "copy of " + source
+            case .bytes(let bytes): files[file.path] = bytes.map { String($0, radix: 16) }.joined()
+            }
+        }
+        return files
+    }
+}

@@ -13,15 +13,7 @@ import Testing
 
     private func built(_ options: BuildOptions) -> Built {
         let report = SiteBuilder.buildInMemory(options)
-        var files: [String: String] = [:]
-        for file in report.files {
-            switch file.contents {
-            case .text, .html, .deferred: files[file.path] = file.text
-            case .copy(let source): files[file.path] = "copy of " + source
-            case .bytes(let bytes): files[file.path] = bytes.map { String($0, radix: 16) }.joined()
-            }
-        }
-        return Built(files: files, diagnostics: report.diagnostics)
+        return Built(files: report.contentsByPath, diagnostics: report.diagnostics)
     }
 
     /// Differences named by path, so that a failure says which page differs.

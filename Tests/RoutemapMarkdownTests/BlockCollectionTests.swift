@@ -90,26 +90,31 @@ import Testing
     }
 }
 
-/// Headings are matched (the actions heading, the questions heading) lower-cased and single-spaced;
-/// ASCII headings take a path of their own, which must agree with the general one.
-@Suite struct NormalisedHeadingTests {
-    private func general(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+/// Text single-spaced (block texts, as the comparison matches them) and lower-cased too (headings,
+/// as the actions and questions headings are matched): ASCII takes a path of its own on bytes,
+/// which must agree with splitting on Character.isWhitespace.
+@Suite struct SingleSpacedTests {
+    private func general(_ text: String, lowercased: Bool) -> String {
+        (lowercased ? text.lowercased() : text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     @Test(arguments: ["What Key Players Should Do Now", "  What\tkey\r\nplayers  ", "", " ", "\u{0B}\u{0C}A\u{0B}B\u{0C}",
-                      "ÉTAPES Suivantes", "Key\u{00A0}players", "Z@[`{", "a\u{1F}b"])
-    func theASCIIPathAgreesWithTheGeneralOne(heading: String) {
-        #expect(normalisedHeading(heading) == general(heading))
+                      "ÉTAPES Suivantes", "Key\u{00A0}players", "Z@[`{", "a\u{1F}b", "already spaced", "trailing "])
+    func theASCIIPathAgreesWithTheGeneralOne(text: String) {
+        #expect(singleSpaced(text) == general(text, lowercased: false))
+        #expect(normalisedHeading(text) == general(text, lowercased: true))
     }
 
-    @Test func randomASCIIHeadingsAgree() {
+    @Test func randomTextAgrees() {
         var generator = SystemRandomNumberGenerator()
-        let bytes: [UInt8] = Array(0x09...0x0D) + [0x20, 0x20, 0x20] + Array(0x21...0x7E)
-        for _ in 0..<2000 {
-            let text = String(decoding: (0..<Int.random(in: 0...24, using: &generator)).map { _ in bytes.randomElement(using: &generator)! },
-                              as: UTF8.self)
-            #expect(normalisedHeading(text) == general(text), "\(Array(text.utf8))")
+        let pieces = ["a", "Bc", "Q", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", ".", "x1", "\u{1F}", "\u{A0}", "é", "É",
+                      "\u{2028}", "\u{85}"]
+        for round in 0..<4_000 {
+            let choices = round % 2 == 0 ? pieces.filter { $0.allSatisfy(\.isASCII) } : pieces
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in choices.randomElement(using: &generator)! }.joined()
+            let lowercased = round % 4 < 2
+            #expect(singleSpaced(text, lowercased: lowercased) == general(text, lowercased: lowercased),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 }

@@ -274,36 +274,6 @@ struct ChapterComparison {
         if !current.isEmpty { tokens.append(current) }
         return tokens
     }
-
-    /// The words of `text` with one space between each, as `text.split(whereSeparator: \.isWhitespace)`
-    /// joined by spaces gives; ASCII text is done on its bytes, which costs a tenth as much.
-    static func normalisedSpaces(_ text: String) -> String {
-        var copy = text
-        let ascii = copy.withUTF8 { bytes -> String? in
-            // Most blocks are spaced already: they are kept as they are, without a copy.
-            var previous: UInt8 = 0x20, spaced = true
-            for byte in bytes {
-                if byte >= 0x80 || (0x09...0x0D).contains(byte) || (byte == 0x20 && previous == 0x20) { spaced = false; break }
-                previous = byte
-            }
-            if spaced && previous != 0x20 { return text }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(byte)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-        return ascii ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
 }
 
 /// A block as the comparison matches it: its kind, its words one space apart, and where its links go.
@@ -314,7 +284,7 @@ private struct BlockKey: Hashable {
 
     init(_ block: TextBlock) {
         kind = block.kind
-        words = ChapterComparison.normalisedSpaces(block.text)
+        words = singleSpaced(block.text)
         destinations = block.destinations
     }
 }
