@@ -1,6 +1,6 @@
-/// How many blocks of a chapter's comparison are of each kind, counted once in one pass: what the
-/// changes summary lists for the chapter. Counting with `ChapterComparison.count` copies every
-/// block change for each kind asked, and the summary asks for every chapter of the edition.
+/// How many blocks of a chapter's comparison are of each kind, counted once in one pass (the
+/// changes summary and the chapter's changes page show them), and kept with the changes by the
+/// preview's `LayoutCache`.
 struct ChangeCounts: Equatable, Sendable {
     var added = 0
     var removed = 0

@@ -26,25 +26,22 @@ struct ChapterComparison {
     var newTitle: String
     let changes: [BlockChange]
     /// How many changes there are of each kind, counted once: the pages ask several times per chapter.
-    private let counts: [BlockChange.Kind: Int]
+    let counts: ChangeCounts
 
     var retitled: Bool { oldTitle != newTitle }
-    var textChanged: Bool { counts.keys.contains { $0 != .unchanged } }
-
-    func count(_ kind: BlockChange.Kind) -> Int { counts[kind] ?? 0 }
+    var textChanged: Bool { counts.textChanged }
 
     init(chapterID: String, oldTitle: String, newTitle: String, old: [TextBlock], new: [TextBlock]) {
         self.init(chapterID: chapterID, oldTitle: oldTitle, newTitle: newTitle, changes: ChapterComparison.compare(old, new))
     }
 
-    init(chapterID: String, oldTitle: String, newTitle: String, changes: [BlockChange]) {
+    /// `counts`: the changes' counts when they are known already (the preview keeps them with the changes).
+    init(chapterID: String, oldTitle: String, newTitle: String, changes: [BlockChange], counts: ChangeCounts? = nil) {
         self.chapterID = chapterID
         self.oldTitle = oldTitle
         self.newTitle = newTitle
         self.changes = changes
-        var counts: [BlockChange.Kind: Int] = [:]
-        for index in changes.indices { counts[changes[index].kind, default: 0] += 1 }
-        self.counts = counts
+        self.counts = counts ?? ChangeCounts(changes)
     }
 
     /// Blocks are matched by kind and text; a block removed in one place and added unchanged in

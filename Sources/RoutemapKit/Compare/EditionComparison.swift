@@ -10,8 +10,6 @@ struct EditionComparison {
     var removed: [Chapter]
     /// Every chapter in both, in the newer edition's order.
     var common: [(chapter: Chapter, comparison: ChapterComparison)]
-    /// How many blocks of each kind each common chapter's comparison holds, in `common`'s order.
-    var counts: [ChangeCounts]
 
     init(older: RenderedEdition, newer: RenderedEdition, cache: LayoutCache? = nil) {
         self.older = older
@@ -44,10 +42,13 @@ struct EditionComparison {
         for (position, index) in missing.enumerated() { compared[index] = made[position] }
         common = pairs.indices.map { index in
             let (old, new) = (older.chapters[pairs[index].old].chapter, newer.chapters[pairs[index].new].chapter)
-            return (new, ChapterComparison(chapterID: new.id, oldTitle: old.title, newTitle: new.title, changes: compared[index]!.changes))
+            return (new, ChapterComparison(chapterID: new.id, oldTitle: old.title, newTitle: new.title,
+                                           changes: compared[index]!.changes, counts: compared[index]!.counts))
         }
-        counts = compared.map { $0!.counts }
     }
+
+    /// How many blocks of each kind each common chapter's comparison holds, in `common`'s order.
+    var counts: [ChangeCounts] { common.map(\.comparison.counts) }
 
     /// Retitled with the text unchanged. A chapter whose text changed too is in `changed` only, with its
     /// old title, so that the changes page lists every chapter once.

@@ -29,12 +29,12 @@ extension SiteLayout {
     private func changesSummaryPage(_ comparison: EditionComparison) -> HTML {
         let edition = comparison.newer.edition, older = comparison.older.edition
         let page = SitePaths.changes(edition.id)
-        let link = { (chapter: Chapter, compared: (comparison: ChapterComparison, counts: ChangeCounts)?) -> ChangedChapterView in
+        let link = { (chapter: Chapter, compared: ChapterComparison?) -> ChangedChapterView in
             ChangedChapterView(number: chapter.number, title: chapter.title,
                                url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
-                               oldTitle: compared.flatMap { $0.comparison.retitled ? $0.comparison.oldTitle : nil },
+                               oldTitle: compared.flatMap { $0.retitled ? $0.oldTitle : nil },
                                changesURL: compared.map { _ in relativeURL(from: page, to: SitePaths.chapterChanges(edition.id, chapter.id)) },
-                               detail: compared.flatMap { $0.counts.textChanged ? $0.counts.text : nil })
+                               detail: compared.flatMap { $0.textChanged ? $0.counts.text : nil })
         }
         let removed = comparison.removed.map {
             ChangedChapterView(number: $0.number, title: $0.title, url: relativeURL(from: page, to: SitePaths.chapter(older.id, $0.id)),
@@ -43,13 +43,12 @@ extension SiteLayout {
         let group = { (heading: String, anchor: String, chapters: [ChangedChapterView]) in
             ChangeGroupView(heading: heading, anchor: anchor, count: chapters.count, hasChapters: !chapters.isEmpty, chapters: chapters)
         }
-        // As `EditionComparison`'s retitled, changed and unchanged, told from the counts.
+        // As `EditionComparison`'s retitled, changed and unchanged, in one pass.
         var retitled: [ChangedChapterView] = [], changed: [ChangedChapterView] = [], unchanged: [ChangedChapterView] = []
         for index in comparison.common.indices {
             let (chapter, compared) = comparison.common[index]
-            let counts = comparison.counts[index]
-            let view = link(chapter, (compared, counts))
-            if counts.textChanged { changed.append(view) } else if compared.retitled { retitled.append(view) } else { unchanged.append(view) }
+            let view = link(chapter, compared)
+            if compared.textChanged { changed.append(view) } else if compared.retitled { retitled.append(view) } else { unchanged.append(view) }
         }
         let groups = [
             group("Chapters added", "added", comparison.added.map { link($0, nil) }),
@@ -90,8 +89,8 @@ extension SiteLayout {
             olderChapterURL: relativeURL(from: page, to: SitePaths.chapter(older.id, chapter.id)),
             olderEditionTitle: older.shortTitle,
             summaryURL: relativeURL(from: page, to: SitePaths.changes(edition.id)),
-            added: compared.count(.added), removed: compared.count(.removed), changed: compared.count(.changed),
-            moved: compared.count(.moved) + compared.count(.movedAndChanged), unchangedCount: compared.count(.unchanged), noChanges: !compared.textChanged,
+            added: compared.counts.added, removed: compared.counts.removed, changed: compared.counts.changed,
+            moved: compared.counts.moved, unchangedCount: compared.counts.unchanged, noChanges: !compared.textChanged,
             blocks: blocks)
         return layout(page: page, title: "Changes to \(chapter.number). \(chapter.title) – \(edition.shortTitle) – \(config.shortTitle)",
                       description: "What changed in \(chapter.title) since the \(older.shortTitle).",
