@@ -9,7 +9,7 @@ struct EditionComparison {
     /// In the older edition only, in its order.
     var removed: [Chapter]
     /// Every chapter in both, in the newer edition's order.
-    var common: [(chapter: Chapter, comparison: ChapterComparison)]
+    var common: [CommonChapter]
 
     init(older: RenderedEdition, newer: RenderedEdition, cache: LayoutCache? = nil) {
         self.older = older
@@ -50,9 +50,26 @@ struct EditionComparison {
     /// How many blocks of each kind each common chapter's comparison holds, in `common`'s order.
     var counts: [ChangeCounts] { common.map(\.comparison.counts) }
 
-    /// Retitled with the text unchanged. A chapter whose text changed too is in `changed` only, with its
-    /// old title, so that the changes page lists every chapter once.
-    var retitled: [(chapter: Chapter, comparison: ChapterComparison)] { common.filter { $0.comparison.retitled && !$0.comparison.textChanged } }
-    var changed: [(chapter: Chapter, comparison: ChapterComparison)] { common.filter { $0.comparison.textChanged } }
-    var unchanged: [(chapter: Chapter, comparison: ChapterComparison)] { common.filter { !$0.comparison.textChanged && !$0.comparison.retitled } }
+    typealias CommonChapter = (chapter: Chapter, comparison: ChapterComparison)
+
+    /// The common chapters in one pass, each in one group: retitled with the text unchanged;
+    /// changed (a chapter retitled too is here only, with its old title, so that the changes page
+    /// lists every chapter once); unchanged.
+    var groups: (retitled: [CommonChapter], changed: [CommonChapter], unchanged: [CommonChapter]) {
+        var groups: (retitled: [CommonChapter], changed: [CommonChapter], unchanged: [CommonChapter]) = ([], [], [])
+        for common in common {
+            if common.comparison.textChanged {
+                groups.changed.append(common)
+            } else if common.comparison.retitled {
+                groups.retitled.append(common)
+            } else {
+                groups.unchanged.append(common)
+            }
+        }
+        return groups
+    }
+
+    var retitled: [CommonChapter] { groups.retitled }
+    var changed: [CommonChapter] { groups.changed }
+    var unchanged: [CommonChapter] { groups.unchanged }
 }

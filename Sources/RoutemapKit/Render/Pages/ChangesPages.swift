@@ -43,19 +43,13 @@ extension SiteLayout {
         let group = { (heading: String, anchor: String, chapters: [ChangedChapterView]) in
             ChangeGroupView(heading: heading, anchor: anchor, count: chapters.count, hasChapters: !chapters.isEmpty, chapters: chapters)
         }
-        // As `EditionComparison`'s retitled, changed and unchanged, in one pass.
-        var retitled: [ChangedChapterView] = [], changed: [ChangedChapterView] = [], unchanged: [ChangedChapterView] = []
-        for index in comparison.common.indices {
-            let (chapter, compared) = comparison.common[index]
-            let view = link(chapter, compared)
-            if compared.textChanged { changed.append(view) } else if compared.retitled { retitled.append(view) } else { unchanged.append(view) }
-        }
+        let grouped = comparison.groups
         let groups = [
             group("Chapters added", "added", comparison.added.map { link($0, nil) }),
             group("Chapters removed", "removed", removed),
-            group("Chapters retitled, text unchanged", "retitled", retitled),
-            group("Chapters changed", "changed", changed),
-            group("Chapters unchanged", "unchanged", unchanged),
+            group("Chapters retitled, text unchanged", "retitled", grouped.retitled.map { link($0.chapter, $0.comparison) }),
+            group("Chapters changed", "changed", grouped.changed.map { link($0.chapter, $0.comparison) }),
+            group("Chapters unchanged", "unchanged", grouped.unchanged.map { link($0.chapter, $0.comparison) }),
         ]
         let view = ChangesPageView(heading: "What changed since the \(older.shortTitle)",
                                    edition: summary(edition, from: page), olderEdition: summary(older, from: page),
