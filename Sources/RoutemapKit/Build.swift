@@ -107,19 +107,22 @@ public enum SiteBuilder {
     /// Loading, rendering and checking: everything before the pages are laid out. Content with
     /// errors is rendered and checked all the same, so that one run reports every problem; only
     /// `check` lays it out, and nothing writes it.
-    /// `keepingSources: false` lets go of the chapters' Markdown once it is rendered and checked:
-    /// laying out needs only what rendering made from it (`build`, where nothing is reported after).
-    static func stagesBeforeLayout(_ options: BuildOptions, log: DiagnosticLog,
-                                   keepingSources: Bool = true) -> (site: RenderedPublication?, layout: SiteLayout?) {
+    /// Without the preview's caches, which compare it, each chapter's Markdown is let go of as soon
+    /// as it is rendered: nothing after rendering reads it.
+    static func stagesBeforeLayout(_ options: BuildOptions, log: DiagnosticLog) -> (site: RenderedPublication?, layout: SiteLayout?) {
         let theme = Theme.load(themesDirectory: options.themesDirectory, name: options.themeName, log: log)
         let errorsBeforeContent = log.errorCount
-        let loaded = StageTimes.measure("load") { ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache, log: log) }
+        var loaded = StageTimes.measure("load") { ContentLoader.load(contentDirectory: options.contentDirectory, cache: options.contentCache, log: log) }
         let contentHasErrors = log.errorCount > errorsBeforeContent
-        guard let loaded else { return (nil, nil) }
-        let publication = Embargo.publication(loaded, on: options.buildDate, preview: options.preview)
-        FutureDates.check(publication, buildDate: options.buildDate, log: log)
+        guard loaded != nil else { return (nil, nil) }
+        // Taken from one variable to the next, so that rendering holds the only copy of the chapters' Markdown.
+        var publication = Optional(Embargo.publication(loaded.take()!, on: options.buildDate, preview: options.preview))
+        FutureDates.check(publication!, buildDate: options.buildDate, log: log)
 
-        guard let rendered = StageTimes.measure("render", { ChapterRenderer.render(publication, cache: options.renderCache, limits: options.renderLimits, log: log) }) else {
+        let releasingSources = options.renderCache == nil && options.contentCache == nil
+        guard let rendered = StageTimes.measure("render", {
+            ChapterRenderer.render(publication.take()!, cache: options.renderCache, releasingSources: releasingSources, limits: options.renderLimits, log: log)
+        }) else {
             return (nil, nil)
         }
         StageTimes.measure("LinkChecker") { LinkChecker.check(rendered, log: log, cache: options.renderCache?.linkChecks) }
@@ -131,20 +134,19 @@ public enum SiteBuilder {
         guard let theme else { return (rendered, nil) }
         // Two chapters with one id (reported above) would also claim one page: the layout, for
         // `check`, keeps the first, so the clash is not reported twice.
-        var site = contentHasErrors ? rendered.keepingOneChapterPerID() : rendered
-        if !keepingSources { site = site.withoutMarkdownSources() }
+        let site = contentHasErrors ? rendered.keepingOneChapterPerID() : rendered
         var layout = SiteLayout(site: site, theme: theme, buildDate: options.buildDate)
         layout.layoutCache = options.layoutCache
         layout.consultations = ConsultationState.all(rendered, on: options.buildDate)
-        if publication.config.baseURL != nil {
+        if site.config.baseURL != nil {
             layout.socialCardRenderer = SocialCardRenderer.find(explicitPath: options.rsvgConvertPath)
             if layout.socialCardRenderer == nil {
-                log.add(.warning(join(publication.contentDirectory, "routemap.yml"),
+                log.add(.warning(join(site.publication.contentDirectory, "routemap.yml"),
                     "no social cards were made (the picture shown when a page is shared): rsvg-convert \(options.rsvgConvertPath.map { "at '\($0)' " } ?? "")was not found",
                     hint: "install Debian's librsvg2-bin (`make site` does), or leave it: the site works without the cards"))
             }
         }
-        return (keepingSources ? rendered : site, layout)
+        return (rendered, layout)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched: a
@@ -158,8 +160,7 @@ public enum SiteBuilder {
         let output = try OutputFolder.resolve(options.outputDirectory, protecting: [("content", options.contentDirectory),
                                                                                    ("themes", options.themesDirectory)])
         let log = DiagnosticLog()
-        // The preview's caches keep the Markdown, to tell the next build what changed.
-        let stages = stagesBeforeLayout(options, log: log, keepingSources: options.contentCache != nil || options.renderCache != nil)
+        let stages = stagesBeforeLayout(options, log: log)
         guard let publication = stages.site?.publication, let layout = stages.layout, !log.hasErrors else {
             return .stopped(log)
         }
@@ -204,18 +205,6 @@ public enum SiteBuilder {
 }
 
 extension RenderedPublication {
-    /// The publication without its chapters' Markdown (a fifth of a large one's memory), which only
-    /// rendering and the reports of the checks (columns counted in characters) read.
-    func withoutMarkdownSources() -> RenderedPublication {
-        var site = self
-        for edition in site.editions.indices {
-            for chapter in site.editions[edition].chapters.indices { site.editions[edition].chapters[chapter].chapter.body = [] }
-            site.editions[edition].edition.chapters = site.editions[edition].chapters.map(\.chapter)
-            site.publication.editions[edition] = site.editions[edition].edition
-        }
-        return site
-    }
-
     /// The publication with only the first chapter of each id in each edition.
     func keepingOneChapterPerID() -> RenderedPublication {
         var site = self

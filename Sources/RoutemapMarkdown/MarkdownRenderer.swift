@@ -149,7 +149,7 @@ public enum MarkdownRenderer {
             notesHeading = "\n<h2 id=\"\(escapeAttribute(notes))\">Notes</h2>"
         }
         let html = insert(notesHeading, afterFootnotesOpeningIn: output)
-        return RenderedMarkdown(
+        var rendered = RenderedMarkdown(
             htmlUTF8: html,
             headings: headings,
             links: collector.links,
@@ -162,6 +162,8 @@ public enum MarkdownRenderer {
             rawHTMLIDs: collector.rawHTMLIDs,
             notices: collector.notices
         )
+        rendered.countColumnsInCharacters(of: source)
+        return rendered
     }
 
     /// How cmark-gfm opens the footnotes; a "Notes" heading goes after it, so that the notes

@@ -1,5 +1,5 @@
-/// Where something sits in a Markdown source: 1-based line and column,
-/// counted in the text handed to the renderer.
+/// Where something sits in a Markdown source: 1-based line and column, counted in the text handed
+/// to the renderer; the column in characters, as editors count it (see `CharacterColumns`).
 public struct SourcePosition: Sendable, Hashable {
     public var line: Int
     public var column: Int

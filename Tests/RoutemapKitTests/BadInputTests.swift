@@ -468,6 +468,17 @@ import Testing
         #expect(diagnostics.count == 1, "\(diagnostics)")
     }
 
+    /// cmark-gfm counts columns in bytes; every check reports them in characters, as editors count
+    /// them, whichever check finds the problem.
+    @Test func columnsCountCharactersAfterTextThatIsNotASCII() {
+        let chapter = "---\ntitle: Governance\ntheme: governance\n---\n\n# Governance\n\n"
+            + "\u{201C}Na\u{EF}ve\u{201D} caf\u{E9} ![](x.png) text.\n\n\u{C0} c\u{F4}t\u{E9}: [the plan](missing.md).\n"
+        let diagnostics = failure(MiniSite.make(chapters: ["governance.md": chapter]))
+        let file = "content/draft/governance.md"
+        expectDiagnostic(diagnostics, .error, file: file, line: 8, column: 14, message: ["x.png", "does not exist"])
+        expectDiagnostic(diagnostics, .error, file: file, line: 10, column: 9, message: ["missing.md"])
+    }
+
     // MARK: The run as a whole
 
     @Test func everyProblemOfARunIsReportedTogether() {

@@ -34,7 +34,7 @@ import Testing
             "content/final/links.md:9:47: error: link '../draft/governance.md#why' points to a heading that does not exist",
             "content/final/links.md:11:3: error: link 'files/report.pdf' points to a file that does not exist (content/final/files/report.pdf)",
             "content/final/links.md:11:52: error: image 'images/missing.svg' points to an image that does not exist (content/final/images/missing.svg)",
-            "content/final/links.md:13:1: error: image 'images/boxes.svg' has no alternative text",
+            "content/final/links.md:13:8: error: image 'images/boxes.svg' has no alternative text",  // in characters, after "Café « "
             "content/final/links.md:15:1: error: link to 'anchors.md' has no text",
             "content/final/links.md:15:20: error: link 'a link with no destination' has no destination",
             "content/final/links.md:22:1: warning: heading 'Skipped a level' skips from level 2 to level 4",

@@ -73,6 +73,16 @@ import Testing
         #expect(result.links.first?.text == "Governance")
     }
 
+    /// cmark-gfm counts columns in bytes; the positions handed back count characters, as editors do.
+    @Test func positionsCountCharactersNotBytes() {
+        let source = "Caf\u{E9} [a](b.md)\r\n\r\n## Na\u{EF}ve\n\n- **Chief executives:** \u{201C}x\u{201D} ![](i.png) [c](d.md)\n"
+        let result = MarkdownRenderer.render(source, options: MarkdownOptions(labelledItemsHeading: "Naïve"))
+        #expect(result.links.map(\.position) == [SourcePosition(line: 1, column: 6), SourcePosition(line: 5, column: 40)])
+        #expect(result.images.map(\.position) == [SourcePosition(line: 5, column: 29)])
+        #expect(result.headings.map(\.position) == [SourcePosition(line: 3, column: 1)])
+        #expect(result.labelledItems.map(\.position) == [SourcePosition(line: 5, column: 3)])
+    }
+
     @Test func imagesAreCollectedWithAltText() {
         let result = MarkdownRenderer.render("![A diagram of *three* principles](images/a.svg)\n")
         #expect(result.images == [Image(source: "images/a.svg", alt: "A diagram of three principles", position: SourcePosition(line: 1, column: 1))])

@@ -54,6 +54,4 @@ struct LostConstructInputs: Equatable, Sendable {
     var notices: [Notice]
     var sourcePath: String
     var bodyLineOffset: Int
-    /// For the columns, counted in characters.
-    var body: [UInt8]
 }

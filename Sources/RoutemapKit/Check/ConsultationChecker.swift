@@ -15,7 +15,7 @@ enum ConsultationChecker {
         var seen: [Int: String] = [:]
         for chapter in rendered.chapters {
             for question in chapter.markdown.questions {
-                let at = (file: chapter.chapter.sourcePath, line: chapter.fileLine(question.position), column: chapter.characterColumn(question.position))
+                let at = (file: chapter.chapter.sourcePath, line: chapter.fileLine(question.position), column: question.position.column)
                 guard rendered.edition.kind == .consultation else {
                     log.add(.error(at.file, line: at.line, column: at.column,
                                               "a question for consultation in the '\(rendered.edition.id)' edition, which is not a consultation",

@@ -7,7 +7,7 @@ import RoutemapMarkdown
 /// links still hold is mostly comparing array pointers, where checking them all again had been the
 /// largest part of a rebuild of two large editions.
 ///
-/// A chapter's check is reused only when its links, images, text (for columns), line offset and file
+/// A chapter's check is reused only when its links, images (with their positions), line offset and file
 /// are as they were, links resolve as they did, the content's files are the same, and every
 /// chapter's anchors it looked up are the same. A chapter with a problem is always checked again:
 /// its hint may name other chapters, whose order may have changed.
@@ -22,7 +22,6 @@ final class LinkCheckCache: Sendable {
     struct Check {
         var links: [Link]
         var images: [Image]
-        var body: [UInt8]
         var bodyLineOffset: Int
         var sourcePath: String
         /// The anchors of each chapter ("edition/chapter") the check looked up, as they were; nil for none.
@@ -31,7 +30,7 @@ final class LinkCheckCache: Sendable {
 
         func holds(for rendered: RenderedChapter, anchors: [String: Set<String>]) -> Bool {
             diagnostics.isEmpty && rendered.markdown.links == links && rendered.markdown.images == images
-                && rendered.chapter.body == body && rendered.chapter.bodyLineOffset == bodyLineOffset
+                && rendered.chapter.bodyLineOffset == bodyLineOffset
                 && rendered.chapter.sourcePath == sourcePath
                 && anchorsRead.allSatisfy { anchors[$0.key] == $0.value }
         }

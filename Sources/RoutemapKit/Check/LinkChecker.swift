@@ -92,7 +92,7 @@ enum LinkChecker {
                     diagnostics.append(context.diagnostic(problem, at: image.position))
                 }
             }
-            return LinkCheckCache.Check(links: rendered.markdown.links, images: rendered.markdown.images, body: rendered.chapter.body,
+            return LinkCheckCache.Check(links: rendered.markdown.links, images: rendered.markdown.images,
                                         bodyLineOffset: rendered.chapter.bodyLineOffset, sourcePath: rendered.chapter.sourcePath,
                                         anchorsRead: context.anchorsRead, diagnostics: diagnostics)
         }
@@ -152,7 +152,7 @@ enum LinkChecker {
 
         func diagnostic(_ problem: Problem, at position: SourcePosition) -> Diagnostic {
             Diagnostic(problem.severity, file: rendered.chapter.sourcePath, line: rendered.fileLine(position),
-                       column: rendered.characterColumn(position), problem.message, hint: problem.hint)
+                       column: position.column, problem.message, hint: problem.hint)
         }
 
         mutating func problem(with destination: String, isImage: Bool) -> Problem? {

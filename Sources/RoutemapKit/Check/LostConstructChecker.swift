@@ -12,7 +12,7 @@ enum LostConstructChecker {
             return rendered.markdown.notices.map { notice in
                 let (message, hint) = describe(notice)
                 return .warning(rendered.chapter.sourcePath, line: rendered.fileLine(notice.position),
-                                column: rendered.characterColumn(notice.position), message, hint: hint)
+                                column: notice.position.column, message, hint: hint)
             }
         }
         let findings: [[Diagnostic]]
@@ -20,7 +20,7 @@ enum LostConstructChecker {
             let inputs = chapters.map { place in
                 let rendered = site.editions[place.0].chapters[place.1]
                 return LostConstructInputs(notices: rendered.markdown.notices, sourcePath: rendered.chapter.sourcePath,
-                                           bodyLineOffset: rendered.chapter.bodyLineOffset, body: rendered.chapter.body)
+                                           bodyLineOffset: rendered.chapter.bodyLineOffset)
             }
             findings = cache.findings(site: true, inputs: inputs, find: find)
         } else {

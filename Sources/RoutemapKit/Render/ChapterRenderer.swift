@@ -7,15 +7,6 @@ public struct RenderedChapter: Sendable {
 
     /// A position in the rendered body, as a line of the chapter's file.
     func fileLine(_ position: SourcePosition) -> Int { position.line + chapter.bodyLineOffset }
-
-    /// cmark-gfm counts columns in bytes; editors count characters.
-    func characterColumn(_ position: SourcePosition) -> Int {
-        let lines = chapter.body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard position.line >= 1, position.line <= lines.count else { return position.column }
-        let line = lines[position.line - 1]
-        let byteOffset = min(max(position.column - 1, 0), line.count)
-        return String(decoding: line.prefix(byteOffset), as: UTF8.self).count + 1
-    }
 }
 
 public struct RenderedEdition: Sendable {
@@ -40,8 +31,12 @@ public struct RenderedPublication: Sendable {
 /// With a cache, chapters whose body (and links' targets) did not change are reused as they were.
 /// Nil, with the chapter named in `log`, when one takes longer than the limit to render.
 enum ChapterRenderer {
-    static func render(_ publication: Publication, cache: RenderCache? = nil,
+    /// `releasingSources`: each chapter's Markdown is let go of once it is rendered (see `ChapterSources`),
+    /// and the publication handed back has none. It takes effect only when the caller hands over the
+    /// publication's last copy (`consume`), and only without a cache, which compares the Markdown.
+    static func render(_ publication: consuming Publication, cache: RenderCache? = nil, releasingSources: Bool = false,
                        limits: RenderLimits = RenderLimits(limit: nil), log: DiagnosticLog) -> RenderedPublication? {
+        var publication = publication
         let resolver = LinkResolver(publication)
         let config = publication.config
         // (edition, chapter) indices of every chapter, in order.
@@ -63,13 +58,12 @@ enum ChapterRenderer {
                 }
             }
         }
-        let keys = chapterKeys
-        let chapter = { @Sendable (index: Int) -> Chapter in publication.editions[places[index].0].chapters[places[index].1] }
         if let cache {
             // Known to hang: fail at once rather than start another thread that cannot be stopped.
-            for (index, key) in keys.enumerated() where cache.knowsHangingBodies {
+            for (index, key) in chapterKeys.enumerated() where cache.knowsHangingBodies {
                 if let seconds = cache.hangingTime(key) {
-                    log.add(RenderTimeout(sourcePath: chapter(index).sourcePath, seconds: seconds).diagnostic)
+                    let (edition, chapter) = places[index]
+                    log.add(RenderTimeout(sourcePath: publication.editions[edition].chapters[chapter].sourcePath, seconds: seconds).diagnostic)
                     return nil
                 }
             }
@@ -77,11 +71,19 @@ enum ChapterRenderer {
         }
         // After a save, every chapter but the saved one is taken in place, on this thread.
         let lastKeys = cache?.lastKeys()
-        var inPlace = cache?.takeInPlace(keys)
+        var inPlace = cache?.takeInPlace(chapterKeys)
         let changedInPlace = inPlace?.changedInPlace ?? []
         let toRender = inPlace?.missing ?? Array(places.indices)
+        let groups = sameText(toRender, chapterKeys)
+        // From here on the sources hold the only copy of each chapter's Markdown.
+        let sources = releasingSources && cache == nil ? ChapterSources(takingFrom: &publication) : nil
+        if sources != nil {
+            for index in chapterKeys.indices { chapterKeys[index].body = [] }
+        }
+        let keys = chapterKeys
+        let site = publication
+        let chapter = { @Sendable (index: Int) -> Chapter in site.editions[places[index].0].chapters[places[index].1] }
         let watch = RenderWatch()
-        let groups = sameText(toRender, keys)
         let outcome = runWatched(limits, watch: watch) {
             concurrentMap(groups) { group -> [RenderedMarkdown] in
                 // The group's first rendering, which a later edition's chapter takes while every
@@ -99,12 +101,13 @@ enum ChapterRenderer {
                         first = first ?? cached
                         return cached
                     }
+                    let body = sources?.take(index) ?? chapter.body
                     if let first, isCurrent(first) {
                         cache?.countShared()
                         return first
                     }
                     watch.begin(index, path: chapter.sourcePath)
-                    let markdown = MarkdownRenderer.render(utf8: chapter.body, options: keys[index].options, rewriteLink: rewrite,
+                    let markdown = MarkdownRenderer.render(utf8: body, options: keys[index].options, rewriteLink: rewrite,
                                                            stage: { watch.enter($0, index) })
                     watch.end(index)
                     cache?.countMade()
@@ -140,13 +143,13 @@ enum ChapterRenderer {
         }
         cache?.endBuild(keys: keys, markdown: markdown)
         var offset = 0
-        let editions = publication.editions.map { edition in
+        let editions = site.editions.map { edition in
             defer { offset += edition.chapters.count }
             return RenderedEdition(edition: edition, chapters: edition.chapters.indices.map {
                 RenderedChapter(chapter: edition.chapters[$0], markdown: markdown[offset + $0])
             })
         }
-        return RenderedPublication(publication: publication, editions: editions, linkResolver: resolver)
+        return RenderedPublication(publication: site, editions: editions, linkResolver: resolver)
     }
 
     /// `indices` grouped where the same chapter (by id) has the same text and options in several
