@@ -103,8 +103,9 @@ import Testing
         let full = ChapterComparison.compare(old, spaced)
         #expect(shortcut.map(\.kind) == full.map(\.kind))
         #expect(shortcut.map(\.kind).allSatisfy { $0 == .unchanged })
-        #expect(shortcut.map { $0.old?.position } == full.map { $0.old?.position })
-        #expect(shortcut.map(\.new) == old.map { Optional($0) })
+        #expect(shortcut.map(\.old) == full.map(\.old))
+        #expect(shortcut.map(\.new) == full.map(\.new))
+        #expect(shortcut.map(\.new) == old.indices.map { Optional($0) })
     }
 
     @Test func identicalChaptersHaveNoChanges() {

@@ -8,12 +8,15 @@ struct WordChange: Equatable {
 }
 
 /// What happened to one block of a chapter between two editions, in the newer edition's order
-/// (removed blocks appear where they stood).
+/// (removed blocks appear where they stood). The blocks are named by their place in their chapter's
+/// blocks rather than copied: two editions of thousands of chapters hold a change for every block.
 struct BlockChange: Equatable {
     enum Kind: String { case unchanged, added, removed, changed, moved, movedAndChanged = "moved-changed", movedAway = "moved-away" }
     var kind: Kind
-    var old: TextBlock?
-    var new: TextBlock?
+    /// The block's place in the older chapter's blocks; nil for a block added.
+    var old: Int?
+    /// The block's place in the newer chapter's blocks; nil for a block removed or moved away.
+    var new: Int?
     /// The words of a changed block, inserted and deleted runs marked.
     var words: [WordChange] = []
 }
@@ -24,6 +27,9 @@ struct ChapterComparison {
     var chapterID: String
     var oldTitle: String
     var newTitle: String
+    /// The chapter's blocks in each edition, which `changes` name by place.
+    let oldBlocks: [TextBlock]
+    let newBlocks: [TextBlock]
     let changes: [BlockChange]
     /// How many changes there are of each kind, counted once: the pages ask several times per chapter.
     let counts: ChangeCounts
@@ -32,17 +38,26 @@ struct ChapterComparison {
     var textChanged: Bool { counts.textChanged }
 
     init(chapterID: String, oldTitle: String, newTitle: String, old: [TextBlock], new: [TextBlock]) {
-        self.init(chapterID: chapterID, oldTitle: oldTitle, newTitle: newTitle, changes: ChapterComparison.compare(old, new))
+        self.init(chapterID: chapterID, oldTitle: oldTitle, newTitle: newTitle, old: old, new: new, changes: ChapterComparison.compare(old, new))
     }
 
-    /// `counts`: the changes' counts when they are known already (the preview keeps them with the changes).
-    init(chapterID: String, oldTitle: String, newTitle: String, changes: [BlockChange], counts: ChangeCounts? = nil) {
+    /// `changes`: `compare(old, new)`, made already; `counts`: their counts, when known already (the
+    /// preview keeps them with the changes).
+    init(chapterID: String, oldTitle: String, newTitle: String, old: [TextBlock], new: [TextBlock],
+         changes: [BlockChange], counts: ChangeCounts? = nil) {
         self.chapterID = chapterID
         self.oldTitle = oldTitle
         self.newTitle = newTitle
+        self.oldBlocks = old
+        self.newBlocks = new
         self.changes = changes
         self.counts = counts ?? ChangeCounts(changes)
     }
+
+    /// The older edition's block of `change`; nil for a block added.
+    func oldBlock(_ change: BlockChange) -> TextBlock? { change.old.map { oldBlocks[$0] } }
+    /// The newer edition's block of `change`; nil for a block removed or moved away.
+    func newBlock(_ change: BlockChange) -> TextBlock? { change.new.map { newBlocks[$0] } }
 
     /// Blocks are matched by kind and text; a block removed in one place and added unchanged in
     /// another has moved; a removed and an added block side by side that share enough words
@@ -52,7 +67,7 @@ struct ChapterComparison {
         // comparing the texts once, with the result the comparison below would give.
         if old.count == new.count,
            zip(old, new).allSatisfy({ $0.kind == $1.kind && $0.text == $1.text && $0.destinations == $1.destinations }) {
-            return zip(old, new).map { BlockChange(kind: .unchanged, old: $0, new: $1) }
+            return old.indices.map { BlockChange(kind: .unchanged, old: $0, new: $0) }
         }
         let oldKeys = old.map(BlockKey.init), newKeys = new.map(BlockKey.init)
         let steps = shortestEditScript(oldKeys, newKeys)
@@ -79,46 +94,47 @@ struct ChapterComparison {
             switch step {
             case .same(let i, let j):
                 flush()
-                changes.append(BlockChange(kind: .unchanged, old: old[i], new: new[j]))
+                changes.append(BlockChange(kind: .unchanged, old: i, new: j))
             case .removed(let i):
                 if movedOld.contains(i) {
                     flush()
-                    changes.append(BlockChange(kind: .movedAway, old: old[i], new: nil))
+                    changes.append(BlockChange(kind: .movedAway, old: i, new: nil))
                 } else {
                     removedRun.append(i)
                 }
             case .added(let j):
                 if movedNew.contains(j) {
                     flush()
-                    changes.append(BlockChange(kind: .moved, old: nil, new: new[j]))
+                    changes.append(BlockChange(kind: .moved, old: nil, new: j))
                 } else {
                     addedRun.append(j)
                 }
             }
         }
         flush()
-        return pairMovedAndChanged(changes)
+        return pairMovedAndChanged(changes, old, new)
     }
 
     /// A block removed in one place and a like block added in another (not side by side) were
     /// moved and reworded: the added one is shown with its changed words, the removed one as moved away.
     /// Only blocks left unpaired are compared, and at most `searchBudget` word comparisons are made
     /// per block of the chapter, so a chapter rewritten from end to end stays linear.
-    private static func pairMovedAndChanged(_ changes: [BlockChange]) -> [BlockChange] {
+    private static func pairMovedAndChanged(_ changes: [BlockChange], _ oldBlocks: [TextBlock], _ newBlocks: [TextBlock]) -> [BlockChange] {
         var changes = changes
         var added = changes.indices.filter { changes[$0].kind == .added }
         var budget = searchBudget * changes.count
         for i in changes.indices where changes[i].kind == .removed && budget > 0 {
-            guard let old = changes[i].old else { continue }
+            guard let oldIndex = changes[i].old else { continue }
+            let old = oldBlocks[oldIndex]
             let oldWords = tokens(old.text)
             guard let match = added.firstIndex(where: { j in
-                guard budget > 0, let new = changes[j].new, new.kind == old.kind else { return false }
+                guard budget > 0, let new = changes[j].new.map({ newBlocks[$0] }), new.kind == old.kind else { return false }
                 budget -= 1
                 return alike(oldWords, tokens(new.text))
             }) else { continue }
             let j = added.remove(at: match)
-            let new = changes[j].new!
-            changes[j] = BlockChange(kind: .movedAndChanged, old: old, new: new, words: wordChanges(old, new))
+            let newIndex = changes[j].new!
+            changes[j] = BlockChange(kind: .movedAndChanged, old: oldIndex, new: newIndex, words: wordChanges(old, newBlocks[newIndex]))
             changes[i].kind = .movedAway
         }
         return changes
@@ -139,15 +155,14 @@ struct ChapterComparison {
                 if alike(oldWords, tokens(new[added[j]].text)) { pairedAt = j; break }
             }
             guard let j = pairedAt else {
-                changes.append(BlockChange(kind: .removed, old: old[i], new: nil))
+                changes.append(BlockChange(kind: .removed, old: i, new: nil))
                 continue
             }
-            for skipped in added[nextAdded..<j] { changes.append(BlockChange(kind: .added, old: nil, new: new[skipped])) }
-            let newBlock = new[added[j]]
-            changes.append(BlockChange(kind: .changed, old: old[i], new: newBlock, words: wordChanges(old[i], newBlock)))
+            for skipped in added[nextAdded..<j] { changes.append(BlockChange(kind: .added, old: nil, new: skipped)) }
+            changes.append(BlockChange(kind: .changed, old: i, new: added[j], words: wordChanges(old[i], new[added[j]])))
             nextAdded = j + 1
         }
-        for j in added[nextAdded...] { changes.append(BlockChange(kind: .added, old: nil, new: new[j])) }
+        for j in added[nextAdded...] { changes.append(BlockChange(kind: .added, old: nil, new: j)) }
         return changes
     }
 

@@ -42,8 +42,8 @@ struct EditionComparison {
         for (position, index) in missing.enumerated() { compared[index] = made[position] }
         common = pairs.indices.map { index in
             let (old, new) = (older.chapters[pairs[index].old].chapter, newer.chapters[pairs[index].new].chapter)
-            return (new, ChapterComparison(chapterID: new.id, oldTitle: old.title, newTitle: new.title,
-                                           changes: compared[index]!.changes, counts: compared[index]!.counts))
+            return (new, ChapterComparison(chapterID: new.id, oldTitle: old.title, newTitle: new.title, old: olderBlocks[index],
+                                           new: newerBlocks[index], changes: compared[index]!.changes, counts: compared[index]!.counts))
         }
     }
 

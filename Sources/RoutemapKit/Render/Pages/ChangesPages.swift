@@ -19,6 +19,7 @@ extension SiteLayout {
                 // while it is unchanged (the very array of the previous build), the page is reused without making its view.
                 let path = SitePaths.chapterChanges(edition.id, common.chapter.id)
                 let inputs = ChapterChangesInputs(oldTitle: common.comparison.oldTitle, newTitle: common.comparison.newTitle,
+                                                  oldBlocks: common.comparison.oldBlocks, newBlocks: common.comparison.newBlocks,
                                                   changes: common.comparison.changes)
                 return PlannedFile(path, origin: common.chapter.sourcePath) {
                     .html(page(path, inputs: inputs) { chapterChangesPage(comparison, common.chapter, common.comparison) })
@@ -69,13 +70,14 @@ extension SiteLayout {
         for (index, change) in compared.changes.enumerated() {
             let anchor = "change-\(index + 1)"
             // Keyed by the older text, which is what the moved-away block shows.
-            if change.kind == .moved || change.kind == .movedAndChanged, let text = (change.old ?? change.new)?.text, movedAnchors[text] == nil {
+            if change.kind == .moved || change.kind == .movedAndChanged, let text = (compared.oldBlock(change) ?? compared.newBlock(change))?.text,
+               movedAnchors[text] == nil {
                 movedAnchors[text] = anchor
             }
-            blocks.append(blockView(change, anchor: anchor))
+            blocks.append(blockView(change, in: compared, anchor: anchor))
         }
         for index in blocks.indices where compared.changes[index].kind == .movedAway {
-            if let text = compared.changes[index].old?.text, let target = movedAnchors[text] { blocks[index].movedToURL = "#" + target }
+            if let text = compared.oldBlock(compared.changes[index])?.text, let target = movedAnchors[text] { blocks[index].movedToURL = "#" + target }
         }
         let view = ChapterChangesPageView(
             number: chapter.number, title: chapter.title, oldTitle: compared.oldTitle, retitled: compared.retitled,
@@ -92,8 +94,9 @@ extension SiteLayout {
                       content: render(view, template: "chapter-changes", page: page))
     }
 
-    private func blockView(_ change: BlockChange, anchor: String) -> BlockChangeView {
-        let block = change.new ?? change.old
+    private func blockView(_ change: BlockChange, in compared: ChapterComparison, anchor: String) -> BlockChangeView {
+        let old = compared.oldBlock(change), new = compared.newBlock(change)
+        let block = new ?? old
         let words: [WordChangeView]
         if change.kind == .changed || change.kind == .movedAndChanged {
             words = spacedWords(change.words.map { WordChangeView(text: $0.text, same: $0.kind == .same, inserted: $0.kind == .inserted,
@@ -111,7 +114,7 @@ extension SiteLayout {
         case .movedAway: "Moved"
         }
         return BlockChangeView(kind: change.kind.rawValue, label: label, unchanged: change.kind == .unchanged,
-                               paragraphNumber: change.new?.number ?? change.old?.number.map { "was \($0)" }, anchor: anchor, heading: block?.kind == .heading, words: words, movedToURL: nil)
+                               paragraphNumber: new?.number ?? old?.number.map { "was \($0)" }, anchor: anchor, heading: block?.kind == .heading, words: words, movedToURL: nil)
     }
 
     /// Runs of different kinds that meet letter to letter are set apart by a space, so that they
@@ -133,5 +136,7 @@ extension SiteLayout {
 private struct ChapterChangesInputs: Equatable, Sendable {
     var oldTitle: String
     var newTitle: String
+    var oldBlocks: [TextBlock]
+    var newBlocks: [TextBlock]
     var changes: [BlockChange]
 }
