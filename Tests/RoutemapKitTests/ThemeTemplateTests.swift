@@ -38,6 +38,20 @@ import Testing
         #expect(error.hint?.contains("empty, count") == true)
     }
 
+    /// The preview loads the theme again on every save: a template edited all afternoon does not
+    /// leave every version of itself parsed in memory.
+    @Test func aTemplateEditedManyTimesIsNotKeptInEveryVersion() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.themes + "/default", toPath: folder.path + "/themes/default")
+        for version in 0..<(2 * Theme.parsedTemplatesKept) {
+            folder.write("themes/edited/templates/chapter.mustache", "<h1>{{title}}</h1>\n<!-- version \(version) -->\n")
+            let log = DiagnosticLog()
+            #expect(Theme.load(themesDirectory: folder.path + "/themes", name: "edited", log: log) != nil, "\(log.items)")
+        }
+        // Other tests load themes at the same time, each adding a few templates.
+        #expect(Theme.parsedTemplateCount < Theme.parsedTemplatesKept + 100)
+    }
+
     @Test func anUnclosedTagIsReported() throws {
         let diagnostics = try load(chapterTemplate: "<h1>{{title</h1>\n")
         let error = try #require(diagnostics.first)

@@ -87,14 +87,24 @@ public struct Theme: Sendable {
                            hint: "restore it from themes/default/templates/"))
         }
         guard !hasErrors else { return nil }
+        keepingParsedTemplates(atLeast: Set(texts.values))
         let theme = Theme(library: TemplateLibrary(templates), templateTexts: texts,
                           assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         return theme
     }
 
     /// Templates parsed in this process, by text: the preview loads the theme again on every save,
-    /// and its templates seldom change.
+    /// and its templates seldom change. Every version of a template edited during a long preview
+    /// would stay here: past `parsedTemplatesKept`, only the latest load's are kept.
     private static let parsedTemplates = Mutex<[String: Template]>([:])
+    static let parsedTemplatesKept = 200
+    static var parsedTemplateCount: Int { parsedTemplates.withLock { $0.count } }
+
+    private static func keepingParsedTemplates(atLeast used: Set<String>) {
+        parsedTemplates.withLock { parsed in
+            if parsed.count > parsedTemplatesKept { parsed = parsed.filter { used.contains($0.key) } }
+        }
+    }
 
     private static func parsed(_ text: String) throws(TemplateSyntaxError) -> Template {
         if let known = parsedTemplates.withLock({ $0[text] }) { return known }
