@@ -161,9 +161,10 @@ public enum SiteBuilder {
                                                                                    ("themes", options.themesDirectory)])
         let log = DiagnosticLog()
         let stages = stagesBeforeLayout(options, log: log)
-        guard let publication = stages.site?.publication, let layout = stages.layout, !log.hasErrors else {
+        guard let publication = stages.site?.publication, var layout = stages.layout, !log.hasErrors else {
             return .stopped(log)
         }
+        layout.releasingSearchText = true
         // Every path is claimed before the first file is written: two files claiming one stop the build here.
         let plan = StageTimes.measure("plan") { layout.plan(printing: options.pdf) }
         plan.reportDuplicatePaths(log: log)

@@ -3,7 +3,9 @@ import RoutemapMarkdown
 /// A chapter with its Markdown rendered: the HTML fragment and what was found in it.
 public struct RenderedChapter: Sendable {
     public var chapter: Chapter
+    /// The rendering, without its search text (`sections` is empty): that is in `search`.
     public var markdown: RenderedMarkdown
+    var search: SearchSections
 
     /// A position in the rendered body, as a line of the chapter's file.
     func fileLine(_ position: SourcePosition) -> Int { position.line + chapter.bodyLineOffset }
@@ -146,7 +148,10 @@ enum ChapterRenderer {
         let editions = site.editions.map { edition in
             defer { offset += edition.chapters.count }
             return RenderedEdition(edition: edition, chapters: edition.chapters.indices.map {
-                RenderedChapter(chapter: edition.chapters[$0], markdown: markdown[offset + $0])
+                var rendered = markdown[offset + $0]
+                let search = SearchSections(rendered.sections)
+                rendered.sections = []
+                return RenderedChapter(chapter: edition.chapters[$0], markdown: rendered, search: search)
             })
         }
         return RenderedPublication(publication: site, editions: editions, linkResolver: resolver)

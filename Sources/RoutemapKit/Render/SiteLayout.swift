@@ -41,6 +41,9 @@ struct SiteLayout {
     var pdfs: [String: EditionPDF] = [:]
     /// Pages of the previous build to reuse where their views are unchanged (the preview server keeps one).
     var layoutCache: LayoutCache?
+    /// The search indexes take their chapters' words rather than read them (see `SearchSections`):
+    /// set by `build`, which makes each index once; `check` may make a page again.
+    var releasingSearchText = false
     /// Each consultation edition's stage on the build date, by edition id (see `ConsultationState`).
     var consultations: [String: ConsultationState] = [:]
     /// Draws the social cards (nil: none are made, and pages name none).
@@ -69,9 +72,11 @@ struct SiteLayout {
             }
         }
         var first: [Int] = []
+        var beforePrinting: [Int] = []
         var showingPDFs: Set<Int> = []
-        func add(_ item: PlannedItem, first isFirst: Bool = false, showsPDFs: Bool = false) {
+        func add(_ item: PlannedItem, first isFirst: Bool = false, beforePrinting isBefore: Bool = false, showsPDFs: Bool = false) {
             if isFirst { first.append(items.count) }
+            if isBefore { beforePrinting.append(items.count) }
             if showsPDFs { showingPDFs.insert(items.count) }
             items.append(item)
         }
@@ -82,7 +87,7 @@ struct SiteLayout {
         for rendered in site.editions {
             let edition = rendered.edition
             add(.file(contentsPage(rendered)), showsPDFs: true)
-            searchFiles(rendered).forEach { add($0, first: true) }
+            searchFiles(rendered).forEach { add($0, beforePrinting: true) }
             let outline = PartOutline(edition.chapters)
             rendered.chapters.indices.forEach { add(.file(chapterPage(rendered, index: $0, outline: outline))) }
             termPages(rendered).forEach { add(.file($0), first: true) }
@@ -92,11 +97,13 @@ struct SiteLayout {
                 add(.file(PlannedFile(SitePaths.asset(edition.id, asset), origin: source) { .copy(from: source) }))
             }
         }
-        // The longest of all, started before everything else: each printable page is made from
-        // every chapter of its edition.
+        // The longest of all, started before everything else but the search indexes: each printable
+        // page is made from every chapter of its edition. The search indexes, quick to make, go
+        // first so that a build lets go of every chapter's words (`releasingSearchText`) before
+        // the printable pages need memory.
         let printStart = items.count
         printPageItems().forEach { add($0, showsPDFs: true) }
-        first = Array(printStart..<items.count) + first
+        first = beforePrinting + Array(printStart..<items.count) + first
         socialCards().forEach { add(.file($0)) }
         sharingFiles(pagePaths: items.flatMap(\.claims).map(\.path)).forEach { add(.file($0)) }
         var layout = SitePlan(items: items, first: first, showingPDFs: showingPDFs)

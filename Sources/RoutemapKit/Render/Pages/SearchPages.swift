@@ -29,14 +29,15 @@ extension SiteLayout {
                                 content: render(view, template: "search", page: page))
     }
 
-    /// Every section of every chapter.
+    /// Every section of every chapter. With `releasingSearchText` (a build, which makes it once),
+    /// each chapter's words are let go of once the index is made.
     func searchIndex(_ rendered: RenderedEdition) -> SearchIndex {
         let index = SearchIndex(edition: rendered.edition.shortTitle, chapters: rendered.chapters.map { chapter in
             SearchIndex.Chapter(
                 number: chapter.chapter.number,
                 title: chapter.chapter.title,
                 url: relativeURL(from: SitePaths.search(rendered.edition.id), to: SitePaths.chapter(rendered.edition.id, chapter.chapter.id)),
-                sections: chapter.markdown.sections.filter { !$0.text.isEmpty }.map {
+                sections: (releasingSearchText ? chapter.search.take() : chapter.search.current).filter { !$0.text.isEmpty }.map {
                     SearchIndex.Section(id: $0.headingID ?? "", heading: $0.heading ?? "", text: $0.text)
                 }
             )
