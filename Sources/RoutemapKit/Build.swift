@@ -144,7 +144,8 @@ public enum SiteBuilder {
                     hint: "install Debian's librsvg2-bin (`make site` does), or leave it: the site works without the cards"))
             }
         }
-        return (keepingSources ? rendered : site, layout)
+        // Without the sources, every chapter is still handed back (`check` reports on each).
+        return (keepingSources ? rendered : contentHasErrors ? rendered.withoutMarkdownSources() : site, layout)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched: a
@@ -159,7 +160,7 @@ public enum SiteBuilder {
                                                                                    ("themes", options.themesDirectory)])
         let log = DiagnosticLog()
         // The preview's caches keep the Markdown, to tell the next build what changed.
-        let stages = stagesBeforeLayout(options, log: log, keepingSources: options.contentCache != nil || options.renderCache != nil)
+        let stages = stagesBeforeLayout(options, log: log, keepingSources: options.keepsMarkdownSources)
         guard let publication = stages.site?.publication, let layout = stages.layout, !log.hasErrors else {
             return .stopped(log)
         }
@@ -197,10 +198,15 @@ public enum SiteBuilder {
     /// Lets go of the build's values on another thread, after the site is in place: freeing every
     /// chapter, page view and text of a large publication takes a core a while (docs/guide/performance.md).
     /// A process that exits first does not wait for it.
-    private static func freeInBackground<Values: Sendable>(_ values: consuming Values) {
+    static func freeInBackground<Values: Sendable>(_ values: consuming Values) {
         let held = values
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
     }
+}
+
+extension BuildOptions {
+    /// The preview's caches keep the chapters' Markdown, to tell the next build what changed.
+    var keepsMarkdownSources: Bool { contentCache != nil || renderCache != nil }
 }
 
 extension RenderedPublication {

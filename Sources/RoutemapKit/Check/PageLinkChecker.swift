@@ -255,7 +255,7 @@ enum PageLinkChecker {
             }
             target = page
         } else {
-            guard let resolved = resolve(String(Substring(utf8[..<pathEnd])), from: folder) else {
+            guard let resolved = resolveASCII(Substring(utf8[..<pathEnd]), from: folder) else {
                 return .problem("links to '\(href)', which is outside the site")
             }
             target = resolved.isEmpty || resolved.utf8.last == UInt8(ascii: "/") ? resolved + "index.html" : resolved
@@ -298,29 +298,34 @@ enum PageLinkChecker {
     /// Page → the hrefs and srcs its chapters' Markdown produced (percent-decoded): on each chapter
     /// page, and as rewritten on the printable pages, which carry every chapter of their edition.
     fileprivate static func writtenInChapters(_ site: RenderedPublication) -> [String: Set<String>] {
-        var written: [String: Set<String>] = [:]
         let chapterPages = printableChapterPages(site)
-        var printPages = site.editions.map { ($0, SitePaths.printPage($0.edition.id)) }
-        if let current = site.publication.currentEdition, let edition = site.edition(current.id) {
-            printPages.append((edition, SitePaths.currentPrintPage))
+        var pages = site.editions.indices.map { ($0, SitePaths.printPage(site.editions[$0].edition.id)) }
+        if let current = site.publication.currentEdition, let edition = site.editions.firstIndex(where: { $0.edition.id == current.id }) {
+            pages.append((edition, SitePaths.currentPrintPage))
         }
-        for edition in site.editions {
-            for rendered in edition.chapters {
-                let page = SitePaths.chapter(edition.edition.id, rendered.chapter.id)
-                written[page] = Set(markdownReferences(rendered).map(decoded))
-            }
+        let printPages = pages
+        // Made on every core (it comes before any page is read): each chapter, then each printable page.
+        let chapters = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
+        let chapterSets = concurrentMap(chapters) { edition, chapter in
+            let rendered = site.editions[edition].chapters[chapter]
+            return (SitePaths.chapter(site.editions[edition].edition.id, rendered.chapter.id), Set(markdownReferences(rendered).map(decoded)))
         }
-        for (edition, page) in printPages {
-            let rewriter = FragmentRewriter(editionID: edition.edition.id, page: page, chapterPages: chapterPages, outsideLinks: .relative)
-            var references = Set<String>()
-            for rendered in edition.chapters {
-                // The references as the printable page writes them: rewrite a fragment holding just them.
-                let fragment = rendered.markdown.links.filter { $0.destination != MarkdownRenderer.unlinked }.map { "<a href=\"\(escapeAttribute($0.destination))\"></a>" }.joined()
-                    + rendered.markdown.images.map { "<img src=\"\(escapeAttribute($0.destination))\">" }.joined()
-                references.formUnion(PageReferences(html: rewriter.rewrite(fragment, chapterID: rendered.chapter.id)).references.map { decoded($0.value) })
-            }
-            written[page] = references
+        let rewriters = printPages.map { edition, page in
+            FragmentRewriter(editionID: site.editions[edition].edition.id, page: page, chapterPages: chapterPages, outsideLinks: .relative)
         }
+        let printChapters = printPages.indices.flatMap { page in site.editions[printPages[page].0].chapters.indices.map { (page, $0) } }
+        let printReferences = concurrentMap(printChapters) { page, chapter in
+            let rendered = site.editions[printPages[page].0].chapters[chapter]
+            // The references as the printable page writes them: rewrite a fragment holding just them.
+            let fragment = rendered.markdown.links.filter { $0.destination != MarkdownRenderer.unlinked }.map { "<a href=\"\(escapeAttribute($0.destination))\"></a>" }.joined()
+                + rendered.markdown.images.map { "<img src=\"\(escapeAttribute($0.destination))\">" }.joined()
+            return PageReferences(html: rewriters[page].rewrite(fragment, chapterID: rendered.chapter.id)).references.map { decoded($0.value) }
+        }
+        var printSets = printPages.map { ($0.1, Set<String>()) }
+        for (index, (page, _)) in printChapters.enumerated() { printSets[page].1.formUnion(printReferences[index]) }
+        // In the order they were found before: a later one of the same page replaces an earlier.
+        var written: [String: Set<String>] = [:]
+        for (page, references) in chapterSets + printSets { written[page] = references }
         return written
     }
 
@@ -329,8 +334,35 @@ enum PageLinkChecker {
         text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
+    /// `resolve` of an ASCII path, on its bytes: the same answer without splitting it into strings
+    /// (`../draft/chapter-0001.html`, `audiences/cios.html` are on most pages).
+    static func resolveASCII(_ path: Substring, from folder: Folder) -> String? {
+        let utf8 = path.utf8
+        if !utf8.isEmpty, !utf8.contains(UInt8(ascii: "/")), path != ".", path != ".." { return folder.prefix.isEmpty ? String(path) : folder.prefix + path }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        // The parts so far, joined by `/` (no part is empty, so none of them is the same as none at all).
+        var resolved = Array(folder.prefix.utf8.dropLast())
+        resolved.reserveCapacity(resolved.count + utf8.count + 1)
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: slash) ?? utf8.endIndex
+            let part = utf8[start..<end]
+            if part.count == 2, part.first == dot, part.last == dot {
+                guard !resolved.isEmpty else { return nil }
+                resolved.removeSubrange((resolved.lastIndex(of: slash) ?? 0)...)
+            } else if !part.isEmpty, !(part.count == 1 && part.first == dot) {
+                if !resolved.isEmpty { resolved.append(slash) }
+                resolved += part
+            }
+            guard end != utf8.endIndex else { break }
+            start = utf8.index(after: end)
+        }
+        if utf8.last == slash, !resolved.isEmpty { resolved.append(slash) }
+        return String(decoding: resolved, as: UTF8.self)
+    }
+
     /// `path` followed from `folder`; nil when it climbs above the site.
-    private static func resolve(_ path: String, from folder: Folder) -> String? {
+    static func resolve(_ path: String, from folder: Folder) -> String? {
         // Most links name a file of the page's own folder.
         if !path.isEmpty, !path.utf8.contains(UInt8(ascii: "/")), path != ".", path != ".." { return folder.prefix.isEmpty ? path : folder.prefix + path }
         var parts = folder.parts
