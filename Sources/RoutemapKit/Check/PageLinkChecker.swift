@@ -86,11 +86,12 @@ enum PageLinkChecker {
         private(set) var readIDs: PageIDs?
         private(set) var diagnostics: [Diagnostic] = []
         private(set) var external: [(String, ExternalLinkChecker.Place)] = []
-        private var needs: Set<Need> = []
+        private var needs = Set<Need>(minimumCapacity: 32)
         /// `needs` once the page is read.
         private var readNeeds: [Need] = []
-        /// The ids of this page its links ask for, checked at its end.
-        private var ownFragments: Set<String> = []
+        /// The ids of this page its links ask for, checked at its end (a printable page asks for
+        /// tens of thousands, most of them once: kept in order rather than hashed).
+        private var ownFragments: [String] = []
         /// One of `ownFragments` is missing: the page is read again to say where.
         private(set) var missesOwnID = false
 
@@ -168,7 +169,7 @@ enum PageLinkChecker {
                     needs.insert(Need(target: Int32(target), fragment: fragment))
                 } else if let fragment {
                     // This page exists; its ids are all known at its end.
-                    ownFragments.insert(fragment)
+                    ownFragments.append(fragment)
                 }
             }
         }
@@ -236,7 +237,7 @@ enum PageLinkChecker {
         // Looked for in the bytes (Character by Character cost more than the rest), which is the
         // same in ASCII; elsewhere (or once decoded from `%`s) a combining mark after `#` or `/`
         // makes another character.
-        guard href.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) else {
+        guard isASCII(href, without: UInt8(ascii: "%")) else {
             return targetReadByCharacter(of: href, from: folder, page: page, site: site)
         }
         let utf8 = href.utf8
@@ -291,8 +292,16 @@ enum PageLinkChecker {
 
     static func isWeb(_ href: String) -> Bool { href.hasPrefix("http://") || href.hasPrefix("https://") }
 
-    static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+    /// Whether `text` is ASCII without `excluded`: read on its UTF-8 bytes in one run (a String's
+    /// own are), since a `UTF8View` read byte by byte costs more than the rest of a link's check.
+    static func isASCII(_ text: String, without excluded: UInt8 = 0x80) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != excluded } }
+            ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != excluded }
+    }
+
+    /// Whether `text` has `byte` in its UTF-8, found as `isASCII` reads.
+    static func contains(_ text: String, _ byte: UInt8) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(byte) } ?? text.utf8.contains(byte)
     }
 
     /// Page → the hrefs and srcs its chapters' Markdown produced (percent-decoded): on each chapter
@@ -331,7 +340,7 @@ enum PageLinkChecker {
 
     /// Foundation's decoding costs as much as the rest of a page's check: most links have nothing to decode.
     private static func decoded(_ text: String) -> String {
-        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        contains(text, UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
     /// `resolve` of an ASCII path, on its bytes: the same answer without splitting it into strings
