@@ -20,8 +20,11 @@ enum PageLinkChecker {
         /// The 404 page is shown at any address, so its links start from the site's own path.
         let notFoundRoot: String
         let outputDirectory: String
+        /// Whether the places of links to other sites are kept, to be visited (`check --external`);
+        /// without, thousands of them would be kept for nothing.
+        let keepsLinksToOtherSites: Bool
 
-        init(claims: [(path: String, origin: String)], site: RenderedPublication, outputDirectory: String) {
+        init(claims: [(path: String, origin: String)], site: RenderedPublication, outputDirectory: String, keepingLinksToOtherSites: Bool = true) {
             var positions: [String: Int] = [:], paths: [String] = [], duplicated: Set<String> = []
             for claim in claims {
                 if positions[claim.path] == nil {
@@ -37,6 +40,7 @@ enum PageLinkChecker {
             written = PageLinkChecker.writtenInChapters(site)
             notFoundRoot = site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
             self.outputDirectory = outputDirectory
+            keepsLinksToOtherSites = keepingLinksToOtherSites
         }
     }
 
@@ -130,7 +134,7 @@ enum PageLinkChecker {
                 return
             }
             if LinkScheme.leadsOutOfPage(value) {
-                guard rereading == nil else { return }
+                guard rereading == nil, site.keepsLinksToOtherSites else { return }
                 if ascii ? value.utf8.starts(with: "http://".utf8) || value.utf8.starts(with: "https://".utf8) : PageLinkChecker.isWeb(value) {
                     external.append((value, .init(file: join(site.outputDirectory, path), line: found.line, column: found.column)))
                 }

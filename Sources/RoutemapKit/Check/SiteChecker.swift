@@ -66,7 +66,8 @@ public enum SiteChecker {
         if let site = stages.site, let plan = StageTimes.measure("plan", { stages.layout?.plan() }) {
             plan.reportDuplicatePaths(log: log)
             let pages = StageTimes.measure("the pages' paths and chapters' links") {
-                PageLinkChecker.Site(claims: plan.claims, site: site, outputDirectory: options.build.outputDirectory)
+                PageLinkChecker.Site(claims: plan.claims, site: site, outputDirectory: options.build.outputDirectory,
+                                     keepingLinksToOtherSites: options.external != nil)
             }
             let files = StageTimes.measure("read the pages") { CheckedPages.read(plan, site: pages) }
             let made = PageLinkChecker.made(files, site: pages)
