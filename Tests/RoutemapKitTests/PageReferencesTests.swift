@@ -109,6 +109,7 @@ import Testing
             ("<a href=\"two\nlines\" id=\"after\"><a href=\"x\">", ["after"], ["1:10 two\nlines", "2:28 x"]),
             ("<a id=\"\" href=\"\"><a href=\"never ends\n<p id=\"no\">", [""], ["1:16 ", "1:27 never ends\n<p id="]),
             ("<a href=\"=\"\"\" id=\"=\" href=\"\"\">", ["="], ["1:10 =", "1:28 "]),
+            ("<p id=\"a&amp;b&#x41;\" ID=\"no\" id='single' id=unquoted>\n<b\nid=\"after-newline\" id=\"x\">", ["a&bA", "x"], []),
         ]
         for (html, ids, references) in cases {
             let expected = Found(ids: ids, references: references)

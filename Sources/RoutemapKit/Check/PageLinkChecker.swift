@@ -353,7 +353,7 @@ enum PageLinkChecker {
         let utf8 = path.utf8
         if !utf8.isEmpty, !utf8.contains(UInt8(ascii: "/")), path != ".", path != ".." { return folder.prefix.isEmpty ? String(path) : folder.prefix + path }
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        // The parts so far, joined by `/` (no part is empty, so none of them is the same as none at all).
+        // The parts so far, joined by `/` (no part is empty, so an empty array is no part at all).
         var resolved = Array(folder.prefix.utf8.dropLast())
         resolved.reserveCapacity(resolved.count + utf8.count + 1)
         var start = utf8.startIndex

@@ -25,7 +25,7 @@ struct PageScanner {
     private var lineStart = 0
     /// Offset in the page of the next piece's first byte.
     private var offset = 0
-    /// The bytes of the piece being read whose line breaks are counted in `line` already.
+    /// How many of the piece's first bytes have their line breaks counted in `line` already.
     private var counted = 0
     /// The page's last bytes so far (the last in the lowest byte), enough to read ` href` before a
     /// `="` that starts a piece, and how many there are.
