@@ -199,7 +199,7 @@ public enum SiteBuilder {
     /// Lets go of the build's values on another thread, after the site is in place: freeing every
     /// chapter, page view and text of a large publication takes a core a while (docs/guide/performance.md).
     /// A process that exits first does not wait for it.
-    private static func freeInBackground<Values: Sendable>(_ values: consuming Values) {
+    static func freeInBackground<Values: Sendable>(_ values: consuming Values) {
         let held = values
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
     }

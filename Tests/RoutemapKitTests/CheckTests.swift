@@ -109,6 +109,46 @@ import Testing
         withExtendedLifetime(plainFolder) {}
     }
 
+    /// `check` lets go of the chapters' Markdown once it is rendered, as `build` does: what it
+    /// reports after the pages (headings that skip a level, images without a description) comes
+    /// from what rendering found, and reaches every chapter, even two that claim one id.
+    @Test func everyChapterIsCheckedWithoutItsMarkdownEvenTwoWithOneID() async throws {
+        let chapter = { (title: String) in "---\ntitle: \(title)\nid: same\n---\n\n### Too deep\n" }
+        let folder = MiniSite.make(chapters: ["a.md": chapter("A"), "b.md": chapter("B")])
+        let options = CheckOptions(build: MiniSite.options(folder))
+        let stages = SiteBuilder.stagesBeforeLayout(options.build, log: DiagnosticLog())
+        let chapters = try #require(stages.site).editions.flatMap(\.chapters)
+        #expect(chapters.count == 2 && chapters.allSatisfy { $0.chapter.body.isEmpty && !$0.markdown.headings.isEmpty })
+        let report = await SiteChecker.check(options)
+        let skipped = report.diagnostics.filter { $0.message.contains("skips from level 1 to level 3") }
+        #expect(skipped.map { URL(fileURLWithPath: $0.file).lastPathComponent }.sorted() == ["a.md", "b.md"], "\(report.diagnostics)")
+        #expect(skipped.allSatisfy { $0.line == 6 && $0.column == 1 }, "\(skipped)")
+        #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("same") }, "\(report.diagnostics)")
+    }
+
+    /// A streamed file that is not a page (the search index) is not made by `check`, which has
+    /// nothing to read in it: it is there all the same, for the links that lead to it.
+    @Test func theSearchIndexIsThereForLinksWithoutBeingMade() async throws {
+        let folder = MiniSite.make(chapters: ["a.md": "---\ntitle: A\n---\n\nText.\n"])
+        try FileManager.default.createDirectory(atPath: folder.path + "/themes", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.themes + "/default", toPath: folder.path + "/themes/linking")
+        let layout = folder.path + "/themes/linking/templates/layout.mustache"
+        try String(contentsOfFile: layout, encoding: .utf8).replacingOccurrences(of: "</body>", with: """
+            <a href="{{root}}draft/search-index.js">There</a> <a href="{{root}}draft/search-index.json">Not there</a>
+            </body>
+            """).write(toFile: layout, atomically: true, encoding: .utf8)
+        var build = MiniSite.options(folder)
+        build.themesDirectory = folder.path + "/themes"
+        build.themeName = "linking"
+        let report = await SiteChecker.check(CheckOptions(build: build))
+        #expect(!report.diagnostics.contains { $0.message.contains("search-index.js'") }, "\(report.diagnostics)")
+        let missing = report.diagnostics.filter { $0.message.hasSuffix("but the site has no draft/search-index.json") }
+        let files = SiteBuilder.runStages(build, log: DiagnosticLog()).files
+        let linking = files.filter { $0.path.hasSuffix(".html") && $0.text?.contains("search-index.json") == true }
+        #expect(missing.count == linking.count && linking.count > 5, "\(report.diagnostics)")
+        #expect(files.contains { $0.path == "draft/search-index.js" })
+    }
+
     @Test func strictMakesWarningsErrorsAndJSONCarriesEverything() async throws {
         let folder = MiniSite.make(chapters: ["a.md": "---\ntitle: A\n---\n\n### Too deep\n"])
         var options = CheckOptions(build: MiniSite.options(folder))

@@ -44,4 +44,26 @@ import Testing
             #expect(ids.contains(id) == found, "\(id.debugDescription)")
         }
     }
+
+    /// Packed, the ids of a page are found in runs of 16 that share their first bytes: many ids,
+    /// some sharing more than 255 bytes, some longer than 127 after what they share (two bytes of
+    /// length), each found as a Set finds it, and nothing more.
+    @Test func findsWhatASetFindsAmongManyIDsSharingLongBeginnings() {
+        var generator = SystemRandomNumberGenerator()
+        let long = String(repeating: "chapter-", count: 40)
+        let beginnings = ["", "p", "p1.", "chapter-chapter-0025.p25.", long, long + "x", String(repeating: "z", count: 200)]
+        func randomID() -> String {
+            beginnings.randomElement(using: &generator)! + String((0..<Int.random(in: 0...3, using: &generator)).map { _ in "ab.-01".randomElement(using: &generator)! })
+        }
+        for _ in 0..<40 {
+            let added = (0..<Int.random(in: 0...300, using: &generator)).map { _ in randomID() }
+            var ids = PageIDs()
+            for id in added { ids.add(id) }
+            ids.seal()
+            let set = Set(added)
+            for fragment in set.union((0..<200).map { _ in randomID() }).union(["", long, long + "y", "chapter-", "zz"]) {
+                #expect(ids.contains(fragment) == set.contains(fragment), "\(fragment.prefix(40))… (\(fragment.utf8.count) bytes) in \(set.count) ids")
+            }
+        }
+    }
 }

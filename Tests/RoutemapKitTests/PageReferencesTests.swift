@@ -109,6 +109,7 @@ import Testing
             ("<a href=\"two\nlines\" id=\"after\"><a href=\"x\">", ["after"], ["1:10 two\nlines", "2:28 x"]),
             ("<a id=\"\" href=\"\"><a href=\"never ends\n<p id=\"no\">", [""], ["1:16 ", "1:27 never ends\n<p id="]),
             ("<a href=\"=\"\"\" id=\"=\" href=\"\"\">", ["="], ["1:10 =", "1:28 "]),
+            ("<p id=\"a&amp;b&#x41;\" ID=\"no\" id='single' id=unquoted>\n<b\nid=\"after-newline\" id=\"x\">", ["a&bA", "x"], []),
         ]
         for (html, ids, references) in cases {
             let expected = Found(ids: ids, references: references)
@@ -119,6 +120,41 @@ import Testing
             let count = html.utf8.count
             #expect((0...count).allSatisfy { inPieces(html, cuts: [$0]) == whole }, "\(html.debugDescription) cut in two")
             #expect(inPieces(html, cuts: Array(0...count)) == whole, "\(html.debugDescription) byte by byte")
+        }
+    }
+
+    /// A page of many lines and values, handed over in pieces of every size (empty ones too, and
+    /// pieces shorter than ` href="`, so that a name is read across several of them), must be read
+    /// as it is whole: the scanner jumps from `"` to `"` and counts lines only where a value starts.
+    @Test func aLongPageInPiecesOfEverySizeIsReadAsWhole() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["<p id=\"p1.", "\">", " href=\"", "chapter-0001.html#x", "\n", "\n\n", " src=\"a.png\"", "text \"quoted\" ",
+                      "<a class=\"c\" href=\"../d/e.html\">", " id=\"", "\"", "=\"", "é\n", "&amp;", " data-href=\"no\""]
+        for _ in 0..<200 {
+            let html = (0..<Int.random(in: 0...300, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let count = html.utf8.count
+            var cuts: [Int] = []
+            while let last = cuts.last ?? Optional(0), last < count {
+                cuts.append(min(count, last + Int.random(in: 0...9, using: &generator)))
+            }
+            #expect(inPieces(html, cuts: cuts) == reference(html), "\(html.debugDescription) cut at \(cuts)")
+        }
+    }
+
+    /// Following a link's path on its bytes gives what following it part by part gives.
+    @Test func aPathIsResolvedOnItsBytesAsPartByPart() {
+        var generator = SystemRandomNumberGenerator()
+        let parts = ["..", ".", "", "a", "b.html", "draft", "index.html", "..."]
+        let folders = ["index.html", "draft/chapter-1.html", "draft/audiences/cios.html", "a/b/c/d.html"]
+        var paths = ["", "/", ".", "..", "../", "./", "a", "a/", "../index.html", "../../x", "//", "a//b", "./a/../b/", "..."]
+        for _ in 0..<3_000 {
+            paths.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined(separator: "/"))
+        }
+        for folder in folders.map(PageLinkChecker.Folder.init(of:)) {
+            for path in paths {
+                #expect(PageLinkChecker.resolveASCII(Substring(path), from: folder) == PageLinkChecker.resolve(path, from: folder),
+                        "\(path) from \(folder.prefix)")
+            }
         }
     }
 }

@@ -57,6 +57,10 @@ enum CheckedPages {
             case .copy, .bytes: return [CheckedFile(path: file.path, origin: file.origin)]
             }
             return [CheckedFile(path: file.path, origin: file.origin, page: reader.finish(site: site))]
+        case .streamed(let streamed) where !streamed.files.contains(where: { $0.path.hasSuffix(".html") }):
+            // Nothing in them is read (the search index): a streamed file is there whatever it holds,
+            // so it is not made at all.
+            return streamed.files.map { CheckedFile(path: $0.path, origin: $0.origin) }
         case .streamed(let streamed):
             var readers = streamed.files.map { file in
                 file.path.hasSuffix(".html") ? Reader(path: file.path, origin: file.origin, site: site, rereading: rereading) : nil

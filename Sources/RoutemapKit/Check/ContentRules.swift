@@ -4,7 +4,9 @@ import RoutemapMarkdown
 /// readers who cannot see them, headings that do not skip levels, links with text and a destination.
 enum ContentRules {
     static func check(_ site: RenderedPublication, log: DiagnosticLog) {
-        for rendered in site.editions.flatMap(\.chapters) { check(rendered, log: log) }
+        for edition in site.editions {
+            for rendered in edition.chapters { check(rendered, log: log) }
+        }
     }
 
     static func check(_ rendered: RenderedChapter, log: DiagnosticLog) {

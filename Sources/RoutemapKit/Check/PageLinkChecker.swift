@@ -20,8 +20,11 @@ enum PageLinkChecker {
         /// The 404 page is shown at any address, so its links start from the site's own path.
         let notFoundRoot: String
         let outputDirectory: String
+        /// Whether the places of links to other sites are kept, to be visited (`check --external`);
+        /// without, thousands of them would be kept for nothing.
+        let keepsLinksToOtherSites: Bool
 
-        init(claims: [(path: String, origin: String)], site: RenderedPublication, outputDirectory: String) {
+        init(claims: [(path: String, origin: String)], site: RenderedPublication, outputDirectory: String, keepingLinksToOtherSites: Bool = true) {
             var positions: [String: Int] = [:], paths: [String] = [], duplicated: Set<String> = []
             for claim in claims {
                 if positions[claim.path] == nil {
@@ -37,6 +40,7 @@ enum PageLinkChecker {
             written = PageLinkChecker.writtenInChapters(site)
             notFoundRoot = site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
             self.outputDirectory = outputDirectory
+            keepsLinksToOtherSites = keepingLinksToOtherSites
         }
     }
 
@@ -86,11 +90,12 @@ enum PageLinkChecker {
         private(set) var readIDs: PageIDs?
         private(set) var diagnostics: [Diagnostic] = []
         private(set) var external: [(String, ExternalLinkChecker.Place)] = []
-        private var needs: Set<Need> = []
+        private var needs = Set<Need>(minimumCapacity: 32)
         /// `needs` once the page is read.
         private var readNeeds: [Need] = []
-        /// The ids of this page its links ask for, checked at its end.
-        private var ownFragments: Set<String> = []
+        /// The ids of this page its links ask for, checked at its end (a printable page asks for
+        /// tens of thousands, most of them once: kept in order rather than hashed).
+        private var ownFragments: [String] = []
         /// One of `ownFragments` is missing: the page is read again to say where.
         private(set) var missesOwnID = false
 
@@ -129,7 +134,7 @@ enum PageLinkChecker {
                 return
             }
             if LinkScheme.leadsOutOfPage(value) {
-                guard rereading == nil else { return }
+                guard rereading == nil, site.keepsLinksToOtherSites else { return }
                 if ascii ? value.utf8.starts(with: "http://".utf8) || value.utf8.starts(with: "https://".utf8) : PageLinkChecker.isWeb(value) {
                     external.append((value, .init(file: join(site.outputDirectory, path), line: found.line, column: found.column)))
                 }
@@ -168,7 +173,7 @@ enum PageLinkChecker {
                     needs.insert(Need(target: Int32(target), fragment: fragment))
                 } else if let fragment {
                     // This page exists; its ids are all known at its end.
-                    ownFragments.insert(fragment)
+                    ownFragments.append(fragment)
                 }
             }
         }
@@ -236,7 +241,7 @@ enum PageLinkChecker {
         // Looked for in the bytes (Character by Character cost more than the rest), which is the
         // same in ASCII; elsewhere (or once decoded from `%`s) a combining mark after `#` or `/`
         // makes another character.
-        guard href.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) else {
+        guard isASCII(href, without: UInt8(ascii: "%")) else {
             return targetReadByCharacter(of: href, from: folder, page: page, site: site)
         }
         let utf8 = href.utf8
@@ -255,7 +260,7 @@ enum PageLinkChecker {
             }
             target = page
         } else {
-            guard let resolved = resolve(String(Substring(utf8[..<pathEnd])), from: folder) else {
+            guard let resolved = resolveASCII(Substring(utf8[..<pathEnd]), from: folder) else {
                 return .problem("links to '\(href)', which is outside the site")
             }
             target = resolved.isEmpty || resolved.utf8.last == UInt8(ascii: "/") ? resolved + "index.html" : resolved
@@ -291,46 +296,86 @@ enum PageLinkChecker {
 
     static func isWeb(_ href: String) -> Bool { href.hasPrefix("http://") || href.hasPrefix("https://") }
 
-    static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+    /// Whether `text` is ASCII without `excluded`: read on its UTF-8 bytes in one run (a String's
+    /// own are), since a `UTF8View` read byte by byte costs more than the rest of a link's check.
+    static func isASCII(_ text: String, without excluded: UInt8 = 0x80) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != excluded } }
+            ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != excluded }
+    }
+
+    /// Whether `text` has `byte` in its UTF-8, found as `isASCII` reads.
+    static func contains(_ text: String, _ byte: UInt8) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(byte) } ?? text.utf8.contains(byte)
     }
 
     /// Page → the hrefs and srcs its chapters' Markdown produced (percent-decoded): on each chapter
     /// page, and as rewritten on the printable pages, which carry every chapter of their edition.
     fileprivate static func writtenInChapters(_ site: RenderedPublication) -> [String: Set<String>] {
-        var written: [String: Set<String>] = [:]
         let chapterPages = printableChapterPages(site)
-        var printPages = site.editions.map { ($0, SitePaths.printPage($0.edition.id)) }
-        if let current = site.publication.currentEdition, let edition = site.edition(current.id) {
-            printPages.append((edition, SitePaths.currentPrintPage))
+        var pages = site.editions.indices.map { ($0, SitePaths.printPage(site.editions[$0].edition.id)) }
+        if let current = site.publication.currentEdition, let edition = site.editions.firstIndex(where: { $0.edition.id == current.id }) {
+            pages.append((edition, SitePaths.currentPrintPage))
         }
-        for edition in site.editions {
-            for rendered in edition.chapters {
-                let page = SitePaths.chapter(edition.edition.id, rendered.chapter.id)
-                written[page] = Set(markdownReferences(rendered).map(decoded))
-            }
+        let printPages = pages
+        // Made on every core (it comes before any page is read): each chapter, then each printable page.
+        let chapters = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
+        let chapterSets = concurrentMap(chapters) { edition, chapter in
+            let rendered = site.editions[edition].chapters[chapter]
+            return (SitePaths.chapter(site.editions[edition].edition.id, rendered.chapter.id), Set(markdownReferences(rendered).map(decoded)))
         }
-        for (edition, page) in printPages {
-            let rewriter = FragmentRewriter(editionID: edition.edition.id, page: page, chapterPages: chapterPages, outsideLinks: .relative)
-            var references = Set<String>()
-            for rendered in edition.chapters {
-                // The references as the printable page writes them: rewrite a fragment holding just them.
-                let fragment = rendered.markdown.links.filter { $0.destination != MarkdownRenderer.unlinked }.map { "<a href=\"\(escapeAttribute($0.destination))\"></a>" }.joined()
-                    + rendered.markdown.images.map { "<img src=\"\(escapeAttribute($0.destination))\">" }.joined()
-                references.formUnion(PageReferences(html: rewriter.rewrite(fragment, chapterID: rendered.chapter.id)).references.map { decoded($0.value) })
-            }
-            written[page] = references
+        let rewriters = printPages.map { edition, page in
+            FragmentRewriter(editionID: site.editions[edition].edition.id, page: page, chapterPages: chapterPages, outsideLinks: .relative)
         }
+        let printChapters = printPages.indices.flatMap { page in site.editions[printPages[page].0].chapters.indices.map { (page, $0) } }
+        let printReferences = concurrentMap(printChapters) { page, chapter in
+            let rendered = site.editions[printPages[page].0].chapters[chapter]
+            // The references as the printable page writes them: rewrite a fragment holding just them.
+            let fragment = rendered.markdown.links.filter { $0.destination != MarkdownRenderer.unlinked }.map { "<a href=\"\(escapeAttribute($0.destination))\"></a>" }.joined()
+                + rendered.markdown.images.map { "<img src=\"\(escapeAttribute($0.destination))\">" }.joined()
+            return PageReferences(html: rewriters[page].rewrite(fragment, chapterID: rendered.chapter.id)).references.map { decoded($0.value) }
+        }
+        var printSets = printPages.map { ($0.1, Set<String>()) }
+        for (index, (page, _)) in printChapters.enumerated() { printSets[page].1.formUnion(printReferences[index]) }
+        // In the order they were found before: a later one of the same page replaces an earlier.
+        var written: [String: Set<String>] = [:]
+        for (page, references) in chapterSets + printSets { written[page] = references }
         return written
     }
 
     /// Foundation's decoding costs as much as the rest of a page's check: most links have nothing to decode.
     private static func decoded(_ text: String) -> String {
-        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        contains(text, UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+    }
+
+    /// `resolve` of an ASCII path, on its bytes: the same answer without splitting it into strings
+    /// (`../draft/chapter-0001.html`, `audiences/cios.html` are on most pages).
+    static func resolveASCII(_ path: Substring, from folder: Folder) -> String? {
+        let utf8 = path.utf8
+        if !utf8.isEmpty, !utf8.contains(UInt8(ascii: "/")), path != ".", path != ".." { return folder.prefix.isEmpty ? String(path) : folder.prefix + path }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        // The parts so far, joined by `/` (no part is empty, so an empty array is no part at all).
+        var resolved = Array(folder.prefix.utf8.dropLast())
+        resolved.reserveCapacity(resolved.count + utf8.count + 1)
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: slash) ?? utf8.endIndex
+            let part = utf8[start..<end]
+            if part.count == 2, part.first == dot, part.last == dot {
+                guard !resolved.isEmpty else { return nil }
+                resolved.removeSubrange((resolved.lastIndex(of: slash) ?? 0)...)
+            } else if !part.isEmpty, !(part.count == 1 && part.first == dot) {
+                if !resolved.isEmpty { resolved.append(slash) }
+                resolved += part
+            }
+            guard end != utf8.endIndex else { break }
+            start = utf8.index(after: end)
+        }
+        if utf8.last == slash, !resolved.isEmpty { resolved.append(slash) }
+        return String(decoding: resolved, as: UTF8.self)
     }
 
     /// `path` followed from `folder`; nil when it climbs above the site.
-    private static func resolve(_ path: String, from folder: Folder) -> String? {
+    static func resolve(_ path: String, from folder: Folder) -> String? {
         // Most links name a file of the page's own folder.
         if !path.isEmpty, !path.utf8.contains(UInt8(ascii: "/")), path != ".", path != ".." { return folder.prefix.isEmpty ? path : folder.prefix + path }
         var parts = folder.parts

@@ -1,3 +1,4 @@
+import Foundation
 import HTMLText
 
 /// Reads the `id`, `href` and `src` attributes of a generated page, with where each value starts,
@@ -24,19 +25,28 @@ struct PageScanner {
     private var lineStart = 0
     /// Offset in the page of the next piece's first byte.
     private var offset = 0
-    /// The page's last bytes so far, enough to read ` href` before a `="` that starts a piece.
-    private var recent: [UInt8] = []
+    /// How many of the piece's first bytes have their line breaks counted in `line` already.
+    private var counted = 0
+    /// The page's last bytes so far (the last in the lowest byte), enough to read ` href` before a
+    /// `="` that starts a piece, and how many there are.
+    private var recent: UInt64 = 0
+    private var recentCount = 0
     /// A value the last piece ended inside, and where it started.
     private var open: (isID: Bool, bytes: [UInt8], line: Int, column: Int)?
 
     private static let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "="), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
-    private static let lookBehind = 6 // ` href=`
 
     /// Reads the next piece of the page, handing each value ended in it to `found`.
+    ///
+    /// Only a `"` can start or end a value, and there is one every 46 bytes of a generated page
+    /// (a line break every 105): the piece is searched for them and for line breaks with `memchr`,
+    /// and a value's line is counted only when one is found, instead of looking at every byte.
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Found) -> Void) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        counted = 0
         var index = 0
         if var value = open {
-            guard let end = nextQuote(in: bytes, from: 0) else {
+            guard let end = Self.find(Self.quote, in: base, from: 0, to: bytes.count) else {
                 value.bytes += bytes
                 open = value
                 finishPiece(bytes)
@@ -47,24 +57,20 @@ struct PageScanner {
             open = nil
             index = end + 1
         }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == Self.newline {
-                line += 1
-                lineStart = offset + index + 1
-            } else if byte == Self.quote, let isID = attribute(beforeQuoteAt: index, in: bytes) {
-                let start = index + 1
-                let column = offset + start - lineStart + 1
-                let valueLine = line
-                guard let end = nextQuote(in: bytes, from: start) else {
-                    open = (isID, Array(UnsafeBufferPointer(rebasing: bytes[start...])), valueLine, column)
-                    break
-                }
-                found(Found(isID: isID, raw: UnsafeBufferPointer(rebasing: bytes[start..<end]), line: valueLine, column: column))
-                index = end + 1
+        while let quote = Self.find(Self.quote, in: base, from: index, to: bytes.count) {
+            guard let isID = attribute(beforeQuoteAt: quote, in: bytes) else {
+                index = quote + 1
                 continue
             }
-            index += 1
+            let start = quote + 1
+            countLines(base, upTo: start)
+            let column = offset + start - lineStart + 1
+            guard let end = Self.find(Self.quote, in: base, from: start, to: bytes.count) else {
+                open = (isID, Array(UnsafeBufferPointer(rebasing: bytes[start...])), line, column)
+                break
+            }
+            found(Found(isID: isID, raw: UnsafeBufferPointer(rebasing: bytes[start..<end]), line: line, column: column))
+            index = end + 1
         }
         finishPiece(bytes)
     }
@@ -76,29 +82,28 @@ struct PageScanner {
         open = nil
     }
 
-    /// The offset of the next `"` from `start`, counting the lines it passes; nil (having counted
-    /// every line) when the piece has none.
-    private mutating func nextQuote(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var end = start
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == Self.quote { return end }
-            if byte == Self.newline {
-                line += 1
-                lineStart = offset + end + 1
-            }
-            end += 1
+    /// The offset of the first `byte` in `start..<end`, or nil.
+    private static func find(_ byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let at = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return base.distance(to: at.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Counts the line breaks of the piece up to `end` (from where the last count stopped).
+    private mutating func countLines(_ base: UnsafePointer<UInt8>, upTo end: Int) {
+        var index = counted
+        while let lineBreak = Self.find(Self.newline, in: base, from: index, to: end) {
+            line += 1
+            lineStart = offset + lineBreak + 1
+            index = lineBreak + 1
         }
-        return nil
+        counted = end
     }
 
     private mutating func finishPiece(_ bytes: UnsafeBufferPointer<UInt8>) {
+        countLines(bytes.baseAddress!, upTo: bytes.count)
         offset += bytes.count
-        if bytes.count >= Self.lookBehind {
-            recent = Array(UnsafeBufferPointer(rebasing: bytes[(bytes.count - Self.lookBehind)...]))
-        } else {
-            recent = Array((recent + bytes).suffix(Self.lookBehind))
-        }
+        for byte in bytes.suffix(8) { recent = recent << 8 | UInt64(byte) }
+        recentCount = min(recentCount + bytes.count, 8)
     }
 
     /// Whether the `"` at `quote` follows ` id=` (true), ` href=` or ` src=` (false), or neither (nil).
@@ -107,8 +112,8 @@ struct PageScanner {
         func byte(_ back: Int) -> UInt8? {
             let position = quote - back
             if position >= 0 { return bytes[position] }
-            let earlier = recent.count + position
-            return earlier >= 0 ? recent[earlier] : nil
+            let fromEnd = -position // 1: the last byte of the pieces before
+            return fromEnd <= recentCount ? UInt8(truncatingIfNeeded: recent >> (8 * (fromEnd - 1))) : nil
         }
         guard byte(1) == Self.equals else { return nil }
         func named(_ name: StaticString) -> Bool {

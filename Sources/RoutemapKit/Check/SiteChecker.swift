@@ -57,20 +57,28 @@ public struct CheckReport: Sendable, Codable {
 public enum SiteChecker {
     public static func check(_ options: CheckOptions) async -> CheckReport {
         let log = DiagnosticLog()
+        // The chapters' Markdown is let go of once it is rendered and checked, as `build` does:
+        // what `check` reads after (the pages, and what rendering found in each chapter) needs none.
         let stages = SiteBuilder.stagesBeforeLayout(options.build, log: log)
         var externalCount = 0
-        var files: [CheckedFile] = []
+        var pageCount = 0
         var pageLinks: [String: [ExternalLinkChecker.Place]] = [:]
         if let site = stages.site, let plan = StageTimes.measure("plan", { stages.layout?.plan() }) {
             plan.reportDuplicatePaths(log: log)
-            let pages = PageLinkChecker.Site(claims: plan.claims, site: site, outputDirectory: options.build.outputDirectory)
-            files = StageTimes.measure("read the pages") { CheckedPages.read(plan, site: pages) }
+            let pages = StageTimes.measure("the pages' paths and chapters' links") {
+                PageLinkChecker.Site(claims: plan.claims, site: site, outputDirectory: options.build.outputDirectory,
+                                     keepingLinksToOtherSites: options.external != nil)
+            }
+            let files = StageTimes.measure("read the pages") { CheckedPages.read(plan, site: pages) }
             let made = PageLinkChecker.made(files, site: pages)
             let reread = StageTimes.measure("read again the pages with broken links") { CheckedPages.reread(files, plan: plan, made: made, site: pages) }
             pageLinks = PageLinkChecker.report(files, reread: reread, log: log)
+            pageCount = files.count(where: { $0.path.hasSuffix(".html") })
+            // Thousands of pages' ids and the plan's closures: freed while the report is made.
+            SiteBuilder.freeInBackground((plan, files, made, pages, stages.layout))
         }
         if let site = stages.site {
-            ContentRules.check(site, log: log)
+            StageTimes.measure("ContentRules") { ContentRules.check(site, log: log) }
             if let external = options.external {
                 var links = pageLinks
                 for (place, address) in chapterLinksToOtherSites(site) { links[address, default: []].append(place) }
@@ -82,7 +90,6 @@ public enum SiteChecker {
             }
         }
         if options.strict { log.makeEveryProblemAnError() }
-        let pageCount = files.filter { $0.path.hasSuffix(".html") }.count
         return CheckReport(diagnostics: Array(Set(log.items)).sortedForReport(), pages: pageCount, externalLinks: externalCount,
                            editions: stages.site.map { Embargo.schedule($0.publication, on: options.build.buildDate) } ?? "")
     }
