@@ -6,7 +6,8 @@ import Foundation
 /// (`float: footnote`), running headers (`string-set`), tagged PDF/UA-1 output with bookmarks from
 /// the headings. It takes the PDF's title, language, author, subject, keywords, creator and dates
 /// from the page's head; its fonts are subset with `SOURCE_DATE_EPOCH` set to the build date, so the
-/// same page gives the same bytes.
+/// same page gives the same bytes. It is started with Python's cyclic garbage collector off
+/// (WeasyPrintLaunch): with it on, its time grew faster than the edition.
 struct WeasyPrint {
     /// The Debian package to install when it is missing.
     static let package = "weasyprint"
@@ -30,8 +31,9 @@ struct WeasyPrint {
     /// Returns why it failed, or nil.
     func print(page: String, to pdf: String, date: CalendarDate, chapters: Int) -> String? {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--pdf-variant", "pdf/ua-1", page, pdf]
+        let launch = WeasyPrintLaunch.of(executable)
+        process.executableURL = URL(fileURLWithPath: launch.executable)
+        process.arguments = launch.arguments + ["--pdf-variant", "pdf/ua-1", page, pdf]
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = String(Self.epoch(date))
         process.environment = environment
