@@ -26,9 +26,7 @@ enum ActionChecker {
         let audiences = site.config.audiences
         guard let heading = site.config.actionsHeading else { return }
         let audience = audiences.labelMatcher()
-        let chapters = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
-        let find = { (index: Int) -> [Diagnostic] in
-            let rendered = site.editions[chapters[index].0].chapters[chapters[index].1]
+        let find = { (rendered: RenderedChapter) -> [Diagnostic] in
             var found: [Diagnostic] = []
             for item in rendered.markdown.labelledItems where audience(item.label) == nil {
                 let candidates = audiences.terms.map(\.label) + audiences.ids
@@ -41,17 +39,9 @@ enum ActionChecker {
             }
             return found
         }
-        let findings: [[Diagnostic]]
-        if let cache {
-            let inputs = chapters.map { place in
-                let rendered = site.editions[place.0].chapters[place.1]
-                return ActionCheckInputs(items: rendered.markdown.labelledItems, sourcePath: rendered.chapter.sourcePath,
-                                         bodyLineOffset: rendered.chapter.bodyLineOffset)
-            }
-            findings = cache.findings(site: SiteInputs(audiences: audiences, heading: heading), inputs: inputs, find: find)
-        } else {
-            findings = chapters.indices.map(find)
-        }
-        for found in findings where !found.isEmpty { log.add(contentsOf: found) }
+        ChapterFindingsCache.check(site, cache: cache, siteInputs: SiteInputs(audiences: audiences, heading: heading), inputs: { rendered in
+            ActionCheckInputs(items: rendered.markdown.labelledItems, sourcePath: rendered.chapter.sourcePath,
+                              bodyLineOffset: rendered.chapter.bodyLineOffset)
+        }, find: find, log: log)
     }
 }

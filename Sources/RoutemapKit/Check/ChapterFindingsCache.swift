@@ -42,6 +42,20 @@ final class ChapterFindingsCache<Inputs: Equatable & Sendable, SiteInputs: Equat
     }
 }
 
+extension ChapterFindingsCache {
+    /// A check of each chapter alone, run over every chapter of `site` (edition by edition) and added
+    /// to `log`: with `cache` (the preview's), a chapter whose `inputs` are as they were keeps its
+    /// findings. Chapters are named by their place, not copied.
+    static func check(_ site: RenderedPublication, cache: ChapterFindingsCache?, siteInputs: @autoclosure () -> SiteInputs,
+                      inputs: (RenderedChapter) -> Inputs, find: (RenderedChapter) -> [Diagnostic], log: DiagnosticLog) {
+        let places = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
+        let chapter = { (index: Int) in site.editions[places[index].0].chapters[places[index].1] }
+        let findings = cache.map { $0.findings(site: siteInputs(), inputs: places.indices.map { inputs(chapter($0)) }, find: { find(chapter($0)) }) }
+            ?? places.indices.map { find(chapter($0)) }
+        for found in findings where !found.isEmpty { log.add(contentsOf: found) }
+    }
+}
+
 /// What an action's check reads from its chapter.
 struct ActionCheckInputs: Equatable, Sendable {
     var items: [LabelledItem]

@@ -6,27 +6,16 @@ import RoutemapMarkdown
 enum LostConstructChecker {
     /// With `cache` (the preview server's), a chapter whose notices (and text) are unchanged keeps its findings.
     static func check(_ site: RenderedPublication, log: DiagnosticLog, cache: ChapterFindingsCache<LostConstructInputs, Bool>? = nil) {
-        let chapters = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }
-        let find = { (index: Int) -> [Diagnostic] in
-            let rendered = site.editions[chapters[index].0].chapters[chapters[index].1]
-            return rendered.markdown.notices.map { notice in
+        ChapterFindingsCache.check(site, cache: cache, siteInputs: true, inputs: { rendered in
+            LostConstructInputs(notices: rendered.markdown.notices, sourcePath: rendered.chapter.sourcePath,
+                                bodyLineOffset: rendered.chapter.bodyLineOffset)
+        }, find: { rendered in
+            rendered.markdown.notices.map { notice in
                 let (message, hint) = describe(notice)
                 return .warning(rendered.chapter.sourcePath, line: rendered.fileLine(notice.position),
                                 column: notice.position.column, message, hint: hint)
             }
-        }
-        let findings: [[Diagnostic]]
-        if let cache {
-            let inputs = chapters.map { place in
-                let rendered = site.editions[place.0].chapters[place.1]
-                return LostConstructInputs(notices: rendered.markdown.notices, sourcePath: rendered.chapter.sourcePath,
-                                           bodyLineOffset: rendered.chapter.bodyLineOffset)
-            }
-            findings = cache.findings(site: true, inputs: inputs, find: find)
-        } else {
-            findings = chapters.indices.map(find)
-        }
-        for found in findings where !found.isEmpty { log.add(contentsOf: found) }
+        }, log: log)
     }
 
     static func describe(_ notice: Notice) -> (message: String, hint: String) {

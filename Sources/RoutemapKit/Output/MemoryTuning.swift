@@ -7,8 +7,8 @@ import Foundation
 ///
 /// It also makes one heap per core rather than glibc's eight: the threads making pages took a heap
 /// each in turn, and memory one had freed (a chapter's Markdown, once rendered) stayed in its heap
-/// while another grew its own. With one per core the shaped publication's peak memory fell from
-/// 242 to 229 MiB, its CPU time unchanged (docs/guide/performance.md).
+/// while another grew its own. One per core lowers a large build's peak memory at the same CPU time
+/// (docs/guide/performance.md, "Memory, fourth round").
 public enum MemoryTuning {
     public static func forBuilding() {
         #if os(Linux)

@@ -35,7 +35,8 @@ public struct RenderedPublication: Sendable {
 enum ChapterRenderer {
     /// `releasingSources`: each chapter's Markdown is let go of once it is rendered (see `ChapterSources`),
     /// and the publication handed back has none. It takes effect only when the caller hands over the
-    /// publication's last copy (`consume`), and only without a cache, which compares the Markdown.
+    /// publication's last copy (as `stagesBeforeLayout` does, with `Optional.take()`), and only
+    /// without a cache, which compares the Markdown.
     static func render(_ publication: consuming Publication, cache: RenderCache? = nil, releasingSources: Bool = false,
                        limits: RenderLimits = RenderLimits(limit: nil), log: DiagnosticLog) -> RenderedPublication? {
         var publication = publication
