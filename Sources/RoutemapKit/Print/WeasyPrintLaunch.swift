@@ -19,12 +19,19 @@ struct WeasyPrintLaunch: Equatable {
 
     /// Run by `python -c` with the script and WeasyPrint's arguments after it: the script runs as
     /// `__main__`, with its own folder first on the module path, as when it is started directly;
-    /// the collector is turned back on at the end, so that finalizers run at exit as usual.
+    /// the collector is turned back on at the end, so that finalizers run at exit as usual. Before
+    /// it runs, the WeasyPrint it imports is mended where its time grew faster than the pages
+    /// (`fixes`); a WeasyPrint that cannot be imported or mended runs as it is.
     static let driver = """
         import gc, os, runpy, sys
         gc.disable()
         sys.argv = sys.argv[1:]
         sys.path[0] = os.path.dirname(os.path.abspath(sys.argv[0]))
+        \(fixes)
+        try:
+            routemap_mend_weasyprint()
+        except Exception:
+            pass
         try:
             runpy.run_path(sys.argv[0], run_name="__main__")
         finally:

@@ -1,0 +1,97 @@
+/// Three places in Debian's WeasyPrint 57.2 (with its pydyf 0.5.0) whose work on each page grows with
+/// the pages before it, so that a long edition's PDF took time growing with the square of its
+/// length. The driver (`WeasyPrintLaunch.driver`) mends them in the running WeasyPrint before it
+/// prints; other versions are left as they are (WeasyPrint 70 has none of the three).
+///
+/// Each mend makes the same values the original made, in the same order, so the PDF is the same to
+/// the byte: `WeasyPrintFixesTests` prints one page with and without them and compares. Measured
+/// with cProfile and then without it (docs/guide/performance.md, *The PDFs*): at 125 chapters
+/// (632 pages) they took 47.7 s of WeasyPrint's CPU to 40.8 s; at 250 (1,261 pages), 127.7 s to
+/// 87.8 s. The three:
+///
+/// 1. pydyf's `PDF.page_references` makes every page's reference anew on each call, and tagging
+///    calls it for every tagged box: now kept until a page is added (pages are only ever appended).
+/// 2. PDF/UA tagging (`pdf/pdfua.py`) walks the whole document tree on each page
+///    (`Document.build_element_structure`) to learn the parents of the few elements the page shows.
+///    Each page's map now holds those elements and their ancestors, each with its parent, made as
+///    the walk made them; the map is only looked up, never listed.
+/// 3. Each page's margin boxes (`set_page_type_computed_styles`) were found by going through the
+///    styles of every page laid out before it. While pages are laid out, those styles hold only
+///    pages' (`StyleFor` clears the elements' once they are computed), each added by
+///    `add_page_declarations`, so each page's are noted there as they are added, in their order.
+extension WeasyPrintLaunch {
+    /// Defines `routemap_mend_weasyprint()`, which mends what it finds of the three and returns the
+    /// names of those it mended.
+    static let fixes = """
+        def routemap_mend_weasyprint():
+            import itertools
+            import weasyprint
+            mended = []
+            if weasyprint.__version__ != '57.2':
+                return mended
+            import pydyf
+            from weasyprint import pdf as pdf_package
+            from weasyprint.css import StyleFor
+            from weasyprint.layout import page as page_module
+            from weasyprint.pdf import pdfua as pdfua_module
+
+            if pydyf.__version__ == '0.5.0':
+                make_references = pydyf.PDF.page_references.fget
+
+                def page_references(self):
+                    count = len(self.pages['Kids'])
+                    kept = self.__dict__.get('_routemap_page_references')
+                    if kept is None or kept[0] != count:
+                        kept = self._routemap_page_references = (count, make_references(self))
+                    return kept[1]
+                pydyf.PDF.page_references = property(page_references)
+                mended.append('page_references')
+
+            tag_pages, tagging = pdfua_module.VARIANTS['pdf/ua-1']
+
+            def pdfua(pdf, metadata, document, page_streams):
+                root = document._html.etree_element
+                parents = {child: parent for parent in root.iter() for child in parent}
+                pages = iter(page_streams)
+
+                def build_element_structure(structure, etree_element=None):
+                    structure[root] = {'parent': None}
+                    for _, box in next(pages).marked:
+                        element = box.element
+                        while element is not None and element not in structure:
+                            structure[element] = {'parent': parents.get(element)}
+                            element = parents.get(element)
+                document.build_element_structure = build_element_structure
+                try:
+                    return tag_pages(pdf, metadata, document, page_streams)
+                finally:
+                    del document.build_element_structure
+            pdfua_module.VARIANTS['pdf/ua-1'] = pdf_package.VARIANTS['pdf/ua-1'] = (pdfua, tagging)
+            mended.append('pdfua')
+
+            add_declarations = StyleFor.add_page_declarations
+
+            def add_page_declarations(self, page_type):
+                styles = self._cascaded_styles
+                count = len(styles)
+                add_declarations(self, page_type)
+                added = list(itertools.islice(reversed(styles), len(styles) - count))[::-1]
+                by_page = self.__dict__.setdefault('_routemap_page_styles', {})
+                for key in added:
+                    by_page.setdefault(key[0], []).append(key)
+            StyleFor.add_page_declarations = add_page_declarations
+
+            def set_page_type_computed_styles(page_type, html, style_for):
+                style_for.add_page_declarations(page_type)
+                style_for.set_computed_styles(
+                    page_type, root=html.etree_element, parent=html.etree_element, base_url=html.base_url)
+                for element, pseudo_type in style_for.__dict__.get('_routemap_page_styles', {}).get(page_type, ()):
+                    if pseudo_type:
+                        style_for.set_computed_styles(
+                            element, pseudo_type=pseudo_type, root=html.etree_element, parent=element,
+                            base_url=html.base_url)
+            page_module.set_page_type_computed_styles = set_page_type_computed_styles
+            mended.append('set_page_type_computed_styles')
+            return mended
+        """
+}
