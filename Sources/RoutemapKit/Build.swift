@@ -31,6 +31,8 @@ public struct BuildOptions: Sendable {
     public var preview = false
     /// Treat warnings as errors (`--strict`).
     public var strict = false
+    /// Keep each chapter's words for the search index; `check`, which makes no index, sets it off.
+    var searchText = true
 
     public init(contentDirectory: String = "content", outputDirectory: String = "output",
                 themesDirectory: String = "themes", themeName: String = Theme.defaultName,
@@ -121,7 +123,8 @@ public enum SiteBuilder {
 
         let releasingSources = options.renderCache == nil && options.contentCache == nil
         guard let rendered = StageTimes.measure("render", {
-            ChapterRenderer.render(publication.take()!, cache: options.renderCache, releasingSources: releasingSources, limits: options.renderLimits, log: log)
+            ChapterRenderer.render(publication.take()!, cache: options.renderCache, releasingSources: releasingSources,
+                                   searchText: options.searchText, limits: options.renderLimits, log: log)
         }) else {
             return (nil, nil)
         }

@@ -19,19 +19,23 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Whether `RenderedMarkdown.blocks` carry their text, which only comparing two versions of a
     /// document needs; without it they carry their kind, anchor, number and position, and no text.
     public var blockText: Bool
+    /// Whether `RenderedMarkdown.sections` carry each section's words, for a search index; `check`,
+    /// which makes none, renders without them: they were a fifth of what it held.
+    public var searchText: Bool
     /// The text of the headings under which each item of a numbered list is a `Question`
     /// (compared case-insensitively); nil collects none.
     public var questionsHeading: String?
 
     public init(allowRawHTML: Bool = false, labelledItemsHeading: String? = nil,
                 paragraphNumberPrefix: String? = nil, movedAnchors: [String: [String]] = [:], blockText: Bool = true,
-                questionsHeading: String? = nil) {
+                searchText: Bool = true, questionsHeading: String? = nil) {
         self.questionsHeading = questionsHeading
         self.allowRawHTML = allowRawHTML
         self.labelledItemsHeading = labelledItemsHeading
         self.paragraphNumberPrefix = paragraphNumberPrefix
         self.movedAnchors = movedAnchors
         self.blockText = blockText
+        self.searchText = searchText
     }
 }
 
@@ -120,6 +124,7 @@ public enum MarkdownRenderer {
 
         var collector = TreeCollector(rewriteLink: rewriteLink, labelledItemsHeading: options.labelledItemsHeading,
                                       questionsHeading: options.questionsHeading, source: source, allowRawHTML: options.allowRawHTML)
+        collector.sections.collecting = options.searchText
         collector.walk(document)
         for question in collector.questionNodes { numberQuestion(question) }
         for link in collector.unlinkedNodes { replaceWithChildren(link) }

@@ -95,6 +95,8 @@ public struct SectionText: Sendable, Hashable {
 /// Gathers text into sections as the tree is walked, with single spaces between blocks and lines.
 /// The current section's text is kept as bytes, and made a String when the section ends.
 struct SectionTextCollector {
+    /// Off, nothing is kept and `finished` is empty (`MarkdownOptions.searchText`).
+    var collecting = true
     private var done: [SectionText] = []
     private var current = SectionText(headingID: nil, heading: nil, text: "")
     private var currentText: [UInt8] = []
@@ -112,6 +114,7 @@ struct SectionTextCollector {
     }
 
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        guard collecting else { return }
         if needsSpace, !currentText.isEmpty {
             if betweenCells { currentText += " | ".utf8 } else { currentText.append(UInt8(ascii: " ")) }
         }
@@ -141,7 +144,7 @@ struct SectionTextCollector {
     }
 
     private mutating func finishCurrent() {
-        guard current.headingID != nil || !currentText.isEmpty else { return }
+        guard collecting, current.headingID != nil || !currentText.isEmpty else { return }
         current.text = String(decoding: currentText, as: UTF8.self)
         done.append(current)
     }

@@ -159,6 +159,17 @@ import Testing
         #expect(bare.html == full.html)
     }
 
+    @Test func withoutSearchTextNothingElseChanges() {
+        let source = "Before.\n\n## How\n\nFirst *paragraph*.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n\n- one\n- two\n"
+        let full = MarkdownRenderer.render(source, options: MarkdownOptions(paragraphNumberPrefix: "3"))
+        let bare = MarkdownRenderer.render(source, options: MarkdownOptions(paragraphNumberPrefix: "3", searchText: false))
+        #expect(full.sections.map(\.text) == ["Before.", "First paragraph. A | B | 1 | 2 one two"])
+        #expect(bare.sections.isEmpty)
+        #expect(bare.html == full.html)
+        #expect(bare.headings == full.headings)
+        #expect(bare.blocks == full.blocks)
+    }
+
     @Test func tablesStrikethroughAutolinksAndTaskLists() {
         let source = """
         | Area | Lead |

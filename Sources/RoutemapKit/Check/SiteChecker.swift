@@ -59,7 +59,10 @@ public enum SiteChecker {
         let log = DiagnosticLog()
         // The chapters' Markdown is let go of once it is rendered and checked, as `build` does:
         // what `check` reads after (the pages, and what rendering found in each chapter) needs none.
-        let stages = SiteBuilder.stagesBeforeLayout(options.build, log: log)
+        // Nor are the chapters' words kept for a search index: `check` makes none (`CheckedPages`).
+        var build = options.build
+        build.searchText = false
+        let stages = SiteBuilder.stagesBeforeLayout(build, log: log)
         var externalCount = 0
         var pageCount = 0
         var pageLinks: [String: [ExternalLinkChecker.Place]] = [:]

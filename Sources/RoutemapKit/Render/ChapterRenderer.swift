@@ -37,8 +37,9 @@ enum ChapterRenderer {
     /// and the publication handed back has none. It takes effect only when the caller hands over the
     /// publication's last copy (as `stagesBeforeLayout` does, with `Optional.take()`), and only
     /// without a cache, which compares the Markdown.
+    /// `searchText`: each section's words are kept for the search index (`MarkdownOptions.searchText`).
     static func render(_ publication: consuming Publication, cache: RenderCache? = nil, releasingSources: Bool = false,
-                       limits: RenderLimits = RenderLimits(limit: nil), log: DiagnosticLog) -> RenderedPublication? {
+                       searchText: Bool = true, limits: RenderLimits = RenderLimits(limit: nil), log: DiagnosticLog) -> RenderedPublication? {
         var publication = publication
         let resolver = LinkResolver(publication)
         let config = publication.config
@@ -56,7 +57,7 @@ enum ChapterRenderer {
                                                   paragraphNumberPrefix: config.paragraphNumbers ? String(chapters[index].number) : nil,
                                                   movedAnchors: Dictionary(grouping: chapters[index].movedAnchors, by: \.newID).mapValues { $0.map(\.oldID) },
                                                   blockText: comparedIDs?.contains(chapters[index].id) ?? false,
-                                                  questionsHeading: config.questionsHeading)
+                                                  searchText: searchText, questionsHeading: config.questionsHeading)
                     chapterKeys.append(RenderCache.Key(editionID: edition.id, chapterID: chapters[index].id, body: chapters[index].body, options: options))
                 }
             }
