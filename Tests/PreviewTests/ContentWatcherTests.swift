@@ -46,6 +46,20 @@ import Testing
         #expect(inNewFolder[folder.path + "/images/b.svg"] != nil)
     }
 
+    /// A chapter that is a symbolic link to a file elsewhere: the kernel reports nothing when that
+    /// file is saved (its folder is not watched), and the watcher's fallback look finds it.
+    @Test func aSaveTheKernelDoesNotReportIsFoundByTheFallbackLook() async throws {
+        let folder = Folder(), elsewhere = Folder()
+        elsewhere.write("shared.md", "one")
+        #expect(symlink(elsewhere.path + "/shared.md", folder.path + "/a.md") == 0)
+        let watcher = ContentWatcher(folders: [folder.path], interval: 0.1)
+        guard watcher.events != nil else { return } // no inotify here: the polling covers it
+        #expect(watcher.fallbackInterval > watcher.interval, "with events, the fallback looks less often than the polling would")
+        let start = watcher.snapshot()
+        let saved = try #require(try await nextChange(watcher, since: start, within: 20) { elsewhere.write("shared.md", "two!") })
+        #expect(saved[folder.path + "/a.md"] != start[folder.path + "/a.md"])
+    }
+
     @Test func waitingEndsWhenTheTaskIsCancelled() async throws {
         let folder = Folder()
         let watcher = ContentWatcher(folders: [folder.path], interval: 600)
