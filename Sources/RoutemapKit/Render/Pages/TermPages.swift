@@ -12,7 +12,7 @@ extension SiteLayout {
         for kind in TermKind.allCases {
             for term in kind.vocabulary(config).terms {
                 pages.append(PlannedFile(SitePaths.term(edition.id, kind, term.id), origin: publicationFile) {
-                    .html(termPage(rendered, kind, term, actions: kind == .audience ? actions.value[term.id] ?? [] : []))
+                    .html(termPage(rendered, kind, term, actions: { kind == .audience ? actions.value[term.id] ?? [] : [] }))
                 })
             }
         }
@@ -38,12 +38,13 @@ extension SiteLayout {
     }
 
     /// Besides the site's structure, a term page shows only the actions in the chapters' text, so the
-    /// preview reuses it whole while those are unchanged.
+    /// preview reuses it whole while those are unchanged; the actions are sorted by audience only
+    /// when a page is laid out again.
     private func termPage(_ rendered: RenderedEdition, _ kind: TermKind, _ term: Term,
-                          actions: [(chapter: Int, items: [LabelledItem])]) -> HTML {
+                          actions: () -> [(chapter: Int, items: [LabelledItem])]) -> HTML {
         let inputs = kind == .audience ? rendered.chapters.map { $0.markdown.labelledItems } : []
         return page(SitePaths.term(rendered.edition.id, kind, term.id), inputs: inputs) {
-            layOutTermPage(rendered, kind, term, actions: actions)
+            layOutTermPage(rendered, kind, term, actions: actions())
         }
     }
 
