@@ -2,10 +2,39 @@ import RoutemapMarkdown
 
 /// A chapter with its Markdown rendered: the HTML fragment and what was found in it.
 public struct RenderedChapter: Sendable {
-    public var chapter: Chapter
+    /// The chapter and its rendering, held in one object: every stage reads thousands of chapters,
+    /// and a copy of one was a retain of each of its dozens of strings and arrays (a tenth of the
+    /// preview's rebuild); now it is one. Read in place (`_read`), changed by replacing the object.
+    private final class Parts: Sendable {
+        let chapter: Chapter
+        let markdown: RenderedMarkdown
+        let search: SearchSections
+
+        init(chapter: Chapter, markdown: RenderedMarkdown, search: SearchSections) {
+            self.chapter = chapter
+            self.markdown = markdown
+            self.search = search
+        }
+    }
+
+    private var parts: Parts
+
+    init(chapter: Chapter, markdown: RenderedMarkdown, search: SearchSections) {
+        parts = Parts(chapter: chapter, markdown: markdown, search: search)
+    }
+
+    public var chapter: Chapter {
+        _read { yield parts.chapter }
+        set { parts = Parts(chapter: newValue, markdown: parts.markdown, search: parts.search) }
+    }
+
     /// The rendering, without its search text (`sections` is empty): that is in `search`.
-    public var markdown: RenderedMarkdown
-    var search: SearchSections
+    public var markdown: RenderedMarkdown {
+        _read { yield parts.markdown }
+        set { parts = Parts(chapter: parts.chapter, markdown: newValue, search: parts.search) }
+    }
+
+    var search: SearchSections { parts.search }
 
     /// A position in the rendered body, as a line of the chapter's file.
     func fileLine(_ position: SourcePosition) -> Int { position.line + chapter.bodyLineOffset }
