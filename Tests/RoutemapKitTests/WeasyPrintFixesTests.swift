@@ -12,16 +12,7 @@ import Testing
 
     /// What `script` prints, run by Debian's Python.
     private func runPython(_ script: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try Tool.run(python, ["-c", script]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test func debiansWeasyPrint57IsMendedInAllThreePlacesAndNoOtherVersionIs() throws {
