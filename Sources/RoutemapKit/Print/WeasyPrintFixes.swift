@@ -3,8 +3,10 @@
 /// length. The driver (`WeasyPrintLaunch.driver`) mends them in the running WeasyPrint before it
 /// prints; other versions are left as they are (WeasyPrint 70 has none of the three).
 ///
-/// Each mend makes the same values the original made, in the same order, so the PDF is the same to
-/// the byte: `WeasyPrintFixesTests` prints one page with and without them and compares. Measured
+/// Each mend is made only where the code it replaces, and the code it relies on, is exactly the
+/// code studied (the first 16 hex digits of the SHA-256 of each function's source), so a WeasyPrint
+/// patched under the same version number is left as it is. Each makes the same values the original
+/// made, in the same order, so the PDF is the same to the byte: `WeasyPrintFixesTests` prints one page with and without them and compares. Measured
 /// with cProfile and then without it (docs/guide/performance.md, *The PDFs*): at 125 chapters
 /// (632 pages) they took 47.7 s of WeasyPrint's CPU to 40.8 s; at 250 (1,261 pages), 127.7 s to
 /// 87.8 s. The three:
@@ -24,7 +26,7 @@ extension WeasyPrintLaunch {
     /// names of those it mended.
     static let fixes = """
         def routemap_mend_weasyprint():
-            import itertools
+            import hashlib, inspect, itertools
             import weasyprint
             mended = []
             if weasyprint.__version__ != '57.2':
@@ -32,21 +34,44 @@ extension WeasyPrintLaunch {
             import pydyf
             from weasyprint import pdf as pdf_package
             from weasyprint.css import StyleFor
+            from weasyprint.document import Document
             from weasyprint.layout import page as page_module
             from weasyprint.pdf import pdfua as pdfua_module
 
-            if pydyf.__version__ == '0.5.0':
-                make_references = pydyf.PDF.page_references.fget
+            def as_studied(*functions):
+                try:
+                    return all(hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:16] == digest
+                               for function, digest in functions)
+                except (OSError, TypeError):
+                    return False
 
-                def page_references(self):
-                    count = len(self.pages['Kids'])
-                    kept = self.__dict__.get('_routemap_page_references')
-                    if kept is None or kept[0] != count:
-                        kept = self._routemap_page_references = (count, make_references(self))
-                    return kept[1]
-                pydyf.PDF.page_references = property(page_references)
+            if as_studied((pydyf.PDF.page_references.fget, '060bf90aad55931b'), (pydyf.PDF.add_page, '6039cdea4114e530')):
+                mend_page_references(pydyf)
                 mended.append('page_references')
 
+            if as_studied((pdfua_module.pdfua, 'dfe01a2f68e66ba2'), (Document.build_element_structure, '2787217b748d7b95')):
+                mend_tagging(pdf_package, pdfua_module)
+                mended.append('pdfua')
+            if as_studied((page_module.set_page_type_computed_styles, '4e68b396b35c4a06'),
+                          (StyleFor.add_page_declarations, '293546f752daf0a1'), (StyleFor.__init__, '2c260f0e524d3888')):
+                mend_margin_boxes(StyleFor, page_module, itertools)
+                mended.append('set_page_type_computed_styles')
+            return mended
+
+
+        def mend_page_references(pydyf):
+            make_references = pydyf.PDF.page_references.fget
+
+            def page_references(self):
+                count = len(self.pages['Kids'])
+                kept = self.__dict__.get('_routemap_page_references')
+                if kept is None or kept[0] != count:
+                    kept = self._routemap_page_references = (count, make_references(self))
+                return kept[1]
+            pydyf.PDF.page_references = property(page_references)
+
+
+        def mend_tagging(pdf_package, pdfua_module):
             tag_pages, tagging = pdfua_module.VARIANTS['pdf/ua-1']
 
             def pdfua(pdf, metadata, document, page_streams):
@@ -67,8 +92,9 @@ extension WeasyPrintLaunch {
                 finally:
                     del document.build_element_structure
             pdfua_module.VARIANTS['pdf/ua-1'] = pdf_package.VARIANTS['pdf/ua-1'] = (pdfua, tagging)
-            mended.append('pdfua')
 
+
+        def mend_margin_boxes(StyleFor, page_module, itertools):
             add_declarations = StyleFor.add_page_declarations
 
             def add_page_declarations(self, page_type):
@@ -91,7 +117,5 @@ extension WeasyPrintLaunch {
                             element, pseudo_type=pseudo_type, root=html.etree_element, parent=element,
                             base_url=html.base_url)
             page_module.set_page_type_computed_styles = set_page_type_computed_styles
-            mended.append('set_page_type_computed_styles')
-            return mended
         """
 }
