@@ -19,16 +19,14 @@ actor LiveState {
     private var waiters: [UUID: CheckedContinuation<LiveStatus, Never>] = [:]
 
     func publish(_ files: [OutputFile]) {
-        var replaced = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        swap(&self.files, &replaced)
+        // The last site's thousands of files are let go of off this actor, after the pages are told:
+        // freeing them took longer than the rest of publishing.
+        let last = self.files
+        self.files = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         status.generation += 1
         status.version += 1
         status.errors = []
         wakeAll()
-        // The last site's thousands of files are let go of off this actor, after the pages are told:
-        // freeing them took longer than the rest of publishing.
-        let last = replaced
-        replaced = [:]
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(last) {} }
     }
 
