@@ -85,7 +85,7 @@ enum ChapterLoader {
         guard isUsableID(id) else { return nil }
         return Chapter(id: id, title: id, order: nil, part: nil, themes: [], audiences: [], status: edition.status, summary: nil,
                        updated: nil, sourcePath: sourcePath, fileName: fileName, body: body, bodyLineOffset: bodyLineOffset,
-                       isIncomplete: true)
+                       idPosition: FilePosition(line: 1, column: 1), isIncomplete: true)
     }
 
     private static func isUsableID(_ id: String) -> Bool { isValidID(id) && !reservedIDs.contains(id) }

@@ -27,36 +27,100 @@ public struct ConsultationOutcome: Sendable, Equatable {
 }
 
 /// One chapter: its metadata from the front matter and its Markdown body.
+///
+/// Its fields are held in one object, copied on the first change: every stage reads thousands of
+/// chapters, and a copy of one was a retain of each of its strings and arrays (about a twentieth of
+/// the preview's rebuild, spread over the contents, the links, the printable pages and the
+/// comparison); now it is one.
 public struct Chapter: Sendable, Equatable {
+    /// What a chapter holds; see the properties of the same names below.
+    struct Fields: Sendable, Equatable {
+        var id: String
+        var title: String
+        var order: Int?
+        var part: String?
+        var themes: [String]
+        var audiences: [String]
+        var status: String
+        var summary: String?
+        var updated: CalendarDate?
+        var sourcePath: String
+        var fileName: String
+        var body: [UInt8]
+        var bodyLineOffset: Int
+        var number: Int = 0
+        var movedAnchors: [MovedAnchor] = []
+        var idPosition = FilePosition(line: 1, column: 1)
+        var orderPosition = FilePosition(line: 1, column: 1)
+        var updatedPosition = FilePosition(line: 1, column: 1)
+        var isIncomplete = false
+    }
+
+    /// Changed only while no other chapter shares it (`fields`' `_modify`).
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private var fields: Fields {
+        _read { yield storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
+
+    public init(id: String, title: String, order: Int?, part: String?, themes: [String], audiences: [String], status: String,
+                summary: String?, updated: CalendarDate?, sourcePath: String, fileName: String, body: [UInt8], bodyLineOffset: Int,
+                number: Int = 0, movedAnchors: [MovedAnchor] = []) {
+        self.init(id: id, title: title, order: order, part: part, themes: themes, audiences: audiences, status: status, summary: summary,
+                  updated: updated, sourcePath: sourcePath, fileName: fileName, body: body, bodyLineOffset: bodyLineOffset,
+                  number: number, movedAnchors: movedAnchors, idPosition: FilePosition(line: 1, column: 1))
+    }
+
+    init(id: String, title: String, order: Int?, part: String?, themes: [String], audiences: [String], status: String,
+         summary: String?, updated: CalendarDate?, sourcePath: String, fileName: String, body: [UInt8], bodyLineOffset: Int,
+         number: Int = 0, movedAnchors: [MovedAnchor] = [], idPosition: FilePosition, orderPosition: FilePosition = FilePosition(line: 1, column: 1),
+         updatedPosition: FilePosition = FilePosition(line: 1, column: 1), isIncomplete: Bool = false) {
+        storage = Storage(Fields(id: id, title: title, order: order, part: part, themes: themes, audiences: audiences, status: status,
+                                 summary: summary, updated: updated, sourcePath: sourcePath, fileName: fileName, body: body,
+                                 bodyLineOffset: bodyLineOffset, number: number, movedAnchors: movedAnchors, idPosition: idPosition,
+                                 orderPosition: orderPosition, updatedPosition: updatedPosition, isIncomplete: isIncomplete))
+    }
+
+    public static func == (a: Chapter, b: Chapter) -> Bool { a.storage === b.storage || a.fields == b.fields }
+
     /// Stable across editions: the same id in the draft and the final edition is the same chapter.
-    public var id: String
-    public var title: String
-    public var order: Int?
-    public var part: String?
-    public var themes: [String]
-    public var audiences: [String]
-    public var status: String
-    public var summary: String?
-    public var updated: CalendarDate?
+    public var id: String { get { fields.id } set { fields.id = newValue } }
+    public var title: String { get { fields.title } set { fields.title = newValue } }
+    public var order: Int? { get { fields.order } set { fields.order = newValue } }
+    public var part: String? { get { fields.part } set { fields.part = newValue } }
+    public var themes: [String] { get { fields.themes } set { fields.themes = newValue } }
+    public var audiences: [String] { get { fields.audiences } set { fields.audiences = newValue } }
+    public var status: String { get { fields.status } set { fields.status = newValue } }
+    public var summary: String? { get { fields.summary } set { fields.summary = newValue } }
+    public var updated: CalendarDate? { get { fields.updated } set { fields.updated = newValue } }
     /// The file as named in diagnostics, such as `content/final/governance.md`.
-    public var sourcePath: String
+    public var sourcePath: String { get { fields.sourcePath } set { fields.sourcePath = newValue } }
     /// The file's name within its edition folder, such as `governance.md`.
-    public var fileName: String
+    public var fileName: String { get { fields.fileName } set { fields.fileName = newValue } }
     /// The Markdown after the front matter, as UTF-8 bytes: cmark-gfm reads them as they are.
-    public var body: [UInt8]
+    public var body: [UInt8] { get { fields.body } set { fields.body = newValue } }
     /// Lines of the file before the body (the front matter and its fences).
-    public var bodyLineOffset: Int
+    public var bodyLineOffset: Int { get { fields.bodyLineOffset } set { fields.bodyLineOffset = newValue } }
     /// 1-based position in the edition's reading order.
-    public var number: Int = 0
+    public var number: Int { get { fields.number } set { fields.number = newValue } }
     /// Heading anchors of the previous edition's counterpart that now live elsewhere: old id → new id.
-    public var movedAnchors: [MovedAnchor] = []
+    public var movedAnchors: [MovedAnchor] { get { fields.movedAnchors } set { fields.movedAnchors = newValue } }
     /// Where the `id:` and `order:` values are written (the front matter's first field when there is none),
     /// so that a clash between chapters is reported where the editor can fix it.
-    var idPosition = FilePosition(line: 1, column: 1)
-    var orderPosition = FilePosition(line: 1, column: 1)
-    var updatedPosition = FilePosition(line: 1, column: 1)
+    var idPosition: FilePosition { get { fields.idPosition } set { fields.idPosition = newValue } }
+    var orderPosition: FilePosition { get { fields.orderPosition } set { fields.orderPosition = newValue } }
+    var updatedPosition: FilePosition { get { fields.updatedPosition } set { fields.updatedPosition = newValue } }
     /// Loaded in spite of errors in its front matter (see `ChapterLoader`): only checked, never published.
-    var isIncomplete = false
+    var isIncomplete: Bool { get { fields.isIncomplete } set { fields.isIncomplete = newValue } }
 }
 
 /// A 1-based line and column in a content file.
