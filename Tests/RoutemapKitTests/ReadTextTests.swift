@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RoutemapKit
+import RoutemapMarkdown
 
 @Suite struct ReadTextTests {
     private func read(_ bytes: [UInt8]) -> (String?, [Diagnostic]) {

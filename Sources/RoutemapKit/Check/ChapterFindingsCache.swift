@@ -45,7 +45,7 @@ final class ChapterFindingsCache<Inputs: Equatable & Sendable, SiteInputs: Equat
 extension ChapterFindingsCache {
     /// A check of each chapter alone, run over every chapter of `site` (edition by edition) and added
     /// to `log`: with `cache` (the preview's), a chapter whose `inputs` are as they were keeps its
-    /// findings. Chapters are named by their place, not copied.
+    /// findings. Chapters are named by their place (a copy of one is a single retain: `RenderedChapter`).
     static func check(_ site: RenderedPublication, cache: ChapterFindingsCache?, siteInputs: @autoclosure () -> SiteInputs,
                       inputs: (RenderedChapter) -> Inputs, find: (RenderedChapter) -> [Diagnostic], log: DiagnosticLog) {
         let places = site.editions.indices.flatMap { edition in site.editions[edition].chapters.indices.map { (edition, $0) } }

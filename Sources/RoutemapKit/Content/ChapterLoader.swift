@@ -57,7 +57,7 @@ enum ChapterLoader {
             status = edition.status
         }
 
-        return Chapter(
+        return Chapter(Chapter.Fields(
             id: id,
             title: title ?? defaultID,
             order: fields.int("order"),
@@ -76,16 +76,16 @@ enum ChapterLoader {
             orderPosition: filePosition(fields.value("order") ?? root, fields),
             updatedPosition: filePosition(fields.value("updated") ?? root, fields),
             isIncomplete: log.errorCount != errorsBefore
-        )
+        ))
     }
 
     /// The chapter as far as it can be known without its front matter; nil when its file name is no usable id.
     private static func standIn(id: String, body: [UInt8], bodyLineOffset: Int, sourcePath: String, fileName: String,
                                 edition: Edition) -> Chapter? {
         guard isUsableID(id) else { return nil }
-        return Chapter(id: id, title: id, order: nil, part: nil, themes: [], audiences: [], status: edition.status, summary: nil,
-                       updated: nil, sourcePath: sourcePath, fileName: fileName, body: body, bodyLineOffset: bodyLineOffset,
-                       idPosition: FilePosition(line: 1, column: 1), isIncomplete: true)
+        return Chapter(Chapter.Fields(id: id, title: id, order: nil, part: nil, themes: [], audiences: [], status: edition.status, summary: nil,
+                                      updated: nil, sourcePath: sourcePath, fileName: fileName, body: body, bodyLineOffset: bodyLineOffset,
+                                      isIncomplete: true))
     }
 
     private static func isUsableID(_ id: String) -> Bool { isValidID(id) && !reservedIDs.contains(id) }

@@ -75,19 +75,13 @@ public struct Chapter: Sendable, Equatable {
     public init(id: String, title: String, order: Int?, part: String?, themes: [String], audiences: [String], status: String,
                 summary: String?, updated: CalendarDate?, sourcePath: String, fileName: String, body: [UInt8], bodyLineOffset: Int,
                 number: Int = 0, movedAnchors: [MovedAnchor] = []) {
-        self.init(id: id, title: title, order: order, part: part, themes: themes, audiences: audiences, status: status, summary: summary,
-                  updated: updated, sourcePath: sourcePath, fileName: fileName, body: body, bodyLineOffset: bodyLineOffset,
-                  number: number, movedAnchors: movedAnchors, idPosition: FilePosition(line: 1, column: 1))
+        self.init(Fields(id: id, title: title, order: order, part: part, themes: themes, audiences: audiences, status: status,
+                         summary: summary, updated: updated, sourcePath: sourcePath, fileName: fileName, body: body,
+                         bodyLineOffset: bodyLineOffset, number: number, movedAnchors: movedAnchors))
     }
 
-    init(id: String, title: String, order: Int?, part: String?, themes: [String], audiences: [String], status: String,
-         summary: String?, updated: CalendarDate?, sourcePath: String, fileName: String, body: [UInt8], bodyLineOffset: Int,
-         number: Int = 0, movedAnchors: [MovedAnchor] = [], idPosition: FilePosition, orderPosition: FilePosition = FilePosition(line: 1, column: 1),
-         updatedPosition: FilePosition = FilePosition(line: 1, column: 1), isIncomplete: Bool = false) {
-        storage = Storage(Fields(id: id, title: title, order: order, part: part, themes: themes, audiences: audiences, status: status,
-                                 summary: summary, updated: updated, sourcePath: sourcePath, fileName: fileName, body: body,
-                                 bodyLineOffset: bodyLineOffset, number: number, movedAnchors: movedAnchors, idPosition: idPosition,
-                                 orderPosition: orderPosition, updatedPosition: updatedPosition, isIncomplete: isIncomplete))
+    init(_ fields: Fields) {
+        storage = Storage(fields)
     }
 
     public static func == (a: Chapter, b: Chapter) -> Bool { a.storage === b.storage || a.fields == b.fields }

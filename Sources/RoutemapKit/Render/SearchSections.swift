@@ -12,7 +12,7 @@ final class SearchSections: Sendable {
         self.sections = Mutex(sections)
     }
 
-    /// The sections, left in place: the preview and `check` may make the index again.
+    /// The sections, left in place: the preview may make the index again.
     var current: [SectionText] { sections.withLock { $0 } }
 
     /// The sections, handed over once: afterwards there are none here.

@@ -42,7 +42,7 @@ struct SiteLayout {
     /// Pages of the previous build to reuse where their views are unchanged (the preview server keeps one).
     var layoutCache: LayoutCache?
     /// The search indexes take their chapters' words rather than read them (see `SearchSections`):
-    /// set by `build`, which makes each index once; `check` may make a page again.
+    /// set by `build`, which makes each index once; the preview may make one again.
     var releasingSearchText = false
     /// Each consultation edition's stage on the build date, by edition id (see `ConsultationState`).
     var consultations: [String: ConsultationState] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import RoutemapMarkdown
 
 /// Reads a UTF-8 text file, normalising line endings; logs a missing, unreadable or non-UTF-8 file.
 func readText(_ path: String, log: DiagnosticLog, missingHint: String?) -> String? {
@@ -43,23 +44,6 @@ private func lineFeedsOnly(_ bytes: [UInt8]) -> [UInt8] {
         out.append(afterCR ? UInt8(ascii: "\n") : byte)
     }
     return out
-}
-
-/// Whether every byte is below 0x80, checked eight at a time.
-func isASCII(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { raw in
-        var index = 0
-        var seen: UInt64 = 0
-        while index + 8 <= raw.count {
-            seen |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        while index < raw.count {
-            seen |= UInt64(raw[index])
-            index += 1
-        }
-        return seen & 0x8080_8080_8080_8080 == 0
-    }
 }
 
 /// The bytes of a regular file, read with plain POSIX calls (FileManager's path handling cost as
