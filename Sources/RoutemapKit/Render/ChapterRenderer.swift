@@ -107,7 +107,8 @@ enum ChapterRenderer {
         var inPlace = cache?.takeInPlace(chapterKeys)
         let changedInPlace = inPlace?.changedInPlace ?? []
         let toRender = inPlace?.missing ?? Array(places.indices)
-        let groups = sameText(toRender, chapterKeys)
+        let textClass = sameText(toRender, chapterKeys)
+        let groups = byChapter(toRender, chapterKeys)
         // From here on the sources hold the only copy of each chapter's Markdown.
         let sources = releasingSources && cache == nil ? ChapterSources(takingFrom: &publication) : nil
         if sources != nil {
@@ -119,9 +120,10 @@ enum ChapterRenderer {
         let watch = RenderWatch()
         let outcome = runWatched(limits, watch: watch) {
             concurrentMap(groups) { group -> [RenderedMarkdown] in
-                // The group's first rendering, which a later edition's chapter takes while every
-                // link in it resolves from that chapter's page as it did from the first's.
-                var first: RenderedMarkdown?
+                // The chapter's renderings in earlier editions: a later edition's chapter with the same
+                // text takes one while every link in it resolves from its page as it did from the
+                // earlier's; one with other text takes the strings that read the same.
+                var earlier: [(textClass: Int, markdown: RenderedMarkdown)] = []
                 return group.map { index in
                     let chapter = chapter(index)
                     let page = SitePaths.chapter(keys[index].editionID, chapter.id)
@@ -131,20 +133,22 @@ enum ChapterRenderer {
                             && markdown.images.allSatisfy { (rewrite($0.source) ?? $0.source) == $0.destination }
                     }
                     if changedInPlace.isEmpty || !changedInPlace[index], let cached = cache?.lookup(keys[index], isCurrent: isCurrent) {
-                        first = first ?? cached
+                        earlier.append((textClass[index]!, cached))
                         return cached
                     }
                     let body = sources?.take(index) ?? chapter.body
-                    if let first, isCurrent(first) {
+                    if let same = earlier.first(where: { $0.textClass == textClass[index] })?.markdown, isCurrent(same) {
                         cache?.countShared()
-                        return first
+                        earlier.append((textClass[index]!, same))
+                        return same
                     }
                     watch.begin(index, path: chapter.sourcePath)
-                    let markdown = MarkdownRenderer.render(utf8: body, options: keys[index].options, rewriteLink: rewrite,
+                    var markdown = MarkdownRenderer.render(utf8: body, options: keys[index].options, rewriteLink: rewrite,
                                                            stage: { watch.enter($0, index) })
                     watch.end(index)
                     cache?.countMade()
-                    first = first ?? markdown
+                    if let previous = earlier.last { markdown.shareText(with: previous.markdown) }
+                    earlier.append((textClass[index]!, markdown))
                     return markdown
                 }
             }
@@ -188,19 +192,36 @@ enum ChapterRenderer {
         return RenderedPublication(publication: site, editions: editions, linkResolver: resolver)
     }
 
-    /// `indices` grouped where the same chapter (by id) has the same text and options in several
-    /// editions (most of a final edition's, after its consultation draft): each group is rendered
-    /// once. Groups are in the order of their first chapter.
-    private static func sameText(_ indices: [Int], _ keys: [RenderCache.Key]) -> [[Int]] {
-        var groups: [[Int]] = []
-        var groupOf: [RenderCache.Key: Int] = [:]
+    /// Each of `indices` numbered by its text: the same number where the same chapter (by id) has the
+    /// same text and options in several editions (most of a final edition's, after its consultation
+    /// draft), so that it is rendered once.
+    private static func sameText(_ indices: [Int], _ keys: [RenderCache.Key]) -> [Int: Int] {
+        var classes: [Int: Int] = [:]
+        var classOf: [RenderCache.Key: Int] = [:]
         for index in indices {
             var text = keys[index]
             text.editionID = ""
-            if let group = groupOf[text] {
+            if let known = classOf[text] {
+                classes[index] = known
+            } else {
+                classOf[text] = classOf.count
+                classes[index] = classOf.count - 1
+            }
+        }
+        return classes
+    }
+
+    /// `indices` grouped by chapter id, in edition order within each group, so that a chapter's
+    /// renderings are made one after another: the later can take from the earlier (`sameText`,
+    /// `RenderedMarkdown.shareText`). Groups are in the order of their first chapter.
+    private static func byChapter(_ indices: [Int], _ keys: [RenderCache.Key]) -> [[Int]] {
+        var groups: [[Int]] = []
+        var groupOf: [String: Int] = [:]
+        for index in indices {
+            if let group = groupOf[keys[index].chapterID] {
                 groups[group].append(index)
             } else {
-                groupOf[text] = groups.count
+                groupOf[keys[index].chapterID] = groups.count
                 groups.append([index])
             }
         }
