@@ -2,8 +2,15 @@ import Testing
 @testable import RoutemapKit
 
 /// `PageIDs` keeps a page's ids packed; it must find exactly what `Set<String>` finds, where
-/// strings are equal when canonically equivalent.
+/// strings are equal when canonically equivalent, whether asked with a String or with bytes.
 @Suite struct PageIDsTests {
+    /// Asked both ways, the same answer, or nil.
+    private func found(_ fragment: String, in ids: PageIDs) -> Bool? {
+        let byString = ids.contains(fragment)
+        let byBytes = Array(fragment.utf8).withUnsafeBufferPointer { ids.contains(utf8: $0) }
+        return byString == byBytes ? byString : nil
+    }
+
     @Test func findsWhatASetFinds() {
         let ids: Set<String> = ["", "a", "ab", "abc", "b", "p3.19", "chapter-chapter-0025.p25.15", "K", "e\u{301}t\u{E9}", "\u{1F600}",
                                 "with space", "tab\there", "nul\u{0}id", "Z", "zz"]
@@ -11,11 +18,11 @@ import Testing
         let asked = ids.union(["", "A", "aa", "abcd", "ac", "p3.1", "p3.190", "chapter-chapter-0025", "\u{212A}", "\u{E9}t\u{E9}",
                                "e\u{301}te\u{301}", "ét", "\u{1F601}", "with  space", "nul", "nul\u{0}", "z", "\u{7F}"])
         for fragment in asked {
-            #expect(packed.contains(fragment) == ids.contains(fragment), "\(fragment.debugDescription)")
+            #expect(found(fragment, in: packed) == ids.contains(fragment), "\(fragment.debugDescription)")
         }
         // A non-ASCII id is found by its ASCII equivalent, as a Set finds it.
         let kelvin = PageIDs(["\u{212A}"])
-        #expect(kelvin.contains("K") == Set(["\u{212A}"]).contains("K") && kelvin.contains("K"))
+        #expect(Set(["\u{212A}"]).contains("K") && found("K", in: kelvin) == true)
     }
 
     @Test func findsWhatASetFindsAmongManyRandomIDs() {
@@ -27,7 +34,7 @@ import Testing
             let packed = PageIDs(ids)
             for _ in 0..<40 {
                 let fragment = randomID()
-                #expect(packed.contains(fragment) == ids.contains(fragment), "\(fragment.debugDescription) in \(ids)")
+                #expect(found(fragment, in: packed) == ids.contains(fragment), "\(fragment.debugDescription) in \(ids)")
             }
         }
     }
@@ -41,7 +48,7 @@ import Testing
         ids.seal()
         for (id, found) in [("a&b", true), ("a&amp;b", false), ("x", true), ("caf\u{E9}", true), ("cafe\u{301}", true), ("K", true),
                             ("\u{212A}", true), ("\"q\"", true), ("p3.1", true), ("p3", false), ("&unknown;", true)] {
-            #expect(ids.contains(id) == found, "\(id.debugDescription)")
+            #expect(self.found(id, in: ids) == found, "\(id.debugDescription)")
         }
     }
 
@@ -62,8 +69,23 @@ import Testing
             ids.seal()
             let set = Set(added)
             for fragment in set.union((0..<200).map { _ in randomID() }).union(["", long, long + "y", "chapter-", "zz"]) {
-                #expect(ids.contains(fragment) == set.contains(fragment), "\(fragment.prefix(40))… (\(fragment.utf8.count) bytes) in \(set.count) ids")
+                #expect(found(fragment, in: ids) == set.contains(fragment), "\(fragment.prefix(40))… (\(fragment.utf8.count) bytes) in \(set.count) ids")
             }
         }
+    }
+
+    /// A page's links to its own ids, kept as bytes until the page ends: all found, or one missing, as a Set would say.
+    @Test func ownFragmentsAreFoundAsASetFindsThem() {
+        let ids = PageIDs(["top", "p1.1", "caf\u{E9}", "\u{212A}", "chapter-chapter-0025.p25.15"])
+        func allFound(_ fragments: [String]) -> Bool {
+            var own = OwnFragments()
+            for fragment in fragments { own.append(fragment) }
+            return own.allFound(in: ids)
+        }
+        #expect(allFound([]))
+        #expect(allFound(["top", "p1.1", "top", "cafe\u{301}", "K", "chapter-chapter-0025.p25.15"]))
+        #expect(!allFound(["top", "p1.1", "p1.2", "top"]))
+        #expect(!allFound(["p1.1", "chapter-chapter-0025.p25.1"]))
+        #expect(!allFound(["caf"]))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTMLText
+import RoutemapMarkdown
 
 /// A page's ids, kept once the page is read: a check holds every page's ids until every page is
 /// read (a link may ask for any of them), which as a `Set<String>` cost more memory than anything
@@ -91,48 +92,53 @@ struct PageIDs: Sendable {
 
     func contains(_ id: String) -> Bool {
         if !others.isEmpty, others.contains(id) { return true }
-        if PageLinkChecker.isASCII(id) { return containsASCII(Array(id.utf8)) }
+        if PageLinkChecker.isASCII(id) { return Array(id.utf8).withUnsafeBufferPointer(containsASCII) }
         // A string of other characters equal to an ASCII one is so in its canonical composition.
         let composed = id.precomposedStringWithCanonicalMapping
-        return composed.utf8.allSatisfy({ $0 < 0x80 }) && containsASCII(Array(composed.utf8))
+        return composed.utf8.allSatisfy({ $0 < 0x80 }) && Array(composed.utf8).withUnsafeBufferPointer(containsASCII)
+    }
+
+    /// `contains`, for an id given as its UTF-8 bytes (`OwnFragments`).
+    func contains(utf8 id: UnsafeBufferPointer<UInt8>) -> Bool {
+        // An ASCII id may still equal one of `others` as Unicode: the Kelvin sign is "K".
+        guard others.isEmpty, isASCII(id) else { return contains(String(decoding: id, as: UTF8.self)) }
+        return containsASCII(id)
     }
 
     /// Finds the last run whose first id is not after `id` by halving, then reads that run's ids in order.
-    private func containsASCII(_ id: [UInt8]) -> Bool {
+    private func containsASCII(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
         packed.withUnsafeBufferPointer { buffer in
-            id.withUnsafeBufferPointer { id in
-                guard let base = buffer.baseAddress, let wanted = id.baseAddress ?? UnsafePointer(bitPattern: 1) else { return false }
-                /// The id at `offset` (where it shares nothing with the one before): where its bytes are, how many, and where the next starts.
-                func whole(at offset: Int) -> (start: Int, count: Int, next: Int) {
-                    let (count, start) = Self.length(in: base, at: offset + 1)
-                    return (start, count, start + count)
-                }
-                var low = 0, high = restarts.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    let first = whole(at: Int(restarts[middle]))
-                    let order = Self.compare(base + first.start, first.count, wanted, id.count)
-                    if order == 0 { return true }
-                    if order < 0 { low = middle + 1 } else { high = middle }
-                }
-                // Every run from `low` on starts after `id`: it can only be in the run before.
-                guard low > 0 else { return false }
-                let runStart = Int(restarts[low - 1]), runEnd = low < restarts.count ? Int(restarts[low]) : buffer.count
-                let first = whole(at: runStart)
-                var current = Array(UnsafeBufferPointer(start: base + first.start, count: first.count))
-                var offset = first.next
-                while offset < runEnd {
-                    let shared = Int(base[offset])
-                    let (count, start) = Self.length(in: base, at: offset + 1)
-                    current.removeSubrange(shared...)
-                    current += UnsafeBufferPointer(start: base + start, count: count)
-                    offset = start + count
-                    let order = current.withUnsafeBufferPointer { Self.compare($0.baseAddress ?? wanted, $0.count, wanted, id.count) }
-                    if order == 0 { return true }
-                    if order > 0 { return false }
-                }
-                return false
+            guard let base = buffer.baseAddress, let wanted = id.baseAddress ?? UnsafePointer(bitPattern: 1) else { return false }
+            /// The id at `offset` (where it shares nothing with the one before): where its bytes are, how many, and where the next starts.
+            func whole(at offset: Int) -> (start: Int, count: Int, next: Int) {
+                let (count, start) = Self.length(in: base, at: offset + 1)
+                return (start, count, start + count)
             }
+            var low = 0, high = restarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                let first = whole(at: Int(restarts[middle]))
+                let order = Self.compare(base + first.start, first.count, wanted, id.count)
+                if order == 0 { return true }
+                if order < 0 { low = middle + 1 } else { high = middle }
+            }
+            // Every run from `low` on starts after `id`: it can only be in the run before.
+            guard low > 0 else { return false }
+            let runStart = Int(restarts[low - 1]), runEnd = low < restarts.count ? Int(restarts[low]) : buffer.count
+            let first = whole(at: runStart)
+            var current = Array(UnsafeBufferPointer(start: base + first.start, count: first.count))
+            var offset = first.next
+            while offset < runEnd {
+                let shared = Int(base[offset])
+                let (count, start) = Self.length(in: base, at: offset + 1)
+                current.removeSubrange(shared...)
+                current += UnsafeBufferPointer(start: base + start, count: count)
+                offset = start + count
+                let order = current.withUnsafeBufferPointer { Self.compare($0.baseAddress ?? wanted, $0.count, wanted, id.count) }
+                if order == 0 { return true }
+                if order > 0 { return false }
+            }
+            return false
         }
     }
 
@@ -153,5 +159,32 @@ struct PageIDs: Sendable {
         let common = min(aCount, bCount)
         let order = common == 0 ? 0 : Int(memcmp(a, b, common))
         return order != 0 ? order : aCount - bCount
+    }
+}
+
+/// The ids a page's links ask of the page itself, in order, until the page's own ids are all known
+/// (`PageLinkChecker.Page.finish`). A printable page asks for tens of thousands, most of them once:
+/// kept in one buffer of bytes rather than hashed, or a String each, which held 7 MB at once while
+/// the shaped publication's two printable pages were read (docs/guide/performance.md).
+struct OwnFragments {
+    private var bytes: [UInt8] = []
+    /// Where each fragment ends in `bytes`; the next starts there.
+    private var ends: [UInt32] = []
+
+    mutating func append(_ fragment: String) {
+        bytes += fragment.utf8
+        ends.append(UInt32(bytes.count))
+    }
+
+    /// Whether `ids` has every fragment.
+    func allFound(in ids: PageIDs) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for end in ends.lazy.map(Int.init) {
+                defer { start = end }
+                guard ids.contains(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return false }
+            }
+            return true
+        }
     }
 }

@@ -93,9 +93,8 @@ enum PageLinkChecker {
         private var needs = Set<Need>(minimumCapacity: 32)
         /// `needs` once the page is read.
         private var readNeeds: [Need] = []
-        /// The ids of this page its links ask for, checked at its end (a printable page asks for
-        /// tens of thousands, most of them once: kept in order rather than hashed).
-        private var ownFragments: [String] = []
+        /// The ids of this page its links ask for, checked at its end.
+        private var ownFragments = OwnFragments()
         /// One of `ownFragments` is missing: the page is read again to say where.
         private(set) var missesOwnID = false
 
@@ -146,8 +145,8 @@ enum PageLinkChecker {
         /// Checks the links to this page's own elements, now that every id of the page is known.
         mutating func finish() {
             ids.seal()
-            missesOwnID = ownFragments.contains { !ids.contains($0) }
-            ownFragments = []
+            missesOwnID = !ownFragments.allFound(in: ids)
+            ownFragments = OwnFragments()
             if rereading == nil { readIDs = ids }
             ids = PageIDs()
             readNeeds = Array(needs)
