@@ -133,13 +133,13 @@ enum ChapterRenderer {
                             && markdown.images.allSatisfy { (rewrite($0.source) ?? $0.source) == $0.destination }
                     }
                     if changedInPlace.isEmpty || !changedInPlace[index], let cached = cache?.lookup(keys[index], isCurrent: isCurrent) {
-                        earlier.append((textClass[index]!, cached))
+                        earlier.append((textClass[index], cached))
                         return cached
                     }
                     let body = sources?.take(index) ?? chapter.body
                     if let same = earlier.first(where: { $0.textClass == textClass[index] })?.markdown, isCurrent(same) {
                         cache?.countShared()
-                        earlier.append((textClass[index]!, same))
+                        earlier.append((textClass[index], same))
                         return same
                     }
                     watch.begin(index, path: chapter.sourcePath)
@@ -148,7 +148,7 @@ enum ChapterRenderer {
                     watch.end(index)
                     cache?.countMade()
                     if let previous = earlier.last { markdown.shareText(with: previous.markdown) }
-                    earlier.append((textClass[index]!, markdown))
+                    earlier.append((textClass[index], markdown))
                     return markdown
                 }
             }
@@ -192,11 +192,11 @@ enum ChapterRenderer {
         return RenderedPublication(publication: site, editions: editions, linkResolver: resolver)
     }
 
-    /// Each of `indices` numbered by its text: the same number where the same chapter (by id) has the
-    /// same text and options in several editions (most of a final edition's, after its consultation
-    /// draft), so that it is rendered once.
-    private static func sameText(_ indices: [Int], _ keys: [RenderCache.Key]) -> [Int: Int] {
-        var classes: [Int: Int] = [:]
+    /// Each of `indices` numbered by its text (by place in `keys`; -1 for the rest): the same number
+    /// where the same chapter (by id) has the same text and options in several editions (most of a
+    /// final edition's, after its consultation draft), so that it is rendered once.
+    private static func sameText(_ indices: [Int], _ keys: [RenderCache.Key]) -> [Int] {
+        var classes = [Int](repeating: -1, count: keys.count)
         var classOf: [RenderCache.Key: Int] = [:]
         for index in indices {
             var text = keys[index]
@@ -204,8 +204,8 @@ enum ChapterRenderer {
             if let known = classOf[text] {
                 classes[index] = known
             } else {
+                classes[index] = classOf.count
                 classOf[text] = classOf.count
-                classes[index] = classOf.count - 1
             }
         }
         return classes
