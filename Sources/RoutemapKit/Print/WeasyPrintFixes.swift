@@ -1,7 +1,8 @@
-/// Three places in Debian's WeasyPrint 57.2 (with its pydyf 0.5.0) whose work on each page grows with
-/// the pages before it, so that a long edition's PDF took time growing with the square of its
-/// length. The driver (`WeasyPrintLaunch.driver`) mends them in the running WeasyPrint before it
-/// prints; other versions are left as they are (WeasyPrint 70 has none of the three).
+/// Four places in Debian's WeasyPrint 57.2 (with its pydyf 0.5.0) whose work on each page grows with
+/// the pages before it, or with the whole document, so that a long edition's PDF took time growing
+/// with the square of its length. The driver (`WeasyPrintLaunch.driver`) mends them in the running
+/// WeasyPrint before it prints; other versions are left as they are (WeasyPrint 70 has none of the
+/// first three; it has the fourth as 57.2 has it, and is not mended).
 ///
 /// Each mend is made only where the code it replaces, and the code it relies on, is exactly the
 /// code studied (the first 16 hex digits of the SHA-256 of each function's source), so a WeasyPrint
@@ -9,7 +10,7 @@
 /// made, in the same order, so the PDF is the same to the byte: `WeasyPrintFixesTests` prints one page with and without them and compares. Measured
 /// with cProfile and then without it (docs/guide/performance.md, *The PDFs*): at 125 chapters
 /// (632 pages) they took 47.7 s of WeasyPrint's CPU to 40.8 s; at 250 (1,261 pages), 127.7 s to
-/// 87.8 s. The three:
+/// 87.8 s; the fourth, measured the same way, is in *The PDFs* too. The four:
 ///
 /// 1. pydyf's `PDF.page_references` makes every page's reference anew on each call, and tagging
 ///    calls it for every tagged box: now kept until a page is added (pages are only ever appended).
@@ -21,12 +22,23 @@
 ///    styles of every page laid out before it. While pages are laid out, those styles hold only
 ///    pages' (`StyleFor` clears the elements' once they are computed), each added by
 ///    `add_page_declarations`, so each page's are noted there as they are added, in their order.
+/// 4. Each time an anchor is laid out on a page other than the one it was on before, the target
+///    collector (`TargetCollector.cache_target_page_counters` in `css/targets.py`) went through every
+///    counter lookup of the document to find the few that show that anchor's page numbers
+///    (`target-counter()` in `content`: the contents and the "(chapter N, page P)" references).
+///    The lookups are now indexed by the anchors they show, each anchor's in the order the
+///    collector holds them, and the original's steps are taken for those alone. Lookups are only
+///    ever added, by `collect_missing_counters` with `setdefault` while the boxes are built, before
+///    pagination, when this function does nothing; a lookup's anchors are the keys of the dictionary
+///    `compute_content_list` fills before it hands it over, and nothing changes them after. So the
+///    index finds the same lookups in the same order; it is made when first needed, and made again
+///    should the number of lookups ever change.
 extension WeasyPrintLaunch {
-    /// Defines `routemap_mend_weasyprint()`, which mends what it finds of the three and returns the
+    /// Defines `routemap_mend_weasyprint()`, which mends what it finds of the four and returns the
     /// names of those it mended.
     static let fixes = """
         def routemap_mend_weasyprint():
-            import hashlib, inspect, itertools
+            import copy, hashlib, inspect, itertools
             import weasyprint
             mended = []
             if weasyprint.__version__ != '57.2':
@@ -34,7 +46,9 @@ extension WeasyPrintLaunch {
             import pydyf
             from weasyprint import pdf as pdf_package
             from weasyprint.css import StyleFor
+            from weasyprint.css.targets import CounterLookupItem, TargetCollector
             from weasyprint.document import Document
+            from weasyprint.formatting_structure import build as build_module
             from weasyprint.layout import page as page_module
             from weasyprint.pdf import pdfua as pdfua_module
 
@@ -56,6 +70,11 @@ extension WeasyPrintLaunch {
                           (StyleFor.add_page_declarations, '293546f752daf0a1'), (StyleFor.__init__, '2c260f0e524d3888')):
                 mend_margin_boxes(StyleFor, page_module, itertools)
                 mended.append('set_page_type_computed_styles')
+            if as_studied((TargetCollector.cache_target_page_counters, '545eb30bb50f0e49'),
+                          (TargetCollector.collect_missing_counters, '24ea43be86560c9d'), (TargetCollector.__init__, '8ebcb53ff4592ee2'),
+                          (CounterLookupItem.__init__, 'e2ee4b5e8cb119b8'), (build_module.compute_content_list, 'e039daf3f4fc62e5')):
+                mend_target_counters(TargetCollector, copy)
+                mended.append('cache_target_page_counters')
             return mended
 
 
@@ -117,5 +136,43 @@ extension WeasyPrintLaunch {
                             element, pseudo_type=pseudo_type, root=html.etree_element, parent=element,
                             base_url=html.base_url)
             page_module.set_page_type_computed_styles = set_page_type_computed_styles
+
+
+        def mend_target_counters(TargetCollector, copy):
+            def lookups_by_anchor(collector):
+                lookups = collector.counter_lookup_items
+                kept = collector.__dict__.get('_routemap_lookups_by_anchor')
+                if kept is None or kept[0] is not lookups or kept[1] != len(lookups):
+                    by_anchor = {}
+                    for (_, css_token), item in lookups.items():
+                        if css_token == 'content':
+                            for anchor_name in item.missing_target_counters:
+                                by_anchor.setdefault(anchor_name, []).append(item)
+                    kept = collector._routemap_lookups_by_anchor = (lookups, len(lookups), by_anchor)
+                return kept[2]
+
+            def cache_target_page_counters(self, anchor_name, page_counter_values, page_maker_index, page_maker):
+                if self.collecting:
+                    return
+                item = self.target_lookup_items.get(anchor_name)
+                if item and item.state == 'up-to-date':
+                    item.page_maker_index = page_maker_index
+                    if item.cached_page_counter_values != page_counter_values:
+                        item.cached_page_counter_values = copy.deepcopy(page_counter_values)
+                        for item in lookups_by_anchor(self).get(anchor_name, ()):
+                            missing_counters = item.missing_target_counters.get(anchor_name)
+                            if missing_counters is None:
+                                continue
+                            if item.page_maker_index is None or item.page_maker_index >= len(page_maker):
+                                item.pending = True
+                                continue
+                            for counter_name in missing_counters:
+                                counter_value = page_counter_values.get(counter_name)
+                                if counter_value is not None:
+                                    remake_state = page_maker[item.page_maker_index][-1]
+                                    remake_state['content_changed'] = True
+                                    item.parse_again(item.cached_page_counter_values)
+                                    break
+            TargetCollector.cache_target_page_counters = cache_target_page_counters
         """
 }
