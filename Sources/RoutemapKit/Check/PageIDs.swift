@@ -164,8 +164,8 @@ struct PageIDs: Sendable {
 
 /// The ids a page's links ask of the page itself, in order, until the page's own ids are all known
 /// (`PageLinkChecker.Page.finish`). A printable page asks for tens of thousands, most of them once:
-/// kept in one buffer of bytes rather than hashed, or a String each, which held 7 MB at once while
-/// the shaped publication's two printable pages were read (docs/guide/performance.md).
+/// kept in one buffer of bytes rather than hashed, or a String each, which raised `check`'s peak on
+/// the shaped publication by about 2 MiB (docs/guide/performance.md, "Memory, sixth round").
 struct OwnFragments {
     private var bytes: [UInt8] = []
     /// Where each fragment ends in `bytes`; the next starts there.
