@@ -410,6 +410,26 @@ def cmark_command(site, count, editions=("final",)):
     return ["cmark-gfm"] + extensions + files
 
 
+# How dear new memory is on this machine while the benchmark runs: writing this many MiB into a new
+# file, taking turns with the builds. On a virtual machine whose host hands memory back and forth,
+# this took 0.1 s in one hour and over 1 s in the next (2026-12-04). routemap writes its pages into new
+# files (350 MB for the shaped publication) and cmark-gfm holds all its input in new memory (530 MB),
+# so both slow down when it is dear, and their ratio moves with it (docs/guide/performance.md).
+PAGE_PROBE_MIB = 256
+
+
+def page_probe_case():
+    probe = os.path.join(BENCH, "page-probe")
+    return (["dd", "if=/dev/zero", "of=" + probe, "bs=1M", "count=%d" % PAGE_PROBE_MIB, "status=none"], empty(probe))
+
+
+def page_probe_line(probe):
+    return ("New memory during these runs: writing %d MiB into a new file took %s (median; %s to %s), taking turns"
+            " with the cases above. Where memory is quick this takes about 0.1 s; where it is dear (over 1 s on this"
+            " machine at times), cmark-gfm, which holds all its input in new memory, slows more than routemap."
+            % (PAGE_PROBE_MIB, ms(probe["median"]), ms(probe["min"]), ms(probe["max"])))
+
+
 def hugo_command(site):
     return ["hugo", "--quiet", "--source", os.path.join(site, "hugo"), "--destination", os.path.join(site, "hugo-public")]
 
@@ -652,6 +672,7 @@ def run(args):
                     "cmark": (cmark_command(site, count), None)}
     if shutil.which("hugo") and not args.skip_hugo:
         side_by_side["hugo"] = (hugo_command(site), empty(os.path.join(site, "hugo-public")))
+    side_by_side["page probe"] = page_probe_case()
     print("full builds, taking turns: %s …" % ", ".join(side_by_side), flush=True)
     cases.update(measure_side_by_side(side_by_side, runs))
     cases["routemap"]["output_bytes"] = folder_bytes(os.path.join(site, "output"))
@@ -704,6 +725,7 @@ def run_shaped(routemap, results, args):
         "final": (final_only, empty(os.path.join(shaped, "output-final"))),
         "check": (check, None),
         "cmark": (cmark_command(shaped, count, ("draft", "final")), None),
+        "page probe": page_probe_case(),
     }, runs)
     measured["both"]["output_bytes"] = folder_bytes(os.path.join(shaped, "output"))
     print("shaped: the preview server's rebuild after one chapter changes …", flush=True)
@@ -746,6 +768,7 @@ def render_shaped(results):
         "| `routemap check`, both editions (this ÷ both) | %s | %.2f× | %s | %.2f× | %.0f MiB |"
         % (ms(check["median"]), check["median"] / both["median"], ms(check["cpu"]), check["cpu"] / both["cpu"], check["rss_mib"]),
         "| `routemap serve`: its rebuild after one chapter is saved, as it logs it | %s | | | | %.0f MiB |" % (ms(preview["build_median"]), preview["rss_mib"]),
+    ] + (["", page_probe_line(shaped["page probe"])] if "page probe" in shaped else []) + [
         "",
         "| chapters per edition | median build | per chapter | CPU per chapter | output per chapter | peak memory |",
         "| ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -793,6 +816,7 @@ def render_report(results, args):
         "(%d rendered, %d reused per rebuild; first build %s); their CPU time is the server's from the save to the answer,"
         % (preview["rendered"], preview["reused"], ms(preview["first_build"])),
         "its watcher's polling included, and its peak memory is the server's over all the runs.",
+    ] + (["", page_probe_line(cases["page probe"])] if "page probe" in cases else []) + [
         "",
         "| chapters | median build | per chapter | CPU per chapter | output per chapter | peak memory |",
         "| ---: | ---: | ---: | ---: | ---: | ---: |",
