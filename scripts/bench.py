@@ -425,8 +425,9 @@ def page_probe_case():
 
 def page_probe_line(probe):
     return ("New memory during these runs: writing %d MiB into a new file took %s (median; %s to %s), taking turns"
-            " with the cases above. Where memory is quick this takes about 0.1 s; where it is dear (over 1 s on this"
-            " machine at times), cmark-gfm, which holds all its input in new memory, slows more than routemap."
+            " with the cases above. Where new memory is quick this takes about 0.1 s; where it is dear (over 1 s on"
+            " this machine at times), routemap's writing and cmark-gfm's holding all its input both slow down, unevenly,"
+            " and the ratios between them move."
             % (PAGE_PROBE_MIB, ms(probe["median"]), ms(probe["min"]), ms(probe["max"])))
 
 
