@@ -84,6 +84,37 @@ import Testing
         #expect(warning.file.hasSuffix("content/routemap.yml"))
     }
 
+    /// Each card is drawn by an rsvg-convert of its own from the moment the site is planned, all at
+    /// once, beside the pages; not one after another when the threads making pages reach them.
+    @Test func theCardsAreDrawnTogetherFromTheMomentTheSiteIsPlanned() throws {
+        let folder = MiniSite.make(chapters: ["governance.md": chapter], config: withBaseURL)
+        // A stand-in for rsvg-convert that notes its start, then answers with a PNG's signature.
+        let log = folder.path + "/drawn.log"
+        folder.write("bin/rsvg-convert", "#!/bin/sh\necho started >> '\(log)'\ncat > /dev/null\nsleep 0.2\nprintf '\\211PNG\\r\\n\\032\\ncard'\n")
+        #expect(chmod(folder.path + "/bin/rsvg-convert", 0o755) == 0)
+        var options = MiniSite.options(folder)
+        options.rsvgConvertPath = folder.path + "/bin/rsvg-convert"
+        let stages = SiteBuilder.stagesBeforeLayout(options, log: DiagnosticLog())
+        let plan = try #require(stages.layout).plan()
+        let cards = plan.items.indices.filter { plan.items[$0].claims.contains { $0.path.hasSuffix("social-card.png") } }
+        #expect(cards.count == 2, "the publication's card and the draft's")
+
+        // Nothing made yet: both drawings are under way all the same.
+        let deadline = Date().addingTimeInterval(10)
+        func started() -> Int { ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").count }
+        while started() < cards.count, Date() < deadline { usleep(10_000) }
+        #expect(started() == cards.count, "\(started()) of \(cards.count) cards started drawing once the site was planned")
+
+        for index in cards {
+            guard case .whole(let file)? = plan.items[index].laidOut, case .bytes(let png) = file.contents else {
+                Issue.record("\(plan.items[index].claims) was not made")
+                continue
+            }
+            #expect(png == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("card".utf8))
+        }
+        #expect(started() == cards.count, "a card was drawn twice")
+    }
+
     private func bytes(of path: String, in report: BuildReport) -> [UInt8]? {
         guard let file = report.files.first(where: { $0.path == path }), case .bytes(let bytes) = file.contents else { return nil }
         return bytes

@@ -96,6 +96,34 @@ struct SocialCardRenderer: Sendable {
     }
 }
 
+/// A card being drawn on a thread of its own, started at once; `png` waits for it. Each card takes
+/// an rsvg-convert 30-40 ms, mostly its own start: drawn one after another by the threads making
+/// the pages, the three cards of the real content/ were most of its build (about 140 ms against
+/// 50 ms without cards, docs/guide/performance.md); drawn together, beside the pages, they cost
+/// the build only the processor time they take.
+final class CardDrawing: Sendable {
+    private let made = Mutex<[UInt8]??>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ draw: @escaping @Sendable () -> [UInt8]?) {
+        // A thread rather than a dispatch queue: the pages' threads fill the queues' pool, and a
+        // card queued behind them would be drawn at the end, as before.
+        Thread { [self] in
+            let png = draw()
+            made.withLock { $0 = .some(png) }
+            done.signal()
+        }.start()
+    }
+
+    /// The PNG, once drawn; nil when rsvg-convert could not draw it.
+    var png: [UInt8]? {
+        if let png = made.withLock({ $0 }) { return png }
+        done.wait()
+        done.signal()
+        return made.withLock { $0 } ?? nil
+    }
+}
+
 private final class MadeCards: Sendable {
     private let cards = Mutex<[String: [UInt8]]>([:])
     func get(_ svg: String) -> [UInt8]? { cards.withLock { $0[svg] } }
@@ -126,13 +154,14 @@ extension SiteLayout {
                                width: SocialCard.width, height: SocialCard.height)
     }
 
-    /// Each card's PNG; a card rsvg-convert cannot draw is left out.
+    /// Each card's PNG; a card rsvg-convert cannot draw is left out. The cards are drawn from the
+    /// moment they are planned, beside the pages (see `CardDrawing`).
     func socialCards() -> [PlannedFile] {
         guard let renderer = socialCardRenderer else { return [] }
         return socialCards(logo: themeLogo).map { card in
-            PlannedFile(card.path, origin: publicationFile) {
-                renderer.png(svg: theme.render(card.view, template: "social-card").text).map { .bytes($0) }
-            }
+            let svg = theme.render(card.view, template: "social-card").text
+            let drawing = CardDrawing { renderer.png(svg: svg) }
+            return PlannedFile(card.path, origin: publicationFile) { drawing.png.map { .bytes($0) } }
         }
     }
 
