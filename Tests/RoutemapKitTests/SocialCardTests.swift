@@ -87,7 +87,9 @@ import Testing
     /// Each card is drawn by an rsvg-convert of its own from the moment the site is planned, all at
     /// once, beside the pages; not one after another when the threads making pages reach them.
     @Test func theCardsAreDrawnTogetherFromTheMomentTheSiteIsPlanned() throws {
-        let folder = MiniSite.make(chapters: ["governance.md": chapter], config: withBaseURL)
+        // A title of its own: a card this process drew before (another test's) is not drawn again.
+        let folder = MiniSite.make(chapters: ["governance.md": chapter],
+                                   config: withBaseURL.replacingOccurrences(of: "title: Test publication", with: "title: Cards \(UUID().uuidString)"))
         // A stand-in for rsvg-convert that notes its start, then answers with a PNG's signature.
         let log = folder.path + "/drawn.log"
         folder.write("bin/rsvg-convert", "#!/bin/sh\necho started >> '\(log)'\ncat > /dev/null\nsleep 0.2\nprintf '\\211PNG\\r\\n\\032\\ncard'\n")
