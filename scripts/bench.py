@@ -412,7 +412,7 @@ def cmark_command(site, count, editions=("final",)):
 
 # How dear new memory is on this machine while the benchmark runs: writing this many MiB into a new
 # file, taking turns with the builds. On a virtual machine whose host hands memory back and forth,
-# this took 0.1 s in one hour and over 1 s in the next (2026-12-04). routemap writes its pages into new
+# this took 0.1 s one minute and over 1 s the next (2026-12-04). routemap writes its pages into new
 # files (350 MB for the shaped publication) and cmark-gfm holds all its input in new memory (530 MB),
 # so both slow down when it is dear, and their ratio moves with it (docs/guide/performance.md).
 PAGE_PROBE_MIB = 256

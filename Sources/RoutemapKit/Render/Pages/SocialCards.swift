@@ -96,11 +96,11 @@ struct SocialCardRenderer: Sendable {
     }
 }
 
-/// A card being drawn on a thread of its own, started at once; `png` waits for it. Each card takes
-/// an rsvg-convert 30-40 ms, mostly its own start: drawn one after another by the threads making
-/// the pages, the three cards of the real content/ were most of its build (about 140 ms against
-/// 50 ms without cards, docs/guide/performance.md); drawn together, beside the pages, they cost
-/// the build only the processor time they take.
+/// A card being drawn on a thread of its own, started at once; `png` waits for it. Each card costs
+/// an rsvg-convert about 50 ms of CPU (half of it encoding the PNG): drawn one after another by the
+/// threads making the pages, when they reached them, the real content/'s three cards were most of
+/// its build, with a core waiting (docs/guide/performance.md); drawn together, beside the pages,
+/// they cost the build only the processor time they take.
 final class CardDrawing: Sendable {
     private let made = Mutex<[UInt8]??>(nil)
     private let done = DispatchSemaphore(value: 0)
