@@ -358,12 +358,31 @@ struct TreeCollector {
     private mutating func scanDialects(_ block: OpaquePointer) {
         var lines = DialectLines()
         lines.inQuote = quoteDepth > 0
+        // cmark-gfm leaves some text without a place: text it merged after an undefined footnote's
+        // `[^x]` that opened it. Such text is put where the inline before it ends, or where its
+        // line starts (a paragraph's lines start in its block's column), never at 0:0.
+        let blockStart = position(of: block)
+        var next = blockStart
         var child = cmark_node_first_child(block)
         while let current = child {
-            switch cmark_node_get_type(current) {
+            let type = cmark_node_get_type(current)
+            if cmark_node_get_end_line(current) > 0 {
+                next = SourcePosition(line: Int(cmark_node_get_end_line(current)), column: Int(cmark_node_get_end_column(current)) + 1)
+            }
+            switch type {
             case CMARK_NODE_TEXT:
-                if let literal = cmark_node_get_literal(current) { lines.text(literalBytes(literal), at: position(of: current)) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: lines.endLine()
+                if let literal = cmark_node_get_literal(current) {
+                    let bytes = literalBytes(literal)
+                    var at = position(of: current)
+                    if at.line == 0 {
+                        at = next
+                        next.column += bytes.count
+                    }
+                    lines.text(bytes, at: at)
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                next = SourcePosition(line: next.line + 1, column: blockStart.column)
+                lines.endLine()
             default: lines.other()
             }
             child = cmark_node_next(current)

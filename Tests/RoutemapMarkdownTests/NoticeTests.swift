@@ -57,6 +57,30 @@ import Testing
         ])
     }
 
+    /// Lines are searched eight bytes at a time for the bytes these constructs start with: each is
+    /// found at every offset, within and across those eights, after look-alikes ('}', '{' alone,
+    /// '[' and ']' that start nothing) or plain text.
+    @Test func aConstructIsFoundAtEveryOffsetOfItsLine() {
+        for construct in ["{: .big}", "[[toc]]", "[^gone]", "{{ x }}", "[words][gone]", "[7 bytes][gone]", "[fifteen, and so][gone]"] {
+            for before in ["", "}", "}}}}}}}}", "a{b", "{ no ", "[x ", "] ", "word "] {
+                for offset in 0..<20 {
+                    let lead = String(repeating: "x", count: offset) + before
+                    let found = notices("Some text.\n\n\(lead)\(construct) and after.\n")
+                    #expect(found.count == 1 && found.first?.hasPrefix("3:\(lead.utf8.count + 1) ") == true && found.first?.hasSuffix(construct) == true,
+                            "\(construct) after \(lead.debugDescription): \(found)")
+                }
+            }
+        }
+    }
+
+    /// cmark-gfm gives no place to text that opens with an undefined footnote (it merges the `[^x]`
+    /// it gave up on with what follows): the notice still names where it is written, never 0:0.
+    @Test func anUndefinedFootnoteOpeningTextIsFoundWhereItIsWritten() {
+        let source = "[^a] opens a paragraph.\n\n*Stress*[^b] after emphasis.\n\nline one\n[^c] opens line two.\n\n> [^d] in a quote.\n"
+        #expect(notices(source) == ["1:1 undefined-footnote [^a]", "3:9 undefined-footnote [^b]",
+                                    "6:1 undefined-footnote [^c]", "8:3 undefined-footnote [^d]"])
+    }
+
     @Test func rawHTMLIdsLinksAndImagesAreCollectedAndRewritten() {
         let source = "<p id=\"top\">See <a href=\"b.md#x\">b</a>\n<img src=\"/images/a.png\" alt=\"A\"></p>\n"
         let result = MarkdownRenderer.render(source, options: MarkdownOptions(allowRawHTML: true)) { destination in
