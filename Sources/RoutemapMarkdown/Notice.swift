@@ -153,8 +153,8 @@ struct DialectLines {
         }
     }
 
-    /// Whether any of the eight bytes of `word` is `byte` (a byte is zero after the exclusive or
-    /// exactly when the subtraction borrows into its high bit where it had none).
+    /// Whether any of the eight bytes of `word` is `byte`: after the exclusive or, the usual test for
+    /// a zero byte, `(x - 0x01…01) & ~x & 0x80…80`, which is non-zero exactly when some byte of x is zero.
     private static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let difference = word ^ (ones &* UInt64(byte))
