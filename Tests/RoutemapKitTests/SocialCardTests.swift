@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import RoutemapKit
 
@@ -84,37 +85,53 @@ import Testing
         #expect(warning.file.hasSuffix("content/routemap.yml"))
     }
 
-    /// Each card is drawn by an rsvg-convert of its own from the moment the site is planned, all at
-    /// once, beside the pages; not one after another when the threads making pages reach them.
-    @Test func theCardsAreDrawnTogetherFromTheMomentTheSiteIsPlanned() throws {
+    /// A build draws each card once, with an rsvg-convert of its own, all started before the pages
+    /// are made (`PlannedFile.prepare`); `check`, which reads no card, draws none.
+    @Test func aBuildDrawsEachCardOnceAndACheckDrawsNone() async throws {
         // A title of its own: a card this process drew before (another test's) is not drawn again.
         let folder = MiniSite.make(chapters: ["governance.md": chapter],
                                    config: withBaseURL.replacingOccurrences(of: "title: Test publication", with: "title: Cards \(UUID().uuidString)"))
-        // A stand-in for rsvg-convert that notes its start, then answers with a PNG's signature.
+        // A stand-in for rsvg-convert that notes each run, then answers with a PNG's signature.
         let log = folder.path + "/drawn.log"
-        folder.write("bin/rsvg-convert", "#!/bin/sh\necho started >> '\(log)'\ncat > /dev/null\nsleep 0.2\nprintf '\\211PNG\\r\\n\\032\\ncard'\n")
+        folder.write("bin/rsvg-convert", "#!/bin/sh\necho drawn >> '\(log)'\ncat > /dev/null\nprintf '\\211PNG\\r\\n\\032\\ncard'\n")
         #expect(chmod(folder.path + "/bin/rsvg-convert", 0o755) == 0)
         var options = MiniSite.options(folder)
         options.rsvgConvertPath = folder.path + "/bin/rsvg-convert"
-        let stages = SiteBuilder.stagesBeforeLayout(options, log: DiagnosticLog())
-        let plan = try #require(stages.layout).plan()
-        let cards = plan.items.indices.filter { plan.items[$0].claims.contains { $0.path.hasSuffix("social-card.png") } }
-        #expect(cards.count == 2, "the publication's card and the draft's")
+        func drawn() -> Int { ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").count }
 
-        // Nothing made yet: both drawings are under way all the same.
-        let deadline = Date().addingTimeInterval(10)
-        func started() -> Int { ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").count }
-        while started() < cards.count, Date() < deadline { usleep(10_000) }
-        #expect(started() == cards.count, "\(started()) of \(cards.count) cards started drawing once the site was planned")
+        let report = await SiteChecker.check(CheckOptions(build: options))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(drawn() == 0, "check drew \(drawn()) cards")
 
-        for index in cards {
-            guard case .whole(let file)? = plan.items[index].laidOut, case .bytes(let png) = file.contents else {
-                Issue.record("\(plan.items[index].claims) was not made")
-                continue
-            }
-            #expect(png == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("card".utf8))
+        try built(options)
+        #expect(drawn() == 2, "the publication's card and the draft's, once each: \(drawn()) drawn")
+        for path in ["social-card.png", "draft/social-card.png"] {
+            #expect(FileManager.default.contents(atPath: folder.path + "/output/" + path) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("card".utf8)))
         }
-        #expect(started() == cards.count, "a card was drawn twice")
+    }
+
+    /// Started, a card is drawn on a thread of its own while the caller goes on; asked for, it is
+    /// waited for (and started, when nothing started it); started twice, it is drawn once.
+    @Test func aCardDrawingRunsBesideItsCallerAndDrawsOnce() {
+        let release = DispatchSemaphore(value: 0)
+        let draws = Mutex(0)
+        let drawing = CardDrawing {
+            draws.withLock { $0 += 1 }
+            release.wait()
+            return [1, 2, 3]
+        }
+        drawing.start()
+        drawing.start()
+        let deadline = Date().addingTimeInterval(10)
+        while draws.withLock({ $0 }) == 0, Date() < deadline { usleep(1_000) }
+        #expect(draws.withLock { $0 } == 1, "start() did not begin drawing on its own thread")
+        release.signal()
+        #expect(drawing.png == [1, 2, 3])
+        #expect(drawing.png == [1, 2, 3])
+        #expect(draws.withLock { $0 } == 1)
+
+        let unstarted = CardDrawing { nil }
+        #expect(unstarted.png == nil, "a card rsvg-convert could not draw")
     }
 
     private func bytes(of path: String, in report: BuildReport) -> [UInt8]? {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import RoutemapKit
 
@@ -100,6 +101,26 @@ import Testing
         #expect((0..<200).allSatisfy { folder.read("site/pages/\($0).html") == "page \($0)\n" })
     }
 
+    /// Files another program makes (the social cards) are started before any file is made, so that
+    /// they are made beside the pages; only the files being made are started.
+    @Test func filesMadeByAnotherProgramAreStartedBeforeAnyFileIsMade() throws {
+        let events = Events()
+        var items: [PlannedItem] = []
+        for number in 0..<6 {
+            var file = PlannedFile("files/\(number).html", origin: "test") {
+                events.note("make \(number)")
+                return .text("\(number)")
+            }
+            if number % 2 == 0 { file.prepare = { events.note("start \(number)") } }
+            items.append(.file(file))
+        }
+        let plan = SitePlan(items: items, first: [5])
+        plan.make(including: { $0 != 4 }) { _ in }
+        let seen = events.seen
+        #expect(Array(seen.prefix(2)) == ["start 0", "start 2"], "\(seen)")
+        #expect(Set(seen.dropFirst(2)) == ["make 0", "make 1", "make 2", "make 3", "make 5"], "\(seen)")
+    }
+
     /// The staging folder's unchanged files are hard links into the previous site; writing over one
     /// must not change the previous site through the link.
     @Test func writingOverAHardLinkedFileLeavesTheLinkedFileAlone() throws {
@@ -121,4 +142,11 @@ import Testing
         for path in listFiles(folder) { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
         return files
     }
+}
+
+/// What happened, in order, from any thread.
+private final class Events: Sendable {
+    private let list = Mutex<[String]>([])
+    func note(_ event: String) { list.withLock { $0.append(event) } }
+    var seen: [String] { list.withLock { $0 } }
 }

@@ -20,7 +20,7 @@ enum CheckedPages {
     /// Every file of `plan`, in order, each page read and its links checked as it is made.
     static func read(_ plan: SitePlan, site: PageLinkChecker.Site) -> [CheckedFile] {
         concurrentMap(count: plan.items.count, first: plan.first) { index in
-            (plan.items[index].laidOut.map { read($0, site: site) } ?? []).enumerated().map { place, file in
+            read(plan.items[index], site: site).enumerated().map { place, file in
                 var file = file
                 file.item = index
                 file.indexInItem = place
@@ -41,6 +41,14 @@ enum CheckedPages {
             let files = read(laidOut, site: site, rereading: made)
             return pages.sorted().flatMap { files[$0].page?.diagnostics ?? [] }
         }.flatMap { $0 }
+    }
+
+    /// A file that is not a page is not made at all: nothing in it is read, and making one can be
+    /// dear (a social card is an rsvg-convert run, most of a small publication's check). Pages name
+    /// a card only in `og:image`, which is no link a check follows.
+    private static func read(_ item: PlannedItem, site: PageLinkChecker.Site) -> [CheckedFile] {
+        if case .file(let file) = item, !file.path.hasSuffix(".html") { return [CheckedFile(path: file.path, origin: file.origin)] }
+        return item.laidOut.map { read($0, site: site) } ?? []
     }
 
     private static func read(_ file: LaidOutFile, site: PageLinkChecker.Site, rereading: PageLinkChecker.Made? = nil) -> [CheckedFile] {

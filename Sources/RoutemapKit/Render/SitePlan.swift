@@ -45,6 +45,7 @@ struct SitePlan {
     @discardableResult
     func make(including: (Int) -> Bool = { _ in true }, _ take: @Sendable (LaidOutFile) -> Void) -> Int {
         let chosen = items.indices.filter(including)
+        prepare(chosen)
         let position = Dictionary(uniqueKeysWithValues: chosen.enumerated().map { ($1, $0) })
         return concurrentMap(count: chosen.count, first: first.compactMap { position[$0] }) { index in
             guard let file = items[chosen[index]].laidOut else { return 0 }
@@ -56,8 +57,16 @@ struct SitePlan {
     /// Every file, made in memory, in order; with `deferringStreamed`, the files made from every
     /// chapter of an edition (printable pages, search indexes) are made only when first read.
     func files(deferringStreamed: Bool = false) -> [OutputFile] {
-        concurrentMap(count: items.count, first: first) { items[$0].laidOut?.outputFiles(deferring: deferringStreamed) ?? [] }
+        prepare(Array(items.indices))
+        return concurrentMap(count: items.count, first: first) { items[$0].laidOut?.outputFiles(deferring: deferringStreamed) ?? [] }
             .flatMap { $0 }
+    }
+
+    /// Starts, before any file is made, the files another program makes (see `PlannedFile.prepare`).
+    private func prepare(_ chosen: [Int]) {
+        for index in chosen {
+            if case .file(let file) = items[index] { file.prepare?() }
+        }
     }
 }
 
@@ -70,10 +79,15 @@ struct PlannedFile {
     /// What the file holds; nil when it cannot be made and the site goes without it (a social card
     /// that rsvg-convert could not draw).
     var make: @Sendable () -> OutputFile.Contents?
+    /// For a file another program makes (a social card, by rsvg-convert): starts it, so that it is
+    /// made beside the pages rather than when a thread making pages reaches it. Called, when the
+    /// site is written, before any file is made; `check`, which reads no such file, never calls it.
+    var prepare: (@Sendable () -> Void)?
 
-    init(_ path: String, origin: String, make: @escaping @Sendable () -> OutputFile.Contents?) {
+    init(_ path: String, origin: String, prepare: (@Sendable () -> Void)? = nil, make: @escaping @Sendable () -> OutputFile.Contents?) {
         self.path = path
         self.origin = origin
+        self.prepare = prepare
         self.make = make
     }
 }

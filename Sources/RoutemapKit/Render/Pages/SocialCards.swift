@@ -96,16 +96,24 @@ struct SocialCardRenderer: Sendable {
     }
 }
 
-/// A card being drawn on a thread of its own, started at once; `png` waits for it. Each card costs
-/// an rsvg-convert about 50 ms of CPU (half of it encoding the PNG): drawn one after another by the
-/// threads making the pages, when they reached them, the real content/'s three cards were most of
-/// its build, with a core waiting (docs/guide/performance.md); drawn together, beside the pages,
-/// they cost the build only the processor time they take.
+/// A card drawn on a thread of its own from when it is started; `png` waits for it (and starts it
+/// if nothing did). Each card costs an rsvg-convert about 50 ms of CPU (half of it encoding the
+/// PNG): drawn one after another by the threads making the pages, when they reached them, the real
+/// content/'s three cards were most of its build, with a core waiting (docs/guide/performance.md);
+/// started together before the pages, they cost the build only the processor time they take.
 final class CardDrawing: Sendable {
+    private let draw: @Sendable () -> [UInt8]?
+    private let started = Mutex(false)
     private let made = Mutex<[UInt8]??>(nil)
     private let done = DispatchSemaphore(value: 0)
 
     init(_ draw: @escaping @Sendable () -> [UInt8]?) {
+        self.draw = draw
+    }
+
+    /// Starts drawing, once.
+    func start() {
+        guard started.withLock({ wasStarted in defer { wasStarted = true }; return !wasStarted }) else { return }
         // A thread rather than a dispatch queue: the pages' threads fill the queues' pool, and a
         // card queued behind them would be drawn at the end, as before.
         Thread { [self] in
@@ -118,6 +126,7 @@ final class CardDrawing: Sendable {
     /// The PNG, once drawn; nil when rsvg-convert could not draw it.
     var png: [UInt8]? {
         if let png = made.withLock({ $0 }) { return png }
+        start()
         done.wait()
         done.signal()
         return made.withLock { $0 } ?? nil
@@ -154,14 +163,14 @@ extension SiteLayout {
                                width: SocialCard.width, height: SocialCard.height)
     }
 
-    /// Each card's PNG; a card rsvg-convert cannot draw is left out. The cards are drawn from the
-    /// moment they are planned, beside the pages (see `CardDrawing`).
+    /// Each card's PNG; a card rsvg-convert cannot draw is left out. The cards are drawn together,
+    /// beside the pages, from when the site's files start to be made (see `CardDrawing`).
     func socialCards() -> [PlannedFile] {
         guard let renderer = socialCardRenderer else { return [] }
         return socialCards(logo: themeLogo).map { card in
             let svg = theme.render(card.view, template: "social-card").text
             let drawing = CardDrawing { renderer.png(svg: svg) }
-            return PlannedFile(card.path, origin: publicationFile) { drawing.png.map { .bytes($0) } }
+            return PlannedFile(card.path, origin: publicationFile, prepare: drawing.start) { drawing.png.map { .bytes($0) } }
         }
     }
 
