@@ -113,7 +113,12 @@ final class CardDrawing: Sendable {
 
     /// Starts drawing, once.
     func start() {
-        guard started.withLock({ wasStarted in defer { wasStarted = true }; return !wasStarted }) else { return }
+        let first = started.withLock { wasStarted -> Bool in
+            guard !wasStarted else { return false }
+            wasStarted = true
+            return true
+        }
+        guard first else { return }
         // A thread rather than a dispatch queue: the pages' threads fill the queues' pool, and a
         // card queued behind them would be drawn at the end, as before.
         Thread { [self] in
