@@ -43,18 +43,21 @@ enum CheckedPages {
         }.flatMap { $0 }
     }
 
-    /// A file that is not a page is not made at all: nothing in it is read, and making one can be
-    /// dear (a social card is an rsvg-convert run, most of a small publication's check). Pages name
+    /// An item with no page among its files is not made at all: nothing in it is read, a file is
+    /// there whatever it holds, and making one can be dear (a social card is an rsvg-convert run,
+    /// most of a small publication's check; a search index holds every chapter's words). Pages name
     /// a card only in `og:image`, which is no link a check follows.
     private static func read(_ item: PlannedItem, site: PageLinkChecker.Site) -> [CheckedFile] {
-        if case .file(let file) = item, !file.path.hasSuffix(".html") { return [CheckedFile(path: file.path, origin: file.origin)] }
+        guard item.claims.contains(where: { $0.path.hasSuffix(".html") }) else {
+            return item.claims.map { CheckedFile(path: $0.path, origin: $0.origin) }
+        }
         return item.laidOut.map { read($0, site: site) } ?? []
     }
 
+    /// The files of an item that has a page among them (`read(_:site:)` passes over the others).
     private static func read(_ file: LaidOutFile, site: PageLinkChecker.Site, rereading: PageLinkChecker.Made? = nil) -> [CheckedFile] {
         switch file {
         case .whole(let file):
-            guard file.path.hasSuffix(".html") else { return [CheckedFile(path: file.path, origin: file.origin)] }
             var reader = Reader(path: file.path, origin: file.origin, site: site, rereading: rereading)
             switch file.contents {
             case .html(let html): reader.read(html.utf8, site: site)
@@ -65,10 +68,6 @@ enum CheckedPages {
             case .copy, .bytes: return [CheckedFile(path: file.path, origin: file.origin)]
             }
             return [CheckedFile(path: file.path, origin: file.origin, page: reader.finish(site: site))]
-        case .streamed(let streamed) where !streamed.files.contains(where: { $0.path.hasSuffix(".html") }):
-            // Nothing in them is read (the search index): a streamed file is there whatever it holds,
-            // so it is not made at all.
-            return streamed.files.map { CheckedFile(path: $0.path, origin: $0.origin) }
         case .streamed(let streamed):
             var readers = streamed.files.map { file in
                 file.path.hasSuffix(".html") ? Reader(path: file.path, origin: file.origin, site: site, rereading: rereading) : nil
