@@ -431,6 +431,60 @@ def page_probe_line(probe):
             % (PAGE_PROBE_MIB, ms(probe["median"]), ms(probe["min"]), ms(probe["max"])))
 
 
+# What writing a site's files costs the file system, whatever makes them: a process that writes the
+# files of routemap's last output (the same folders, names and sizes, each filled with one letter) on
+# a thread per core, as routemap does, and does nothing else. cmark-gfm writes to /dev/null, so this
+# shows how much of routemap's time against it is the pages' bytes and files alone
+# (docs/guide/performance.md, "the write floor").
+WRITE_FLOOR_PLAN = os.path.join(BENCH, "write-floor.json")
+
+
+def write_floor_case(site_output, output):
+    """The write floor as a case: before each run, the plan of `site_output` (which the routemap case
+    before it in the round has just written) is taken, and `output` moved aside."""
+    move_aside = empty(output)
+
+    def prepare(index):
+        move_aside(index)
+        files = []
+        for parent, _, names in os.walk(site_output):
+            for name in names:
+                path = os.path.join(parent, name)
+                files.append((os.path.relpath(path, site_output), os.path.getsize(path)))
+        folders = sorted({os.path.dirname(path) for path, _ in files} - {""})
+        write(WRITE_FLOOR_PLAN, json.dumps({"folders": folders, "files": sorted(files)}))
+    return ([sys.executable, os.path.abspath(__file__), "--write-floor", WRITE_FLOOR_PLAN, output], prepare)
+
+
+def write_floor(plan_path, output):
+    """Writes the files the plan lists under `output`, with a thread per core, each file whole in one
+    write as routemap writes its pages. Python's own part is small: its start and a few microseconds
+    a file; the writes themselves let the other threads run."""
+    with open(plan_path, encoding="utf-8") as source:
+        plan = json.load(source)
+    os.makedirs(output)
+    for folder in plan["folders"]:
+        os.makedirs(os.path.join(output, folder), exist_ok=True)
+    files = plan["files"]
+    letters = memoryview(b"x" * max((size for _, size in files), default=0))
+    threads = os.cpu_count() or 1
+
+    def write_share(first):
+        for path, size in files[first::threads]:
+            fd = os.open(os.path.join(output, path), os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+            try:
+                left = letters[:size]
+                while left:
+                    left = left[os.write(fd, left):]
+            finally:
+                os.close(fd)
+    workers = [threading.Thread(target=write_share, args=(first,)) for first in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+
 def hugo_command(site):
     return ["hugo", "--quiet", "--source", os.path.join(site, "hugo"), "--destination", os.path.join(site, "hugo-public")]
 
@@ -723,6 +777,7 @@ def run_shaped(routemap, results, args):
     check = [routemap, "check", "--content", os.path.join(shaped, "content"), "--themes", os.path.join(REPO, "themes")]
     measured = measure_side_by_side({
         "both": (both, empty(os.path.join(shaped, "output"))),
+        "write floor": write_floor_case(os.path.join(shaped, "output"), os.path.join(shaped, "output-floor")),
         "final": (final_only, empty(os.path.join(shaped, "output-final"))),
         "check": (check, None),
         "cmark": (cmark_command(shaped, count, ("draft", "final")), None),
@@ -754,6 +809,7 @@ def render_shaped(results):
         return []
     count = results["chapters"]
     both, final, check, cmark, preview = shaped["both"], shaped["final"], shaped["check"], shaped["cmark"], shaped["preview"]
+    floor = shaped["write floor"]
     lines = [
         "",
         "Shaped like the Routemap: a draft and a final edition of %d chapters each (paragraph numbers, six audiences and their" % count,
@@ -766,10 +822,12 @@ def render_shaped(results):
         % (ms(final["median"]), both["median"] / final["median"], ms(final["cpu"]), both["cpu"] / final["cpu"], final["rss_mib"]),
         "| raw `cmark-gfm`, both editions' files (both ÷ this) | %s | %.2f× | %s | %.2f× | %.0f MiB |"
         % (ms(cmark["median"]), both["median"] / cmark["median"], ms(cmark["cpu"]), both["cpu"] / cmark["cpu"], cmark["rss_mib"]),
+        "| writing the same files and nothing else, a thread per core (both ÷ this) | %s | %.2f× | %s | %.2f× | %.0f MiB |"
+        % (ms(floor["median"]), both["median"] / floor["median"], ms(floor["cpu"]), both["cpu"] / floor["cpu"], floor["rss_mib"]),
         "| `routemap check`, both editions (this ÷ both) | %s | %.2f× | %s | %.2f× | %.0f MiB |"
         % (ms(check["median"]), check["median"] / both["median"], ms(check["cpu"]), check["cpu"] / both["cpu"], check["rss_mib"]),
         "| `routemap serve`: its rebuild after one chapter is saved, as it logs it | %s | | | | %.0f MiB |" % (ms(preview["build_median"]), preview["rss_mib"]),
-    ] + (["", page_probe_line(shaped["page probe"])] if "page probe" in shaped else []) + [
+    ] + ["", write_floor_line(floor, cmark)] + (["", page_probe_line(shaped["page probe"])] if "page probe" in shaped else []) + [
         "",
         "| chapters per edition | median build | per chapter | CPU per chapter | output per chapter | peak memory |",
         "| ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -779,6 +837,12 @@ def render_shaped(results):
         lines.append("| %d | %s | %.2f ms | %.2f ms | %.1f KiB | %.0f MiB |"
                      % (row["chapters"], ms(row["median"]), row["median"] * 1000 / n, row["cpu"] * 1000 / n, row["output_bytes"] / n / 1024, row["rss_mib"]))
     return lines
+
+
+def write_floor_line(floor, cmark):
+    return ("The write floor is what writing routemap's files costs here, whatever makes them: %.2f× raw cmark-gfm's wall time"
+            " (which writes to /dev/null). routemap's time against cmark-gfm cannot go below it; what routemap adds to it is"
+            " parsing the same Markdown and making the pages." % (floor["median"] / cmark["median"]))
 
 
 def render_report(results, args):
@@ -865,7 +929,11 @@ def main():
                              "(default 500; 0 for the real content/ only; -1 for no PDFs)")
     parser.add_argument("--pdf-only", action="store_true", help="measure the PDFs only")
     parser.add_argument("--readme", action="store_true", help="write the figures into the guide's benchmark section (docs/guide/performance.md)")
+    parser.add_argument("--write-floor", nargs=2, metavar=("PLAN", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write_floor:
+        write_floor(*args.write_floor)
+        return
     args.growth = [int(n) for n in args.growth.split(",") if n.strip()]
     args.shaped_growth = [int(n) for n in args.shaped_growth.split(",") if n.strip()]
     pdf_chapters = [int(n) for n in args.pdf_chapters.split(",") if n.strip()]
