@@ -356,6 +356,8 @@ def run_once(command, cwd=REPO, prepare=None, index=0):
     if prepare:
         prepare(index)
     os.sync()
+    if quick_memory:
+        give_quick_memory()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -411,11 +413,23 @@ def cmark_command(site, count, editions=("final",)):
 
 
 # How dear new memory is on this machine while the benchmark runs: writing this many MiB into a new
-# file, taking turns with the builds. On a virtual machine whose host hands memory back and forth,
-# this took 0.1 s one minute and over 1 s the next (2026-12-04). routemap writes its pages into new
-# files (350 MB for the shaped publication) and cmark-gfm holds all its input in new memory (530 MB),
-# so both slow down when it is dear, and their ratio moves with it (docs/guide/performance.md).
+# file, taking turns with the builds. On a virtual machine whose balloon driver reports free memory
+# back to the host (virtio-balloon's free page reporting), touching memory that has been free for
+# more than a second or two costs a fault on the host for each page: this took 0.05 s one minute and
+# over 1 s the next (2026-12-04). routemap writes its pages into new files (350 MB for the shaped
+# publication) and cmark-gfm holds all its input in new memory (530 MB), so both slow down when it
+# is dear, and their ratio moves with it (docs/guide/performance.md, the eighth round).
 PAGE_PROBE_MIB = 256
+
+# With --quick-memory, this much memory is touched and let go of just before each run, so that the
+# run draws on memory the host still backs, as on a machine without free page reporting: the ratios
+# then show the tools, not when the machine last freed memory.
+QUICK_MEMORY_GIB = 2
+quick_memory = False
+
+
+def give_quick_memory():
+    subprocess.run([sys.executable, "-c", "touched = b'\\x01' * (%d << 30)" % QUICK_MEMORY_GIB], check=True)
 
 
 def page_probe_case():
@@ -714,7 +728,7 @@ def run(args):
         print(report)
         return
     count, runs = args.chapters, args.runs
-    results = {"chapters": count, "runs": runs, "cases": {}, "growth": []}
+    results = {"chapters": count, "runs": runs, "cases": {}, "growth": [], "quick_memory": quick_memory}
     cases = results["cases"]
 
     print("Generating %d chapters in %s …" % (count, os.path.relpath(BENCH, REPO)), flush=True)
@@ -839,6 +853,10 @@ def render_shaped(results):
     return lines
 
 
+QUICK_MEMORY_LINE = ("Run with `--quick-memory`: before each run, %d GiB of memory was touched and let go of, so that every"
+                     " run drew on memory the host still backed, as on a machine without free page reporting.")
+
+
 def write_floor_line(floor, cmark):
     return ("The write floor is what writing routemap's files costs here, whatever makes them: %.2f× raw cmark-gfm's wall time"
             " (which writes to /dev/null). routemap's time against cmark-gfm cannot go below it; what routemap adds to it is"
@@ -854,6 +872,7 @@ def render_report(results, args):
     lines = [
         "`%s` — %d chapters of about %d words, median of %d runs after one warm-up (the full builds taking turns), on %d cores (%s):"
         % (command, count, results["words_per_chapter"], results["runs"], os.cpu_count(), time.strftime("%Y-%m-%d")),
+    ] + ([QUICK_MEMORY_LINE % QUICK_MEMORY_GIB] if results.get("quick_memory") else []) + [
         "",
         "| case | median wall time | routemap ÷ case | CPU time (user + sys) | routemap ÷ case, CPU | peak memory | output per chapter |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -929,6 +948,9 @@ def main():
                              "(default 500; 0 for the real content/ only; -1 for no PDFs)")
     parser.add_argument("--pdf-only", action="store_true", help="measure the PDFs only")
     parser.add_argument("--readme", action="store_true", help="write the figures into the guide's benchmark section (docs/guide/performance.md)")
+    parser.add_argument("--quick-memory", action="store_true",
+                        help="touch and let go of %d GiB of memory before each run, so that no run pays for memory the host took back "
+                             "(virtual machines with free page reporting)" % QUICK_MEMORY_GIB)
     parser.add_argument("--write-floor", nargs=2, metavar=("PLAN", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.write_floor:
@@ -940,6 +962,8 @@ def main():
     args.pdf_chapters = None if -1 in pdf_chapters else [n for n in pdf_chapters if n > 0]
     if args.chapters < 2:
         sys.exit("--chapters must be at least 2")
+    global quick_memory
+    quick_memory = args.quick_memory
     wait_for_deletions_to_settle()
     try:
         run(args)
