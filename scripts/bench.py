@@ -449,8 +449,10 @@ def page_probe_line(probe):
 # files of routemap's last output (the same folders, names and sizes, each filled with one letter) on
 # a thread per core, as routemap does, and does nothing else. cmark-gfm writes to /dev/null, so this
 # shows how much of routemap's time against it is the pages' bytes and files alone
-# (docs/guide/performance.md, "the write floor").
+# (docs/guide/performance.md, the eighth round under "÷ raw cmark-gfm").
 WRITE_FLOOR_PLAN = os.path.join(BENCH, "write-floor.json")
+# StagingWriter.streamedWriteSize: the pieces routemap writes its streamed files in.
+STREAMED_PIECE = 1 << 18
 
 
 def write_floor_case(site_output, output):
@@ -471,9 +473,10 @@ def write_floor_case(site_output, output):
 
 
 def write_floor(plan_path, output):
-    """Writes the files the plan lists under `output`, with a thread per core, each file whole in one
-    write as routemap writes its pages. Python's own part is small: its start and a few microseconds
-    a file; the writes themselves let the other threads run."""
+    """Writes the files the plan lists under `output`, with a thread per core, as routemap writes them:
+    each in one write, or, past STREAMED_PIECE bytes (its streamed files: the printable pages and the
+    search indexes), in writes of that size. Python's own part is small: its start and a few
+    microseconds a file; the writes themselves let the other threads run."""
     with open(plan_path, encoding="utf-8") as source:
         plan = json.load(source)
     os.makedirs(output)
@@ -489,7 +492,7 @@ def write_floor(plan_path, output):
             try:
                 left = letters[:size]
                 while left:
-                    left = left[os.write(fd, left):]
+                    left = left[os.write(fd, left if size <= STREAMED_PIECE else left[:STREAMED_PIECE]):]
             finally:
                 os.close(fd)
     workers = [threading.Thread(target=write_share, args=(first,)) for first in range(threads)]
