@@ -16,10 +16,14 @@ over several runs and reports medians, ratios and peak memory (max RSS of the pr
   - how time and output bytes per chapter grow from 250 to 2,000 chapters;
   - the PDFs (`build --pdf`, WeasyPrint) of the real content/ and of a 500-chapter edition: the
     build's wall time, CPU time and peak memory (WeasyPrint's included), beside the same build
-    without PDFs.
+    without PDFs;
+  - a publication shaped like the Routemap, two editions: built against the final edition alone,
+    against cmark-gfm, and against the write floor (its files written by a process that does
+    nothing else, which routemap's time cannot go below); `check` against the build.
 
 Usage: scripts/bench.py [--chapters 2000] [--runs 5] [--growth 250,500,1000,2000]
                         [--pdf-chapters 500 | 125,250,500] [--pdf-only] [--routemap .build/release/routemap] [--readme]
+                        [--quick-memory]
 `make bench` builds routemap in release mode first and runs this with the defaults.
 """
 
