@@ -21,14 +21,30 @@ public func appendEscapedHTML(_ text: some Collection<UInt8>, to output: inout [
     func append(_ escaped: StaticString) {
         output.append(contentsOf: UnsafeBufferPointer(start: escaped.utf8Start, count: escaped.utf8CodeUnitCount))
     }
-    // The text between two replaced characters is copied as one run.
+    // The text between two replaced characters is copied as one run. It is looked at eight bytes at
+    // a time, and each eight byte by byte only when it may hold one of them: byte by byte, this loop
+    // was 2.6% of a long publication's build in perf (docs/guide/performance.md). With 0x05 set,
+    // '"', '&' and '\'' all read 0x27 (so does '#', which the bytes' own test passes over); with
+    // 0x02 set, '<' and '>' both read 0x3E.
     let copied: Void? = text.withContiguousStorageIfAvailable { bytes in
-        var start = 0
-        for index in bytes.indices {
-            guard let escaped = replacement(bytes[index]) else { continue }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            append(escaped)
-            start = index + 1
+        var start = 0, index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if !wordHolds(word | 0x0505_0505_0505_0505, 0x27) && !wordHolds(word | 0x0202_0202_0202_0202, 0x3E) {
+                    index += 8
+                    continue
+                }
+            }
+            let end = min(index + 8, bytes.count)
+            while index < end {
+                if let escaped = replacement(bytes[index]) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    append(escaped)
+                    start = index + 1
+                }
+                index += 1
+            }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
@@ -36,6 +52,15 @@ public func appendEscapedHTML(_ text: some Collection<UInt8>, to output: inout [
     for byte in text {
         if let escaped = replacement(byte) { append(escaped) } else { output.append(byte) }
     }
+}
+
+/// Whether any of the eight bytes of `word` is `byte`: after the exclusive or, the usual test for
+/// a zero byte, `(x - 0x01…01) & ~x & 0x80…80`, which is non-zero exactly when some byte of x is zero.
+@inlinable
+public func wordHolds(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let difference = word ^ (ones &* UInt64(byte))
+    return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
 }
 
 /// `text` for use inside a double-quoted HTML attribute (or as XML text): `&`, `<`, `>` and `"`

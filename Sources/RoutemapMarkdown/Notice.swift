@@ -1,3 +1,5 @@
+import HTMLText
+
 /// Something in a document that does not reach readers as its author meant it: raw HTML that is
 /// left out, or the syntax of another Markdown dialect that cmark-gfm shows as plain text.
 /// Found while the tree is walked (raw HTML nodes, and the text of paragraphs and headings), so
@@ -137,7 +139,7 @@ struct DialectLines {
                     // With 0x20 set, '{' and '[' both read 0x7B and ']' reads 0x7D (so does '}', which
                     // the bytes' own test below passes over).
                     let folded = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020
-                    if !Self.holds(folded, 0x7B) && !Self.holds(folded, 0x7D) {
+                    if !wordHolds(folded, 0x7B) && !wordHolds(folded, 0x7D) {
                         index += 8
                         continue
                     }
@@ -151,14 +153,6 @@ struct DialectLines {
             }
             return bytes.count
         }
-    }
-
-    /// Whether any of the eight bytes of `word` is `byte`: after the exclusive or, the usual test for
-    /// a zero byte, `(x - 0x01…01) & ~x & 0x80…80`, which is non-zero exactly when some byte of x is zero.
-    private static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let difference = word ^ (ones &* UInt64(byte))
-        return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
     }
 
     private func find(_ byte: UInt8, after index: Int) -> Int? {

@@ -23,15 +23,30 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
 }
 
 /// A name as a template writes it: `edition.title`, `.`, or a function of a name, `empty(themes)`.
-struct TemplateName: Sendable {
+///
+/// A class, so that a node hands its name to the renderer with one reference count, where the
+/// name's two arrays cost two for every value written (docs/guide/performance.md).
+final class TemplateName: Sendable {
     /// Empty for `.`, the current value.
-    var path: [String]
+    let path: [String]
     /// Applied first to last: `count(reversed(x))` is [reversed, count].
-    var functions: [TemplateFunction]
+    let functions: [TemplateFunction]
+    /// The first part of the path, and whether it is all of the name (no more parts, no functions):
+    /// most names are one word, looked up without walking the arrays.
+    let first: String?
+    let isOneWord: Bool
+
+    init(path: [String], functions: [TemplateFunction]) {
+        self.path = path
+        self.functions = functions
+        first = path.first
+        isOneWord = path.count == 1 && functions.isEmpty
+    }
 }
 
-/// Text is held as UTF-8 bytes, as pages are written.
-indirect enum TemplateNode: Sendable {
+/// Text is held as UTF-8 bytes, as pages are written. Not `indirect`: a section's array already
+/// holds its children apart, and a boxed node cost a reference count each time the renderer reached it.
+enum TemplateNode: Sendable {
     case text([UInt8])
     case value(TemplateName, escaped: Bool)
     case section(TemplateName, [TemplateNode])

@@ -128,6 +128,14 @@ private struct TemplateRenderer {
     /// The first part of a name is looked up from the innermost value outwards, skipping values
     /// where it is absent or null; the other parts only in what the first part found.
     private func lookUp(_ name: TemplateName) -> TemplateValue? {
+        if name.isOneWord, let first = name.first {
+            var index = stack.count - 1
+            while index >= 0 {
+                if let found = Self.field(first, of: stack[index]) { return found }
+                index -= 1
+            }
+            return nil
+        }
         var value: TemplateValue
         if let first = name.path.first {
             var found: TemplateValue?
