@@ -111,4 +111,12 @@ import Testing
         #expect(MiniSite.diagnostics(folder).map(\.message) == [
             "link '{{site.url}}' is a template tag (Liquid or VuePress), which is not run, so it leads nowhere"])
     }
+
+    /// `{%` too, and as an image; a lone `{` or `%` is an address like any other.
+    @Test func eachKindOfTagIsFoundWhereverItIs() {
+        let folder = MiniSite.make(chapters: ["a.md": "---\ntitle: A\n---\n\n[x](page{%link%}) ![y](img/{{x}}.png) [z](https://example.org/{a}%7B)\n"])
+        #expect(MiniSite.diagnostics(folder).map(\.message) == [
+            "link 'page{%link%}' is a template tag (Liquid or VuePress), which is not run, so it leads nowhere",
+            "image 'img/{{x}}.png' is a template tag (Liquid or VuePress), which is not run, so it leads nowhere"])
+    }
 }

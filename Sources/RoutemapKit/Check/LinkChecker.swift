@@ -155,8 +155,19 @@ enum LinkChecker {
                        column: position.column, problem.message, hint: problem.hint)
         }
 
+        /// Whether `destination` holds `{{` or `{%`. On its bytes: Foundation's `contains` made every
+        /// link an NSString, a fifth of this check's CPU on a long publication (perf).
+        private func isTemplateTag(_ destination: String) -> Bool {
+            var previous: UInt8 = 0
+            for byte in destination.utf8 {
+                if previous == UInt8(ascii: "{") && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
+                previous = byte
+            }
+            return false
+        }
+
         mutating func problem(with destination: String, isImage: Bool) -> Problem? {
-            if destination.contains("{{") || destination.contains("{%") {
+            if isTemplateTag(destination) {
                 return Problem(message: "\(isImage ? "image" : "link") '\(destination)' is a template tag (Liquid or VuePress), which is not run, so it leads nowhere",
                                hint: "write the address it stands for")
             }

@@ -110,7 +110,7 @@ final class StagingWriter: Sendable {
 
     /// Makes the file's folder when it is missing.
     private func prepare(_ path: String) -> OutputError? {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = parentFolder(of: path)
         if !parent.isEmpty && !folders.withLock({ $0.contains(parent) }) {
             do { try makeFolder(parent) } catch { return error as? OutputError }
         }
@@ -132,7 +132,7 @@ final class StagingWriter: Sendable {
         var current = path
         while !current.isEmpty && current != "/" && current != "." && !folders.withLock({ $0.contains(current) }) {
             missing.append(current)
-            current = (current as NSString).deletingLastPathComponent
+            current = parentFolder(of: current)
         }
         for folder in missing.reversed() {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
