@@ -5,9 +5,10 @@ func join(_ folder: String, _ name: String) -> String {
     folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
 }
 
-/// The folder `path` is in, as `NSString.deletingLastPathComponent` gives it (`a/b/c` → `a/b`,
-/// `/a` → `/`, `a` → empty), found on the path's bytes: through NSString, it was most of what the
-/// writer spends, outside the kernel, on each of a build's thousands of files (perf).
+/// The folder `path` is in (`a/b/c` → `a/b`, `/a` → `/`, `a` → empty), as
+/// `NSString.deletingLastPathComponent` gives it for the paths the writer makes, found on the path's
+/// bytes: through NSString, it was most of what the writer spends, outside the kernel, on each of a
+/// build's thousands of files (perf).
 func parentFolder(of path: String) -> String {
     let slash = UInt8(ascii: "/")
     var bytes = path.utf8[...]
