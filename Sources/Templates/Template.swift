@@ -32,7 +32,7 @@ final class TemplateName: Sendable {
     /// Applied first to last: `count(reversed(x))` is [reversed, count].
     let functions: [TemplateFunction]
     /// The first part of the path, and whether it is all of the name (no more parts, no functions):
-    /// most names are one word, looked up without walking the arrays.
+    /// most names are one word, found without walking the arrays.
     let first: String?
     let isOneWord: Bool
 

@@ -128,16 +128,8 @@ private struct TemplateRenderer {
     /// The first part of a name is looked up from the innermost value outwards, skipping values
     /// where it is absent or null; the other parts only in what the first part found.
     private func lookUp(_ name: TemplateName) -> TemplateValue? {
-        if name.isOneWord, let first = name.first {
-            var index = stack.count - 1
-            while index >= 0 {
-                if let found = Self.field(first, of: stack[index]) { return found }
-                index -= 1
-            }
-            return nil
-        }
         var value: TemplateValue
-        if let first = name.path.first {
+        if let first = name.first {
             var found: TemplateValue?
             var index = stack.count - 1
             while found == nil, index >= 0 {
@@ -145,6 +137,7 @@ private struct TemplateRenderer {
                 index -= 1
             }
             guard let found else { return nil }
+            if name.isOneWord { return found }
             value = found
             for part in name.path.dropFirst() {
                 guard let child = Self.field(part, of: value) else { return nil }
