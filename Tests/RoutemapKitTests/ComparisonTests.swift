@@ -177,6 +177,34 @@ import Testing
     }
 }
 
+/// A chapter whose text did not change keeps its changes page, which says so and links to the
+/// chapter: its text, planted with a phrase, is on the chapter's pages and nowhere on that page.
+@Suite struct UnchangedChapterChangesTests {
+    @Test(arguments: [false, true])
+    func theChangesPageDoesNotRepeatTheText(retitled: Bool) throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.fixtures + "/editions-compared/content", toPath: folder.path + "/content")
+        let phrase = "Planted unchanged phrase"
+        let draft = try String(contentsOfFile: folder.path + "/content/draft/cloud.md", encoding: .utf8) + "\n\(phrase).\n"
+        folder.write("content/draft/cloud.md", draft)
+        folder.write("content/final/cloud.md", retitled ? draft.replacingOccurrences(of: "title: Cloud\n", with: "title: Cloud and networks\n") : draft)
+        let report = try generated(MiniSite.options(folder))
+        let pages = Dictionary(report.files.map { ($0.path, $0.text ?? "") }, uniquingKeysWith: { first, _ in first })
+        let changes = try #require(pages["final/changes/cloud.html"])
+        #expect(changes.contains("<p>The text of this chapter has not changed.</p>"))
+        #expect(changes.contains("href=\"../cloud.html\">the chapter as it is now</a>"))
+        #expect(changes.contains("href=\"../../draft/cloud.html\">as it was in the Consultation draft</a>"))
+        #expect(!changes.contains(phrase))
+        #expect(!changes.contains("Shared data centres"))
+        #expect(!changes.contains("change-list"))
+        #expect(changes.contains("Retitled: this chapter was called") == retitled)
+        #expect(pages["final/cloud.html"]?.contains(phrase) == true)
+        #expect(pages["draft/cloud.html"]?.contains(phrase) == true)
+        // A chapter whose text changed still shows every block, marked.
+        #expect(pages["final/changes/governance.html"]?.contains("<ol class=\"change-list\">") == true)
+    }
+}
+
 /// The preview server's cache of comparisons: a chapter whose blocks are unchanged in both editions
 /// is not compared again, and any change to either side is.
 @Suite struct ComparisonCacheTests {

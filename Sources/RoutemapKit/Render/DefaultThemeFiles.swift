@@ -901,7 +901,6 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
     {{^equalzero(unchangedCount)}}<li>Unchanged: <strong>{{unchangedCount}}</strong></li>{{/equalzero(unchangedCount)}}
   </ul>
   <p class="change-key">Deleted words are <del><span class="visually-hidden">[deleted: </span>struck through<span class="visually-hidden">]</span></del>; inserted words are <ins><span class="visually-hidden">[inserted: </span>underlined<span class="visually-hidden">]</span></ins>.</p>
-  {{/noChanges}}
   <ol class="change-list">
     {{#blocks}}
     <li id="{{anchor}}" class="change change--{{kind}}{{#heading}} change--heading{{/heading}}">
@@ -910,6 +909,7 @@ li:has(> .question-number), li:has(> p:first-child > .question-number) { list-st
     </li>
     {{/blocks}}
   </ol>
+  {{/noChanges}}
 </main>
 
 """#,

@@ -64,10 +64,13 @@ extension SiteLayout {
     private func chapterChangesPage(_ comparison: EditionComparison, _ chapter: Chapter, _ compared: ChapterComparison) -> HTML {
         let edition = comparison.newer.edition, older = comparison.older.edition
         let page = SitePaths.chapterChanges(edition.id, chapter.id)
+        // Text that did not change is not repeated: the page says so and links to the chapter.
+        // Most of a final edition can be such chapters, and each page would be as long as its chapter.
+        let changes = compared.textChanged ? compared.changes : []
         // A block that moved away links to the place it moved to, found by its text.
         var movedAnchors: [String: String] = [:]
         var blocks: [BlockChangeView] = []
-        for (index, change) in compared.changes.enumerated() {
+        for (index, change) in changes.enumerated() {
             let anchor = "change-\(index + 1)"
             // Keyed by the older text, which is what the moved-away block shows.
             if change.kind == .moved || change.kind == .movedAndChanged, let text = (compared.oldBlock(change) ?? compared.newBlock(change))?.text,
@@ -76,8 +79,8 @@ extension SiteLayout {
             }
             blocks.append(blockView(change, in: compared, anchor: anchor))
         }
-        for index in blocks.indices where compared.changes[index].kind == .movedAway {
-            if let text = compared.oldBlock(compared.changes[index])?.text, let target = movedAnchors[text] { blocks[index].movedToURL = "#" + target }
+        for index in blocks.indices where changes[index].kind == .movedAway {
+            if let text = compared.oldBlock(changes[index])?.text, let target = movedAnchors[text] { blocks[index].movedToURL = "#" + target }
         }
         let view = ChapterChangesPageView(
             number: chapter.number, title: chapter.title, oldTitle: compared.oldTitle, retitled: compared.retitled,
