@@ -59,14 +59,18 @@ struct ChapterComparison {
     /// The newer edition's block of `change`; nil for a block removed or moved away.
     func newBlock(_ change: BlockChange) -> TextBlock? { change.new.map { newBlocks[$0] } }
 
+    /// Whether every block is unchanged: the same kinds, texts and link addresses, in the same order.
+    static func readAlike(_ old: [TextBlock], _ new: [TextBlock]) -> Bool {
+        old.count == new.count && zip(old, new).allSatisfy { $0.kind == $1.kind && $0.text == $1.text && $0.destinations == $1.destinations }
+    }
+
     /// Blocks are matched by kind and text; a block removed in one place and added unchanged in
     /// another has moved; a removed and an added block side by side that share enough words
     /// are one changed block.
     static func compare(_ old: [TextBlock], _ new: [TextBlock]) -> [BlockChange] {
         // Most chapters of a new edition are the old one's as it was: found at the price of
         // comparing the texts once, with the result the comparison below would give.
-        if old.count == new.count,
-           zip(old, new).allSatisfy({ $0.kind == $1.kind && $0.text == $1.text && $0.destinations == $1.destinations }) {
+        if readAlike(old, new) {
             return old.indices.map { BlockChange(kind: .unchanged, old: $0, new: $0) }
         }
         let oldKeys = old.map(BlockKey.init), newKeys = new.map(BlockKey.init)

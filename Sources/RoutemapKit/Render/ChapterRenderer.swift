@@ -116,6 +116,7 @@ enum ChapterRenderer {
         }
         let keys = chapterKeys
         let site = publication
+        let editionIndices = site.editions.indices
         let chapter = { @Sendable (index: Int) -> Chapter in site.editions[places[index].0].chapters[places[index].1] }
         let watch = RenderWatch()
         let outcome = runWatched(limits, watch: watch) {
@@ -124,7 +125,7 @@ enum ChapterRenderer {
                 // text takes one while every link in it resolves from its page as it did from the
                 // earlier's; one with other text takes the strings that read the same.
                 var earlier: [(textClass: Int, markdown: RenderedMarkdown)] = []
-                return group.map { index in
+                var made = group.map { index in
                     let chapter = chapter(index)
                     let page = SitePaths.chapter(keys[index].editionID, chapter.id)
                     let rewrite = { (destination: String) in resolver.rewrite(destination, page: page) }
@@ -151,6 +152,15 @@ enum ChapterRenderer {
                     earlier.append((textClass[index], markdown))
                     return markdown
                 }
+                // The blocks' text no comparison needs is let go of now that the chapter is rendered
+                // in every edition (see ComparedText). Not with a cache: it keeps these renderings,
+                // and later builds compare with them.
+                if cache == nil {
+                    ComparedText.releaseUnneeded(&made, chapterIDs: editionIndices.map { edition in
+                        group.filter { places[$0].0 == edition }.map { keys[$0].chapterID }
+                    })
+                }
+                return made
             }
         }
         var markdown: [RenderedMarkdown]

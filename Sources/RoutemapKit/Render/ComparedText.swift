@@ -1,0 +1,71 @@
+import RoutemapMarkdown
+
+/// The blocks' text and link addresses are kept for one purpose: comparing a chapter with its
+/// counterpart in the edition before or after it (`EditionComparison`). A chapter whose blocks
+/// read as its counterpart's has nothing to show but that (its changes page says the text did not
+/// change), so a build lets go of their text as soon as the chapter is rendered in every edition
+/// (`ChapterRenderer`), and the chapters rendered after it reuse the memory. Most of a final
+/// edition reads as its consultation draft: for two long editions this was 12 MiB of the build's
+/// peak memory (docs/guide/performance.md, "Tenth round").
+enum ComparedText {
+    /// `markdown`: every chapter's rendering, edition after edition, each edition's in the order of
+    /// `chapterIDs`. A rendering keeps its text when some comparison it takes part in finds a
+    /// difference, and so does every rendering that reads as one that keeps it: those two are
+    /// compared too, and must still read alike afterwards.
+    static func releaseUnneeded(_ markdown: inout [RenderedMarkdown], chapterIDs: [[String]]) {
+        let pairs = comparedPairs(chapterIDs)
+        var needed = [Bool](repeating: false, count: markdown.count)
+        var alike: [(old: Int, new: Int)] = []
+        for pair in pairs {
+            if ChapterComparison.readAlike(markdown[pair.old].blocks, markdown[pair.new].blocks) {
+                alike.append(pair)
+            } else {
+                needed[pair.old] = true
+                needed[pair.new] = true
+            }
+        }
+        var spreading = true
+        while spreading {
+            spreading = false
+            for pair in alike where needed[pair.old] != needed[pair.new] {
+                needed[pair.old] = true
+                needed[pair.new] = true
+                spreading = true
+            }
+        }
+        // The renderings of a pair read alike (most often they are one rendering): they are given one
+        // array without text, which reads alike to itself.
+        var released: [Int: [TextBlock]] = [:]
+        for pair in alike where !needed[pair.old] {
+            let blocks = released[pair.old] ?? withoutText(markdown[pair.old].blocks)
+            released[pair.old] = blocks
+            released[pair.new] = blocks
+        }
+        for (index, blocks) in released { markdown[index].blocks = blocks }
+    }
+
+    /// Each chapter of an edition with the first chapter of the same id in the edition before, as
+    /// `EditionComparison` pairs them; by place in the whole list of renderings.
+    static func comparedPairs(_ chapterIDs: [[String]]) -> [(old: Int, new: Int)] {
+        var pairs: [(old: Int, new: Int)] = []
+        var start = 0
+        for (older, newer) in zip(chapterIDs, chapterIDs.dropFirst()) {
+            var olderPlace: [String: Int] = [:]
+            for (index, id) in older.enumerated() where olderPlace[id] == nil { olderPlace[id] = start + index }
+            start += older.count
+            for (index, id) in newer.enumerated() {
+                if let old = olderPlace[id] { pairs.append((old, start + index)) }
+            }
+        }
+        return pairs
+    }
+
+    private static func withoutText(_ blocks: [TextBlock]) -> [TextBlock] {
+        blocks.map { block in
+            var block = block
+            block.text = ""
+            block.destinations = []
+            return block
+        }
+    }
+}
