@@ -44,13 +44,17 @@ import Testing
     /// them all, every comparison comes out the same.
     @Test func everyComparisonIsAsIfEveryTextWereKept() throws {
         let folder = TemporaryFolder()
-        folder.write("content/routemap.yml", MiniSite.config.replacingOccurrences(of: "editions: [draft]", with: "editions: [first, second, third]"))
+        // Paragraphs numbered: a chapter that reads the same in two editions can still have other
+        // numbers and anchors there (added-last comes first in the third, so kept is chapter 2 there).
+        folder.write("content/routemap.yml", MiniSite.config.replacingOccurrences(of: "editions: [draft]", with: "editions: [first, second, third]")
+                                                + "\nparagraph_numbers: true\n")
         let chapters: [String: [String?]] = [
             "kept": ["Kept as it is.", "Kept as it is.", "Kept as it is."],
             "reworded-last": ["Said one way.", "Said one way.", "Said another way."],
             "reworded-first": ["Said one way.", "Said another way.", "Said another way."],
             "out-and-back": ["Away for a while.", nil, "Away for a while."],
             "new-in-second": [nil, "Arrived.", "Arrived."],
+            "added-last": [nil, nil, "First of all."],
         ]
         for (number, edition) in ["first", "second", "third"].enumerated() {
             folder.write("content/\(edition)/edition.yml", "title: The \(edition)\nkind: final\npublished: 2011-0\(number + 3)-08\n")
@@ -70,9 +74,16 @@ import Testing
             }.sorted()
         }
         // Out and back is in no two editions side by side: compared with nothing, it is rendered without text.
-        #expect(textless(kept) == ["first/out-and-back", "third/out-and-back"])
+        #expect(textless(kept) == ["first/out-and-back", "third/added-last", "third/out-and-back"])
         #expect(textless(released) == ["first/kept", "first/out-and-back", "second/kept", "second/new-in-second",
-                                       "third/kept", "third/new-in-second", "third/out-and-back"])
+                                       "third/added-last", "third/kept", "third/new-in-second", "third/out-and-back"])
+
+        // Every block keeps its own kind, number, anchor and place: only the text is let go of.
+        for (one, other) in zip(released.editions.flatMap(\.chapters), kept.editions.flatMap(\.chapters)) {
+            let shape = { (blocks: [TextBlock]) in blocks.map { "\($0.kind) \($0.number ?? "-") \($0.anchor ?? "-") \($0.position.line)" } }
+            #expect(shape(one.markdown.blocks) == shape(other.markdown.blocks), "\(one.chapter.id)")
+        }
+        #expect(released.editions[2].chapters.first { $0.chapter.id == "kept" }?.markdown.blocks.compactMap(\.number).first == "2.1")
 
         for (older, newer) in [(0, 1), (1, 2)] {
             let withRelease = EditionComparison(older: released.editions[older], newer: released.editions[newer])
@@ -86,5 +97,29 @@ import Testing
             }
             #expect(withRelease.unchanged.map(\.chapter.id).sorted() == (older == 0 ? ["kept", "reworded-last"] : ["kept", "new-in-second", "reworded-first"]))
         }
+    }
+
+    /// End to end: a chapter that reads the same in both editions but is chapter 2 in the final has
+    /// the final's paragraph anchors, which links reach and `check` finds, and the draft's are not
+    /// taken for them.
+    @Test func aChapterThatReadsTheSameKeepsItsOwnAnchors() throws {
+        let folder = TemporaryFolder()
+        folder.write("content/routemap.yml", MiniSite.config.replacingOccurrences(of: "editions: [draft]", with: "editions: [draft, final]")
+                                                + "\nparagraph_numbers: true\n")
+        folder.write("content/draft/edition.yml", "title: The draft\nkind: final\nstatus: draft\npublished: 2011-03-08\n")
+        folder.write("content/final/edition.yml", "title: The final\nkind: final\npublished: 2011-05-11\n")
+        let kept = "---\ntitle: Kept\norder: 5\n---\n\nKept as it is.\n\nAnd its second paragraph.\n"
+        folder.write("content/draft/kept.md", kept)
+        folder.write("content/final/kept.md", kept)
+        folder.write("content/final/first.md", "---\ntitle: First\norder: 1\n---\n\nSee [the second paragraph](kept.md#p2.2).\n")
+        let report = SiteBuilder.buildInMemory(MiniSite.options(folder))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let page = try #require(report.files.first { $0.path == "final/kept.html" }?.text)
+        #expect(page.contains("id=\"p2.2\""))
+
+        // A link to the anchor the draft has there is reported.
+        folder.write("content/final/first.md", "---\ntitle: First\norder: 1\n---\n\nSee [the second paragraph](kept.md#p1.2).\n")
+        let wrong = SiteBuilder.buildInMemory(MiniSite.options(folder)).diagnostics.filter { $0.severity == .error }
+        #expect(wrong.count == 1 && wrong.first?.message.contains("p1.2") == true, "\(wrong)")
     }
 }

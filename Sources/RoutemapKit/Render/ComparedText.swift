@@ -33,13 +33,13 @@ enum ComparedText {
                 spreading = true
             }
         }
-        // The renderings of a pair read alike (most often they are one rendering): they are given one
-        // array without text, which reads alike to itself.
+        // Each rendering keeps its own blocks' numbers and anchors: a chapter that reads the same can
+        // stand elsewhere in the next edition. Most often the two are one rendering, and share one array.
         var released: [Int: [TextBlock]] = [:]
         for pair in alike where !needed[pair.old] {
-            let blocks = released[pair.old] ?? withoutText(markdown[pair.old].blocks)
-            released[pair.old] = blocks
-            released[pair.new] = blocks
+            let old = released[pair.old] ?? withoutText(markdown[pair.old].blocks)
+            released[pair.old] = old
+            released[pair.new] = markdown[pair.new].blocks == markdown[pair.old].blocks ? old : withoutText(markdown[pair.new].blocks)
         }
         for (index, blocks) in released { markdown[index].blocks = blocks }
     }
