@@ -228,6 +228,11 @@ import Testing
         #expect(pages["draft/cloud.html"]?.contains(phrase) == true)
         // A chapter whose text changed still shows every block, marked.
         #expect(pages["final/changes/governance.html"]?.contains("<ol class=\"change-list\">") == true)
+        // The summary offers to show what changed only where something did.
+        let summary = try #require(pages["final/changes/index.html"])
+        #expect(summary.contains("<a href=\"governance.html\">See what changed"))
+        #expect(!summary.contains("<a href=\"cloud.html\">See what changed"))
+        #expect(summary.contains("<a href=\"../cloud.html\"><span class=\"chapter-number\">2.</span>"))
     }
 }
 

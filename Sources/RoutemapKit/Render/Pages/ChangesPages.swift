@@ -34,7 +34,9 @@ extension SiteLayout {
             ChangedChapterView(number: chapter.number, title: chapter.title,
                                url: relativeURL(from: page, to: SitePaths.chapter(edition.id, chapter.id)),
                                oldTitle: compared.flatMap { $0.retitled ? $0.oldTitle : nil },
-                               changesURL: compared.map { _ in relativeURL(from: page, to: SitePaths.chapterChanges(edition.id, chapter.id)) },
+                               // Only where the text changed: under "unchanged" or "retitled", a link to see what
+                               // changed would lead to a page saying that nothing did.
+                               changesURL: compared.flatMap { $0.textChanged ? relativeURL(from: page, to: SitePaths.chapterChanges(edition.id, chapter.id)) : nil },
                                detail: compared.flatMap { $0.textChanged ? $0.counts.text : nil })
         }
         let removed = comparison.removed.map {
