@@ -14,6 +14,11 @@ import Testing
         #expect(ComparedText.comparedPairs([]).isEmpty)
     }
 
+    /// The mini site's settings with these editions and paragraphs numbered.
+    private static func numberedConfig(editions: String) -> String {
+        MiniSite.config.replacingOccurrences(of: "editions: [draft]", with: "editions: [\(editions)]") + "\nparagraph_numbers: true\n"
+    }
+
     private func rendered(_ text: String) -> RenderedMarkdown {
         MarkdownRenderer.render(text + "\n\nSee [the plan](https://example.org/plan).\n", options: MarkdownOptions(blockText: true))
     }
@@ -46,8 +51,7 @@ import Testing
         let folder = TemporaryFolder()
         // Paragraphs numbered: a chapter that reads the same in two editions can still have other
         // numbers and anchors there (added-last comes first in the third, so kept is chapter 2 there).
-        folder.write("content/routemap.yml", MiniSite.config.replacingOccurrences(of: "editions: [draft]", with: "editions: [first, second, third]")
-                                                + "\nparagraph_numbers: true\n")
+        folder.write("content/routemap.yml", Self.numberedConfig(editions: "first, second, third"))
         let chapters: [String: [String?]] = [
             "kept": ["Kept as it is.", "Kept as it is.", "Kept as it is."],
             "reworded-last": ["Said one way.", "Said one way.", "Said another way."],
@@ -104,8 +108,7 @@ import Testing
     /// taken for them.
     @Test func aChapterThatReadsTheSameKeepsItsOwnAnchors() throws {
         let folder = TemporaryFolder()
-        folder.write("content/routemap.yml", MiniSite.config.replacingOccurrences(of: "editions: [draft]", with: "editions: [draft, final]")
-                                                + "\nparagraph_numbers: true\n")
+        folder.write("content/routemap.yml", Self.numberedConfig(editions: "draft, final"))
         folder.write("content/draft/edition.yml", "title: The draft\nkind: final\nstatus: draft\npublished: 2011-03-08\n")
         folder.write("content/final/edition.yml", "title: The final\nkind: final\npublished: 2011-05-11\n")
         let kept = "---\ntitle: Kept\norder: 5\n---\n\nKept as it is.\n\nAnd its second paragraph.\n"

@@ -16,15 +16,11 @@ struct EditionComparison {
         self.newer = newer
         // Chapters are named by their place in their edition, not copied: two editions of
         // thousands of chapters are compared on every save in the preview.
-        var olderIndex: [String: Int] = [:]
-        olderIndex.reserveCapacity(older.chapters.count)
-        for index in older.chapters.indices where olderIndex[older.chapters[index].chapter.id] == nil {
-            olderIndex[older.chapters[index].chapter.id] = index
-        }
-        let newerIDs = Set(newer.chapters.map(\.chapter.id))
-        added = newer.chapters.indices.filter { olderIndex[newer.chapters[$0].chapter.id] == nil }.map { newer.chapters[$0].chapter }
-        removed = older.chapters.indices.filter { !newerIDs.contains(older.chapters[$0].chapter.id) }.map { older.chapters[$0].chapter }
-        let pairs = newer.chapters.indices.compactMap { new in olderIndex[newer.chapters[new].chapter.id].map { (old: $0, new: new) } }
+        let olderIDs = older.chapters.map(\.chapter.id), newerIDs = newer.chapters.map(\.chapter.id)
+        let inOlder = Set(olderIDs), inNewer = Set(newerIDs)
+        added = newer.chapters.indices.filter { !inOlder.contains(newerIDs[$0]) }.map { newer.chapters[$0].chapter }
+        removed = older.chapters.indices.filter { !inNewer.contains(olderIDs[$0]) }.map { older.chapters[$0].chapter }
+        let pairs = Self.pairs(olderIDs: olderIDs, newerIDs: newerIDs)
         let olderBlocks = pairs.map { older.chapters[$0.old].markdown.blocks }
         let newerBlocks = pairs.map { newer.chapters[$0.new].markdown.blocks }
         // With a cache (the preview server's), chapters compared by the previous build are not
@@ -45,6 +41,15 @@ struct EditionComparison {
             return (new, ChapterComparison(chapterID: new.id, oldTitle: old.title, newTitle: new.title, old: olderBlocks[index],
                                            new: newerBlocks[index], changes: compared[index]!.changes, counts: compared[index]!.counts))
         }
+    }
+
+    /// Each chapter of the newer edition with the first chapter of the same id in the older, by
+    /// place: the chapters compared (and those whose text `ComparedText` may let go of).
+    static func pairs(olderIDs: [String], newerIDs: [String]) -> [(old: Int, new: Int)] {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(olderIDs.count)
+        for (index, id) in olderIDs.enumerated() where first[id] == nil { first[id] = index }
+        return newerIDs.indices.compactMap { new in first[newerIDs[new]].map { (old: $0, new: new) } }
     }
 
     /// How many blocks of each kind each common chapter's comparison holds, in `common`'s order.

@@ -44,18 +44,15 @@ enum ComparedText {
         for (index, blocks) in released { markdown[index].blocks = blocks }
     }
 
-    /// Each chapter of an edition with the first chapter of the same id in the edition before, as
-    /// `EditionComparison` pairs them; by place in the whole list of renderings.
+    /// The pairs `EditionComparison` compares, of every two editions side by side, by place in the
+    /// whole list of renderings.
     static func comparedPairs(_ chapterIDs: [[String]]) -> [(old: Int, new: Int)] {
         var pairs: [(old: Int, new: Int)] = []
         var start = 0
         for (older, newer) in zip(chapterIDs, chapterIDs.dropFirst()) {
-            var olderPlace: [String: Int] = [:]
-            for (index, id) in older.enumerated() where olderPlace[id] == nil { olderPlace[id] = start + index }
-            start += older.count
-            for (index, id) in newer.enumerated() {
-                if let old = olderPlace[id] { pairs.append((old, start + index)) }
-            }
+            let newerStart = start + older.count
+            pairs += EditionComparison.pairs(olderIDs: older, newerIDs: newer).map { (start + $0.old, newerStart + $0.new) }
+            start = newerStart
         }
         return pairs
     }
